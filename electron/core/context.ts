@@ -1,0 +1,27 @@
+import type { AppEvent, EventMap, EventName, MethodName, MethodResult, ParsedArgs, Contract } from '../../shared/api/contract';
+import type { Db } from './db/open';
+import type { CatalogSearch } from './catalog/search';
+
+/** Per-core memoised state; a write sets the entries it invalidates back to undefined. */
+export interface CoreCaches {
+  catalogSearch?: CatalogSearch;
+}
+
+/** What every handler receives. Built per call so events can wait for the commit. */
+export interface CoreContext {
+  db: Db;
+  dataDir: string;
+  mediaDir: string;
+  now: () => number;
+  emit<E extends EventName>(type: E, payload: EventMap[E]): void;
+  caches: CoreCaches;
+}
+
+type HandlerFor<M extends MethodName> = (
+  ctx: CoreContext,
+  args: ParsedArgs<M>,
+) => Contract[M]['kind'] extends 'write' ? MethodResult<M> : MethodResult<M> | Promise<MethodResult<M>>;
+
+export type Handlers = { [M in MethodName]: HandlerFor<M> };
+
+export type PendingEvents = AppEvent[];

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { fail } from '../../../shared/api/errors';
+import { latestVersion, migrate } from './migrate';
+
+export type Db = Database.Database;
+
+/** 'CHQS' — marks a SQLite file as ours so we never adopt someone else's database. */
+export const APPLICATION_ID = 0x43485153;
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron in the desktop app). */
+  nativeBinding?: string;
+}
+
+const readHeader = (file: string): string => {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(16);
+    const bytesRead = fs.readSync(fd, buffer, 0, 16, 0);
+    return buffer.subarray(0, bytesRead).toString('latin1');
+  } finally {
+    fs.closeSync(fd);
+  }
+};
+
+/**
+ * Looks at an existing file read-only before anything may write to it:
+ * a foreign file or a database from a newer Chasqui is refused untouched.
+ */
+const inspectExisting = (file: string, options: OpenOptions): void => {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return;
+  if (readHeader(file) !== SQLITE_HEADER) {
+    fail('not_a_chasqui_db', `${file} is not a Chasqui database (not SQLite); it was left untouched`);
+  }
+  const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  try {
+    const applicationId = probe.pragma('application_id', { simple: true });
+    const userVersion = Number(probe.pragma('user_version', { simple: true }));
+    const tableCount = Number(
+      probe.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").pluck().get(),
+    );
+    const isOurs = applicationId === APPLICATION_ID;
+    if (!isOurs && (tableCount > 0 || userVersion > 0)) {
+      fail('not_a_chasqui_db', `${file} is a database of another program; it was left untouched`);
+    }
+    if (userVersion > latestVersion()) {
+      fail(
+        'db_from_future',
+        `This data was saved by a newer Chasqui (schema ${userVersion}, this app knows ${latestVersion()}). Update the app; the data was not touched.`,
+        { details: { schemaVersion: userVersion, supportedVersion: latestVersion() } },
+      );
+    }
+  } finally {
+    probe.close();
+  }
+};
+
+export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
+  inspectExisting(file, options);
+  const db = new Database(file, { nativeBinding: options.nativeBinding });
+  try {
+    db.pragma('journal_mode = WAL');
+    // An order the app said it saved must survive a power cut.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+};

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import { contract, isMethodName, type AppEvent } from '../../shared/api/contract';
+import { ChasquiError, type ApiErrorBody } from '../../shared/api/errors';
+import { errorEnvelope, okEnvelope, type Envelope } from '../../shared/api/result';
+import type { CoreContext, Handlers } from './context';
+import type { EventHub } from './events';
+
+// Handlers are typed per method in Handlers; here they are looked up by a runtime name,
+// so we view them through a bivariant signature instead of casting each one.
+type LooseHandler = { bivariant(ctx: CoreContext, args: unknown): unknown }['bivariant'];
+
+export interface DispatchOptions {
+  /** Methods a caller may use; undefined means all (the seller's own shells). */
+  allowedMethods?: ReadonlySet<string>;
+}
+
+export type Dispatch = (method: string, args: unknown, options?: DispatchOptions) => Promise<Envelope<unknown>>;
+
+export const zodIssueToError = (error: z.ZodError): ApiErrorBody => {
+  const issue = error.issues[0];
+  if (!issue) return { code: 'invalid_input', message: 'Invalid input' };
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') path.push(issue.keys[0] ?? '');
+  const field = path.join('.') || '(arguments)';
+  const message = issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message;
+  return { code: 'invalid_input', message: `${field}: ${message}`, field };
+};
+
+const toErrorBody = (error: unknown): ApiErrorBody => {
+  if (error instanceof ChasquiError) return error.toBody();
+  // Details stay in the log of the machine that owns the data; the caller gets a stable code.
+  console.error('[chasqui] internal error', error);
+  return { code: 'internal', message: 'Something went wrong inside Chasqui; nothing was changed.' };
+};
+
+export const createDispatch = (
+  base: Omit<CoreContext, 'emit'>,
+  hub: EventHub,
+  handlers: Handlers,
+): Dispatch => {
+  const table: Record<string, LooseHandler> = handlers;
+  return async (method, rawArgs, options = {}) => {
+    if (!isMethodName(method) || (options.allowedMethods && !options.allowedMethods.has(method))) {
+      return errorEnvelope({ code: 'not_found', message: `Unknown method: ${method}` });
+    }
+    const definition = contract[method];
+    const parsed = definition.args.safeParse(rawArgs ?? {});
+    if (!parsed.success) return errorEnvelope(zodIssueToError(parsed.error));
+
+    const pending: AppEvent[] = [];
+    const ctx: CoreContext = {
+      ...base,
+      emit: (type, payload) => {
+        // TypeScript cannot correlate a generic key with its payload inside a union; emit's signature already did.
+        pending.push({ type, payload } as AppEvent);
+      },
+    };
+    const handler = table[method];
+    if (!handler) return errorEnvelope({ code: 'not_found', message: `Not implemented: ${method}` });
+    try {
+      let value: unknown;
+      if (definition.kind === 'write') {
+        value = base.db.transaction(() => {
+          const result = handler(ctx, parsed.data);
+          if (result instanceof Promise) throw new Error(`${method} is a write method and must be synchronous`);
+          return result;
+        })();
+      } else {
+        value = await handler(ctx, parsed.data);
+      }
+      // Listeners hear only what was committed.
+      for (const event of pending) hub.publish(event);
+      return okEnvelope(value);
+    } catch (error) {
+      return errorEnvelope(toErrorBody(error));
+    }
+  };
+};

@@ -1,0 +1,15 @@
+import type { Handlers } from './context';
+import { catalogHandlers } from './catalog/handlers';
+import { mediaHandlers } from './media/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { stockHandlers } from './stock/handlers';
+import { latestVersion } from './db/migrate';
+import { version } from './version';
+
+export const handlers = {
+  'app.info': (ctx) => ({ version, schemaVersion: latestVersion(), dataDir: ctx.dataDir }),
+  ...settingsHandlers,
+  ...mediaHandlers,
+  ...catalogHandlers,
+  ...stockHandlers,
+} satisfies Handlers;

@@ -1,0 +1,75 @@
+import type { StockMovement, StockReason } from '../../../shared/domain/catalog';
+import { fail } from '../../../shared/api/errors';
+import type { Db } from '../db/open';
+
+interface MovementRow {
+  id: number;
+  variant_id: number;
+  delta: number;
+  reason: StockReason;
+  note: string;
+  balance_after: number;
+  created_at: number;
+}
+
+const toMovement = (row: MovementRow): StockMovement => ({
+  id: row.id,
+  variantId: row.variant_id,
+  delta: row.delta,
+  reason: row.reason,
+  note: row.note,
+  balanceAfter: row.balance_after,
+  createdAt: row.created_at,
+});
+
+export interface MovementInput {
+  variantId: number;
+  delta: number;
+  reason: StockReason;
+  note?: string;
+  now: number;
+}
+
+/**
+ * Appends one movement and refreshes the cached stock in the same transaction.
+ * Going below zero is refused with insufficient_stock, naming what is left.
+ */
+export const recordMovement = (db: Db, input: MovementInput): StockMovement => {
+  const variant = db
+    .prepare<[number], { stock: number; sku: string; product_name: string; variant_name: string }>(
+      `SELECT v.stock, v.sku, p.name AS product_name, v.name AS variant_name
+         FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?`,
+    )
+    .get(input.variantId);
+  if (!variant) return fail('not_found', `Variant ${input.variantId} does not exist`, { field: 'variantId' });
+  const balance = variant.stock + input.delta;
+  if (balance < 0) {
+    const label = [variant.product_name, variant.variant_name].filter(Boolean).join(' – ');
+    return fail('insufficient_stock', `Only ${variant.stock} left of ${label} (${variant.sku})`, {
+      details: { variantId: input.variantId, sku: variant.sku, available: variant.stock, requested: -input.delta },
+    });
+  }
+  const row = db
+    .prepare<[number, number, string, string, number, number], MovementRow>(
+      `INSERT INTO stock_movements (variant_id, delta, reason, note, balance_after, created_at)
+       VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+    )
+    .get(input.variantId, input.delta, input.reason, input.note ?? '', balance, input.now);
+  db.prepare('UPDATE variants SET stock = ? WHERE id = ?').run(balance, input.variantId);
+  if (!row) return fail('internal', 'Stock movement was not recorded');
+  return toMovement(row);
+};
+
+export const listMovements = (db: Db, variantId: number, limit: number): StockMovement[] =>
+  db
+    .prepare<[number, number], MovementRow>(
+      'SELECT * FROM stock_movements WHERE variant_id = ? ORDER BY id DESC LIMIT ?',
+    )
+    .all(variantId, limit)
+    .map(toMovement);
+
+/** Sum of the ledger, for checks that the cached stock never drifts. */
+export const ledgerBalance = (db: Db, variantId: number): number =>
+  Number(
+    db.prepare('SELECT coalesce(sum(delta), 0) FROM stock_movements WHERE variant_id = ?').pluck().get(variantId),
+  );

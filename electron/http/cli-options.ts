@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../core/paths';
+
+export const usage = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--demo] [--token T]
+
+  --data-dir DIR  where the shop's data lives (default: ${defaultDataDir()})
+  --port N        port on 127.0.0.1 (default 4817; 0 picks a free port)
+  --demo          fill an empty data dir with the demo shop, once
+  --token T       the access token (default: a new random one each start)`;
+
+export interface CliOptions {
+  dataDir: string;
+  port: number;
+  isDemo: boolean;
+  token: string;
+}
+
+export const exitWith = (message: string, code: number): never => {
+  console.error(message);
+  process.exit(code);
+};
+
+export const readCliOptions = (argv: string[]): CliOptions => {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      token: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) exitWith(usage, 0);
+  const portText = values.port ?? '4817';
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
+    exitWith(`invalid_input: --port must be a number from 0 to 65535, not "${portText}"`, 2);
+  }
+  const token = values.token ?? crypto.randomBytes(24).toString('base64url');
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(token)) {
+    exitWith('invalid_input: --token must be 16 to 128 letters, digits, "-" or "_"', 2);
+  }
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  if (dataDir.trim() === '') exitWith('invalid_input: --data-dir must not be empty', 2);
+  return { dataDir: path.resolve(dataDir), port: Number(portText), isDemo: values.demo, token };
+};
+

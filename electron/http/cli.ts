@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ChasquiError } from '../../shared/api/errors';
+import { createCore } from '../core';
+import { seedDemoShop } from '../core/demo/seed';
+import { startServer } from './server';
+import { exitWith, readCliOptions, usage, type CliOptions } from './cli-options';
+
+const main = async (): Promise<void> => {
+  let options: CliOptions;
+  try {
+    options = readCliOptions(process.argv.slice(2));
+  } catch (error) {
+    return exitWith(`invalid_input: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`, 2);
+  }
+  let core;
+  try {
+    core = createCore({ dataDir: options.dataDir });
+  } catch (error) {
+    if (error instanceof ChasquiError) return exitWith(`${error.code}: ${error.message}`, 1);
+    throw error;
+  }
+  if (options.isDemo) {
+    const resourcesDir = [path.join(__dirname, '../../resources'), path.join(process.cwd(), 'resources')].find((dir) =>
+      fs.existsSync(path.join(dir, 'demo')),
+    );
+    if (!resourcesDir) return exitWith('The demo photos (resources/demo) were not found', 1);
+    await seedDemoShop(core, { resourcesDir, now: Date.now() });
+  }
+  const rendererDir = path.join(__dirname, '../renderer');
+  const server = await startServer({ core, token: options.token, port: options.port, rendererDir });
+  console.log(`Chasqui listening on ${server.url}/?token=${options.token}`);
+
+  const shutdown = (): void => {
+    void server.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+};
+
+main().catch((error: unknown) => {
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    exitWith('The port is in use: another Chasqui may be running. Use --port 0 to pick a free one.', 1);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+export { z };
+import { languages } from '../domain/settings';
+import { manualStockReasons } from '../domain/catalog';
+
+/** Building blocks reused by every domain's argument schemas. */
+export const id = z.number().int().positive();
+export const money = z.number().int().min(0).max(1_000_000_000);
+export const shortText = (max: number) => z.string().trim().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1, 'is required').max(max);
+export const empty = z.object({}).strict();
+
+const sku = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(40)
+  .regex(/^[\p{L}\p{N}._\-/]+$/u, 'may use letters, digits, ".", "-", "_" and "/" only, without spaces');
+
+export const variantInput = z.object({
+  id: id.optional(),
+  name: shortText(80).default(''),
+  sku,
+  price: money,
+  cost: money.nullable().default(null),
+  /** Only for a new variant: the stock it starts with, recorded as an 'initial' movement. */
+  initialStock: z.number().int().min(0).max(1_000_000).default(0),
+});
+
+const productFields = {
+  name: requiredText(120),
+  description: shortText(4000).default(''),
+  category: shortText(60).default(''),
+  tags: z.array(requiredText(40)).max(30).default([]),
+  lowStockThreshold: z.number().int().min(0).max(100_000).optional(),
+  photoIds: z.array(z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a photo id')).max(12).default([]),
+  variants: z.array(variantInput).min(1, 'needs at least one variant').max(100),
+};
+
+export const createProductArgs = z.object(productFields).strict();
+
+export const updateProductArgs = z
+  .object({
+    id,
+    name: productFields.name.optional(),
+    description: shortText(4000).optional(),
+    category: shortText(60).optional(),
+    tags: z.array(requiredText(40)).max(30).optional(),
+    lowStockThreshold: productFields.lowStockThreshold,
+    photoIds: z.array(z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a photo id')).max(12).optional(),
+    /** When given, the full list: variants with an id are updated, without one created, missing ones archived. */
+    variants: productFields.variants.optional(),
+  })
+  .strict();
+
+export const listProductsArgs = z
+  .object({
+    query: shortText(200).optional(),
+    category: shortText(60).optional(),
+    isLowStock: z.boolean().optional(),
+    /** 'active' (default), 'archived' or 'all'. */
+    archived: z.enum(['active', 'archived', 'all']).default('active'),
+  })
+  .strict();
+
+export const stockAdjustArgs = z
+  .object({
+    variantId: id,
+    delta: z
+      .number()
+      .int()
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((n) => n !== 0, 'must not be zero'),
+    reason: z.enum(manualStockReasons),
+    note: shortText(300).default(''),
+  })
+  .strict();
+
+export const stockHistoryArgs = z
+  .object({ variantId: id, limit: z.number().int().min(1).max(1000).default(200) })
+  .strict();
+
+export const importCsvArgs = z
+  .object({
+    csv: z.string().max(10_000_000, 'is larger than 10 MB'),
+    mode: z.enum(['preview', 'commit']),
+    skipInvalid: z.boolean().default(false),
+  })
+  .strict();
+
+export const exportCsvArgs = z.object({ includeArchived: z.boolean().default(false) }).strict();
+
+export const uploadMediaArgs = z
+  .object({
+    fileName: shortText(200).default(''),
+    /** The file's bytes, base64 encoded (max ~15 MB of image). */
+    dataBase64: z.string().min(1, 'is required').max(20_000_000, 'is larger than 15 MB'),
+  })
+  .strict();
+
+export const updateSettingsArgs = z
+  .object({
+    shopName: requiredText(80).optional(),
+    locale: z
+      .string()
+      .refine((value) => {
+        try {
+          return Intl.getCanonicalLocales(value).length === 1;
+        } catch {
+          return false;
+        }
+      }, 'is not a locale like es-PE')
+      .optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'is not a currency code like PEN')
+      .refine((value) => Intl.supportedValuesOf('currency').includes(value), 'is not a known currency')
+      .optional(),
+    timeZone: z
+      .string()
+      .refine((value) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: value });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'is not a time zone like America/Lima')
+      .optional(),
+    language: z.enum(languages).optional(),
+    whatsappNumber: z
+      .string()
+      .regex(/^(\d{8,15})?$/, 'must be the full number with country code, digits only')
+      .optional(),
+    defaultLowStockThreshold: z.number().int().min(0).max(100_000).optional(),
+  })
+  .strict();

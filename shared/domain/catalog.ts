@@ -1,0 +1,79 @@
+/** Catalog and stock types shared by the core, the renderer and the tests. Money is integer minor units. */
+
+export const stockReasons = ['initial', 'receive', 'sale', 'stall_sale', 'return', 'adjustment'] as const;
+export type StockReason = (typeof stockReasons)[number];
+/** Reasons the seller may pick by hand; 'initial' is written only when a variant is created. */
+export const manualStockReasons = ['receive', 'sale', 'stall_sale', 'return', 'adjustment'] as const;
+
+export interface Photo {
+  id: string;
+  url: string;
+  thumbUrl: string;
+}
+
+export interface Variant {
+  id: number;
+  productId: number;
+  name: string;
+  sku: string;
+  price: number;
+  cost: number | null;
+  stock: number;
+  isArchived: boolean;
+}
+
+export interface Product {
+  id: number;
+  name: string;
+  description: string;
+  category: string;
+  tags: string[];
+  lowStockThreshold: number;
+  isArchived: boolean;
+  isLowStock: boolean;
+  totalStock: number;
+  photos: Photo[];
+  variants: Variant[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface StockMovement {
+  id: number;
+  variantId: number;
+  delta: number;
+  reason: StockReason;
+  note: string;
+  balanceAfter: number;
+  createdAt: number;
+}
+
+export interface CsvRowIssue {
+  field: string;
+  message: string;
+}
+
+export interface CsvImportRow {
+  line: number;
+  sku: string;
+  productName: string;
+  variantName: string;
+  action: 'create' | 'update' | 'unchanged' | 'error';
+  issues: CsvRowIssue[];
+}
+
+export interface CsvImportResult {
+  isCommitted: boolean;
+  rows: CsvImportRow[];
+  counts: { create: number; update: number; unchanged: number; error: number };
+}
+
+/** A variant is low when its product's threshold is reached; archived variants never count. */
+export const isVariantLow = (stock: number, threshold: number): boolean => stock <= threshold;
+
+/** Used for file names, SKUs suggestions and search keys: lower case, no accents. */
+export const foldText = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
