@@ -1,55 +1,14 @@
 import type { z } from 'zod';
-import * as s from './schemas';
-import type { CsvImportResult, Photo, Product, StockMovement, Variant } from '../domain/catalog';
 import type { ShopSettings } from '../domain/settings';
+import type { MethodDef, MethodKind } from './methods/define';
+import { foundationMethods } from './methods/foundation';
 
-/**
- * read:  no writes; may run concurrently.
- * write: synchronous handler run inside exactly one transaction.
- * task:  async work (files, network) that opens its own short transactions.
- */
-export type MethodKind = 'read' | 'write' | 'task';
+export type { MethodDef, MethodKind } from './methods/define';
+export type { AppInfo } from './methods/foundation';
 
-export interface MethodDef<A extends z.ZodType, R, K extends MethodKind> {
-  args: A;
-  kind: K;
-  /** Type-only carrier of the result type; never set at run time. */
-  readonly resultType?: (result: R) => void;
-}
-
-const method =
-  <K extends MethodKind>(kind: K) =>
-  <R>() =>
-  <A extends z.ZodType>(args: A): MethodDef<A, R, K> => ({ args, kind });
-
-const read = method('read');
-const write = method('write');
-const task = method('task');
-
-export interface AppInfo {
-  version: string;
-  schemaVersion: number;
-  dataDir: string;
-}
-
+/** Every method of the API. Each domain declares its methods in methods/<domain>.ts. */
 export const contract = {
-  'app.info': read<AppInfo>()(s.empty),
-
-  'settings.get': read<ShopSettings>()(s.empty),
-  'settings.update': write<ShopSettings>()(s.updateSettingsArgs),
-
-  'media.upload': task<Photo>()(s.uploadMediaArgs),
-
-  'catalog.listProducts': read<{ items: Product[]; categories: string[] }>()(s.listProductsArgs),
-  'catalog.getProduct': read<Product>()(s.empty.extend({ id: s.id })),
-  'catalog.createProduct': write<Product>()(s.createProductArgs),
-  'catalog.updateProduct': write<Product>()(s.updateProductArgs),
-  'catalog.archiveProduct': write<Product>()(s.empty.extend({ id: s.id, isArchived: s.z.boolean().default(true) })),
-  'catalog.importCsv': write<CsvImportResult>()(s.importCsvArgs),
-  'catalog.exportCsv': read<{ csv: string; fileName: string }>()(s.exportCsvArgs),
-
-  'stock.adjust': write<{ variant: Variant; movement: StockMovement }>()(s.stockAdjustArgs),
-  'stock.history': read<{ items: StockMovement[] }>()(s.stockHistoryArgs),
+  ...foundationMethods,
 } as const;
 
 export type Contract = typeof contract;

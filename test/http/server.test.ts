@@ -41,7 +41,8 @@ describe('headless HTTP shell', () => {
   });
 
   it('answers 401 unauthorized without or with a wrong token', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer nope' }, { Cookie: 'chasqui_session=nope' }]) {
+    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer nope' }, { Cookie: 'chasqui_session=nope' }];
+    for (const headers of attempts) {
       const res = await api('settings.get', headers);
       expect(res.status).toBe(401);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });

@@ -1,0 +1,30 @@
+import * as s from '../schemas';
+import type { CsvImportResult, Photo, Product, StockMovement, Variant } from '../../domain/catalog';
+import type { ShopSettings } from '../../domain/settings';
+import { read, task, write } from './define';
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  dataDir: string;
+}
+
+export const foundationMethods = {
+  'app.info': read<AppInfo>()(s.empty),
+
+  'settings.get': read<ShopSettings>()(s.empty),
+  'settings.update': write<ShopSettings>()(s.updateSettingsArgs),
+
+  'media.upload': task<Photo>()(s.uploadMediaArgs),
+
+  'catalog.listProducts': read<{ items: Product[]; categories: string[] }>()(s.listProductsArgs),
+  'catalog.getProduct': read<Product>()(s.empty.extend({ id: s.id })),
+  'catalog.createProduct': write<Product>()(s.createProductArgs),
+  'catalog.updateProduct': write<Product>()(s.updateProductArgs),
+  'catalog.archiveProduct': write<Product>()(s.empty.extend({ id: s.id, isArchived: s.z.boolean().default(true) })),
+  'catalog.importCsv': write<CsvImportResult>()(s.importCsvArgs),
+  'catalog.exportCsv': read<{ csv: string; fileName: string }>()(s.exportCsvArgs),
+
+  'stock.adjust': write<{ variant: Variant; movement: StockMovement }>()(s.stockAdjustArgs),
+  'stock.history': read<{ items: StockMovement[] }>()(s.stockHistoryArgs),
+} as const;
