@@ -1,6 +1,7 @@
 import type { Handlers } from './context';
 import { catalogHandlers } from './catalog/handlers';
 import { mediaHandlers } from './media/handlers';
+import { orderHandlers } from './orders/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -12,4 +13,5 @@ export const handlers = {
   ...mediaHandlers,
   ...catalogHandlers,
   ...stockHandlers,
+  ...orderHandlers,
 } satisfies Handlers;

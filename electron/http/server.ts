@@ -3,6 +3,7 @@ import type { ApiErrorBody, ErrorCode } from '../../shared/api/errors';
 import type { Envelope } from '../../shared/api/result';
 import type { Core } from '../core';
 import { mimeForPath, resolveMediaPath } from '../core/media/store';
+import { exportMime, resolveExportPath } from '../core/exports';
 import { SESSION_COOKIE, isAuthorized, isLoopbackHost, isSameOrigin, tokensMatch } from './guard';
 import { securityHeaders, sendFile, serveRenderer } from './static';
 
@@ -129,7 +130,8 @@ export const startServer = (options: ServerOptions): Promise<RunningServer> => {
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
-    if (isApi || url.pathname.startsWith('/media/')) {
+    const isFile = url.pathname.startsWith('/media/') || url.pathname.startsWith('/exports/');
+    if (isApi || isFile) {
       if (!isAuthorized(req, token)) {
         sendError(res, { code: 'unauthorized', message: 'Missing or wrong token' });
         return;
@@ -151,6 +153,12 @@ export const startServer = (options: ServerOptions): Promise<RunningServer> => {
       const file = resolveMediaPath(core.mediaDir, url.pathname);
       if (!file) sendError(res, { code: 'not_found', message: 'No such photo' });
       else sendFile(res, file, mimeForPath(file), 'private, max-age=31536000, immutable');
+      return;
+    }
+    if (url.pathname.startsWith('/exports/')) {
+      const file = resolveExportPath(core.dataDir, url.pathname);
+      if (!file) sendError(res, { code: 'not_found', message: 'No such file' });
+      else sendFile(res, file, exportMime(file), 'no-store');
       return;
     }
     if (handleLogin(res, url, token)) return;

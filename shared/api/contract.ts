@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ShopSettings } from '../domain/settings';
 import type { MethodDef, MethodKind } from './methods/define';
 import { foundationMethods } from './methods/foundation';
+import { orderMethods } from './methods/orders';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -9,6 +10,7 @@ export type { AppInfo } from './methods/foundation';
 /** Every method of the API. Each domain declares its methods in methods/<domain>.ts. */
 export const contract = {
   ...foundationMethods,
+  ...orderMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -25,6 +27,7 @@ export interface EventMap {
   'catalog.changed': { productIds: number[] };
   'stock.changed': { variantId: number; productId: number; stock: number; isLowStock: boolean };
   'settings.changed': ShopSettings;
+  'orders.changed': { orderIds: number[] };
 }
 export type EventName = keyof EventMap;
 export type AppEvent = { [E in EventName]: { type: E; payload: EventMap[E] } }[EventName];

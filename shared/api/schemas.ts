@@ -134,5 +134,6 @@ export const updateSettingsArgs = z
       .regex(/^(\d{8,15})?$/, 'must be the full number with country code, digits only')
       .optional(),
     defaultLowStockThreshold: z.number().int().min(0).max(100_000).optional(),
+    paymentMethods: z.array(requiredText(40)).min(1, 'needs at least one method').max(12).optional(),
   })
   .strict();

@@ -13,6 +13,8 @@ export interface ShopSettings {
   /** E.164 without "+", used for wa.me links, e.g. "51987654321". Empty until set. */
   whatsappNumber: string;
   defaultLowStockThreshold: number;
+  /** Labels offered when the seller records a payment. */
+  paymentMethods: string[];
 }
 
 export const defaultSettings: ShopSettings = {
@@ -23,4 +25,5 @@ export const defaultSettings: ShopSettings = {
   language: 'es',
   whatsappNumber: '',
   defaultLowStockThreshold: 3,
+  paymentMethods: ['Efectivo', 'Transferencia', 'Yape/Plin', 'Nequi', 'Mercado Pago', 'Tarjeta'],
 };

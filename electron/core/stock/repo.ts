@@ -27,6 +27,8 @@ export interface MovementInput {
   delta: number;
   reason: StockReason;
   note?: string;
+  /** The order that moved the goods, for sales and returns made by orders. */
+  orderId?: number | null;
   now: number;
 }
 
@@ -50,11 +52,11 @@ export const recordMovement = (db: Db, input: MovementInput): StockMovement => {
     });
   }
   const row = db
-    .prepare<[number, number, string, string, number, number], MovementRow>(
-      `INSERT INTO stock_movements (variant_id, delta, reason, note, balance_after, created_at)
-       VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+    .prepare<[number, number, string, string, number, number, number | null], MovementRow>(
+      `INSERT INTO stock_movements (variant_id, delta, reason, note, balance_after, created_at, order_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     )
-    .get(input.variantId, input.delta, input.reason, input.note ?? '', balance, input.now);
+    .get(input.variantId, input.delta, input.reason, input.note ?? '', balance, input.now, input.orderId ?? null);
   db.prepare('UPDATE variants SET stock = ? WHERE id = ?').run(balance, input.variantId);
   if (!row) return fail('internal', 'Stock movement was not recorded');
   return toMovement(row);

@@ -1,0 +1,101 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import * as s from '../schemas';
+import { orderChannels, orderStatuses, type Order, type OrderChannel, type OrderStatus, type PaymentState } from '../../domain/orders';
+import { read, write } from './define';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-07')
+  .refine((value) => DateTime.fromISO(value).isValid, 'is not a real date');
+
+const itemInput = z
+  .object({
+    variantId: s.id,
+    quantity: z.number().int().min(1).max(10_000),
+    /** Omit to use the current price (the promo price while a promotion is active). */
+    unitPrice: s.money.optional(),
+  })
+  .strict();
+
+const customerInput = z.union([
+  z.object({ id: s.id }).strict(),
+  z.object({ name: s.requiredText(120), phone: s.shortText(40).default('') }).strict(),
+]);
+
+export const createOrderArgs = z
+  .object({
+    channel: z.enum(orderChannels),
+    customer: customerInput.optional(),
+    items: z.array(itemInput).min(1, 'needs at least one product').max(200),
+    discount: s.money.default(0),
+    deliveryFee: s.money.default(0),
+    deliveryDate: isoDate.nullable().default(null),
+    note: s.shortText(2000).default(''),
+    /** The chat message the draft came from, kept for the record. */
+    sourceText: s.shortText(4000).default(''),
+  })
+  .strict();
+
+export const updateOrderArgs = z
+  .object({
+    id: s.id,
+    customer: customerInput.nullable().optional(),
+    items: z.array(itemInput).min(1, 'needs at least one product').max(200).optional(),
+    discount: s.money.optional(),
+    deliveryFee: s.money.optional(),
+    deliveryDate: isoDate.nullable().optional(),
+    note: s.shortText(2000).optional(),
+  })
+  .strict();
+
+export const listOrdersArgs = z
+  .object({
+    status: z.enum(orderStatuses).optional(),
+    channel: z.enum(orderChannels).optional(),
+    paymentState: z.enum(['unpaid', 'partial', 'paid']).optional(),
+    /** Created on or after / before these shop-local dates. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    query: s.shortText(120).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+
+export interface OrderSummary {
+  id: number;
+  number: string;
+  status: OrderStatus;
+  channel: OrderChannel;
+  customerName: string;
+  itemsText: string;
+  total: number;
+  paid: number;
+  balanceDue: number;
+  paymentState: PaymentState;
+  deliveryDate: string | null;
+  createdAt: number;
+}
+
+export interface OrderDraft {
+  items: { variantId: number; sku: string; name: string; quantity: number; unitPrice: number }[];
+  deliveryDate: string | null;
+  unmatched: string[];
+}
+
+export const orderMethods = {
+  'orders.create': write<Order>()(createOrderArgs),
+  'orders.get': read<Order>()(z.object({ id: s.id }).strict()),
+  'orders.list': read<{ items: OrderSummary[]; total: number }>()(listOrdersArgs),
+  'orders.update': write<Order>()(updateOrderArgs),
+  'orders.setStatus': write<Order>()(
+    z.object({ id: s.id, status: z.enum(orderStatuses), note: s.shortText(500).default('') }).strict(),
+  ),
+  'orders.addPayment': write<Order>()(
+    z
+      .object({ id: s.id, amount: s.money.refine((n) => n > 0, 'must be more than zero'), method: s.requiredText(40), note: s.shortText(500).default('') })
+      .strict(),
+  ),
+  'orders.cancel': write<Order>()(z.object({ id: s.id, reason: s.shortText(500).default('') }).strict()),
+} as const;
