@@ -1,12 +1,7 @@
 import { createApiClient, type ApiClient, type Transport } from '../../shared/api/client';
 import type { AppEvent } from '../../shared/api/contract';
-import type { Core } from '../../electron/core';
 
-/** The in-process transport: the same JSON round trip as HTTP, so both transports return identical values. */
-export const inProcessTransport = (core: Core): Transport => ({
-  invoke: async (method, args) => JSON.parse(JSON.stringify(await core.dispatch(method, args))),
-  onEvent: (listener) => core.events.subscribe(listener),
-});
+export { coreTransport as inProcessTransport } from '../../electron/core/client';
 
 export const httpTransport = (baseUrl: string, token: string): Transport => ({
   invoke: async (method, args) => {

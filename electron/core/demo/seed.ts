@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiClient } from '../../../shared/api/client';
+import type { Product } from '../../../shared/domain/catalog';
+import { coreClient } from '../client';
+import type { Core } from '../index';
+import { demoProducts, type DemoProduct } from './products';
+import { demoOrders } from './orders';
+
+const DAY = 86_400_000;
+
+
+export const isShopEmpty = (core: Core): boolean =>
+  core.db.prepare('SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM orders)').pluck().get() === 0;
+
+const seedProduct = async (api: ApiClient, product: DemoProduct, photosDir: string): Promise<Product> => {
+  const bytes = fs.readFileSync(path.join(photosDir, product.photo.file));
+  const photo = await api.call('media.upload', { fileName: product.photo.file, dataBase64: bytes.toString('base64') });
+  return api.call('catalog.createProduct', {
+    name: product.name,
+    description: product.description,
+    category: product.category,
+    tags: product.tags,
+    lowStockThreshold: product.lowStockThreshold,
+    photoIds: [photo.id],
+    // Start higher and sell down, so the stock history has a story to tell.
+    variants: product.variants.map((v) => ({ name: v.name, sku: v.sku, price: v.price, cost: v.cost, initialStock: v.stock + 6 })),
+  });
+};
+
+/**
+ * Fills an empty data dir with Karina's demo shop, once. A shop that already has data is left alone,
+ * so `--demo` on a real shop never mixes fake records into it.
+ */
+export const seedDemoShop = async (core: Core, options: { resourcesDir: string; now: number }): Promise<{ products: number; orders: number }> => {
+  if (!isShopEmpty(core)) return { products: 0, orders: 0 };
+  const photosDir = path.join(options.resourcesDir, 'demo', 'photos');
+  // Every demo record goes through the API, so it is validated exactly like the seller's own.
+  const api = coreClient(core);
+  await api.call('settings.update', {
+    shopName: 'Karina Cosméticos',
+    whatsappNumber: '51987654321',
+    locale: 'es-PE',
+    currency: 'PEN',
+    timeZone: 'America/Lima',
+    language: 'es',
+  });
+  const skuToVariant = new Map<string, number>();
+  for (const product of demoProducts) {
+    const created = await seedProduct(api, product, photosDir);
+    for (const variant of created.variants) skuToVariant.set(variant.sku, variant.id);
+  }
+  // A few weeks of movements: deliveries from the supplier, stall sales, a return.
+  let step = 0;
+  for (const product of demoProducts) {
+    for (const variant of product.variants) {
+      const variantId = skuToVariant.get(variant.sku);
+      if (variantId === undefined) continue;
+      step += 1;
+      await api.call('stock.adjust', { variantId, delta: -4, reason: 'stall_sale', note: `Feria del sábado ${(step % 3) + 1}` });
+      await api.call('stock.adjust', { variantId, delta: step % 4 === 0 ? 2 : -2, reason: step % 4 === 0 ? 'receive' : 'sale', note: step % 4 === 0 ? 'Pedido a la distribuidora' : '' });
+      if (step % 4 === 0) await api.call('stock.adjust', { variantId, delta: -2, reason: 'adjustment', note: 'Conteo del mes' });
+    }
+  }
+  let orders = 0;
+  for (const order of demoOrders(options.now, DAY)) {
+    const items = order.items.flatMap(([sku, quantity]) => {
+      const variantId = skuToVariant.get(sku);
+      return variantId === undefined ? [] : [{ variantId, quantity }];
+    });
+    const created = await api.call('orders.create', {
+      channel: order.channel,
+      customer: order.customer,
+      items,
+      deliveryFee: order.deliveryFee,
+      deliveryDate: order.deliveryDate,
+      note: order.note,
+      sourceText: order.sourceText,
+    });
+    for (const status of order.path) await api.call('orders.setStatus', { id: created.id, status });
+    if (order.paidShare > 0) {
+      await api.call('orders.addPayment', { id: created.id, amount: Math.round(created.total * order.paidShare), method: order.paymentMethod });
+    }
+    orders += 1;
+  }
+  return { products: demoProducts.length, orders };
+};
