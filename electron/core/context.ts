@@ -15,6 +15,8 @@ export interface CoreContext {
   now: () => number;
   emit<E extends EventName>(type: E, payload: EventMap[E]): void;
   caches: CoreCaches;
+  /** Closes the database, puts a backup's file and photos in its place and reopens it. */
+  replaceDatabase(sourceFile: string, sourceMediaDir: string): void;
 }
 
 type HandlerFor<M extends MethodName> = (

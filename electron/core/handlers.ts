@@ -2,6 +2,7 @@ import type { Handlers } from './context';
 import { catalogHandlers } from './catalog/handlers';
 import { mediaHandlers } from './media/handlers';
 import { orderHandlers } from './orders/handlers';
+import { backupHandlers } from './backup/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -14,4 +15,5 @@ export const handlers = {
   ...catalogHandlers,
   ...stockHandlers,
   ...orderHandlers,
+  ...backupHandlers,
 } satisfies Handlers;

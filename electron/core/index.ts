@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppEvent } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/result';
+import { startAutoBackup } from './backup/schedule';
+import { linkOrCopyTree } from './backup/files';
+import type { CoreContext } from './context';
 import { openDatabase, type Db } from './db/open';
 import { createDispatch, type DispatchOptions } from './dispatch';
 import { createEventHub } from './events';
@@ -14,6 +17,8 @@ export interface CoreOptions {
   clock?: () => number;
   /** A better_sqlite3.node built for Electron, when the core runs inside the desktop app. */
   nativeBinding?: string;
+  /** Daily backups into <dataDir>/backups while the core runs (the shells turn this on). */
+  isAutoBackupEnabled?: boolean;
 }
 
 export interface Core {
@@ -22,7 +27,7 @@ export interface Core {
   dataDir: string;
   mediaDir: string;
   /** For the core's own tests and tools; shells go through dispatch. */
-  db: Db;
+  readonly db: Db;
   close(): void;
 }
 
@@ -31,14 +36,29 @@ export const DB_FILE = 'chasqui.db';
 export const createCore = (options: CoreOptions): Core => {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(path.join(dataDir, DB_FILE), { nativeBinding: options.nativeBinding });
+  const dbFile = path.join(dataDir, DB_FILE);
+  const open = () => openDatabase(dbFile, { nativeBinding: options.nativeBinding, backupsDir: path.join(dataDir, 'backups') });
   const mediaDir = mediaDirFor(dataDir);
   const hub = createEventHub();
-  const dispatch = createDispatch(
-    { db, dataDir, mediaDir, now: options.clock ?? Date.now, caches: {} },
-    hub,
-    handlers,
-  );
+
+  // Mutable on purpose: a restore swaps the connection and every later call sees the new one.
+  const base: Omit<CoreContext, 'emit'> = {
+    db: open(),
+    dataDir,
+    mediaDir,
+    now: options.clock ?? Date.now,
+    caches: {},
+    replaceDatabase: (sourceFile, sourceMediaDir) => {
+      base.db.close();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
+      fs.copyFileSync(sourceFile, dbFile);
+      linkOrCopyTree(sourceMediaDir, mediaDir);
+      base.db = open();
+      base.caches = {};
+    },
+  };
+  const dispatch = createDispatch(base, hub, handlers);
+  const stopAutoBackup = options.isAutoBackupEnabled ? startAutoBackup(dispatch, dataDir, base.now) : () => undefined;
   let isClosed = false;
   return {
     dispatch: (method, args, dispatchOptions) =>
@@ -48,11 +68,14 @@ export const createCore = (options: CoreOptions): Core => {
     events: { subscribe: hub.subscribe },
     dataDir,
     mediaDir,
-    db,
+    get db() {
+      return base.db;
+    },
     close() {
       if (isClosed) return;
       isClosed = true;
-      db.close();
+      stopAutoBackup();
+      base.db.close();
     },
   };
 };

@@ -15,7 +15,7 @@ const main = async (): Promise<void> => {
   }
   let core;
   try {
-    core = createCore({ dataDir: options.dataDir });
+    core = createCore({ dataDir: options.dataDir, isAutoBackupEnabled: true });
   } catch (error) {
     if (error instanceof ChasquiError) return exitWith(`${error.code}: ${error.message}`, 1);
     throw error;

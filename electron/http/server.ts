@@ -19,6 +19,7 @@ const statusFor: Record<ErrorCode, number> = {
   insufficient_stock: 409,
   db_from_future: 409,
   not_a_chasqui_db: 409,
+  db_damaged: 409,
   internal: 500,
 };
 

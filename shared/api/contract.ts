@@ -3,6 +3,7 @@ import type { ShopSettings } from '../domain/settings';
 import type { MethodDef, MethodKind } from './methods/define';
 import { foundationMethods } from './methods/foundation';
 import { orderMethods } from './methods/orders';
+import { backupMethods } from './methods/backup';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -11,6 +12,7 @@ export type { AppInfo } from './methods/foundation';
 export const contract = {
   ...foundationMethods,
   ...orderMethods,
+  ...backupMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -28,6 +30,7 @@ export interface EventMap {
   'stock.changed': { variantId: number; productId: number; stock: number; isLowStock: boolean };
   'settings.changed': ShopSettings;
   'orders.changed': { orderIds: number[] };
+  'backup.progress': { id: string; percent: number };
 }
 export type EventName = keyof EventMap;
 export type AppEvent = { [E in EventName]: { type: E; payload: EventMap[E] } }[EventName];

@@ -8,6 +8,7 @@ export const errorCodes = [
   'forbidden',
   'db_from_future',
   'not_a_chasqui_db',
+  'db_damaged',
   'internal',
 ] as const;
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fail } from '../../../shared/api/errors';
 import { latestVersion, migrate } from './migrate';
@@ -12,6 +13,8 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron in the desktop app). */
   nativeBinding?: string;
+  /** Where to keep a copy of the database before a migration changes it. */
+  backupsDir?: string;
 }
 
 const readHeader = (file: string): string => {
@@ -29,8 +32,8 @@ const readHeader = (file: string): string => {
  * Looks at an existing file read-only before anything may write to it:
  * a foreign file or a database from a newer Chasqui is refused untouched.
  */
-const inspectExisting = (file: string, options: OpenOptions): void => {
-  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return;
+const inspectExisting = (file: string, options: OpenOptions): number => {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return 0;
   if (readHeader(file) !== SQLITE_HEADER) {
     fail('not_a_chasqui_db', `${file} is not a Chasqui database (not SQLite); it was left untouched`);
   }
@@ -52,15 +55,32 @@ const inspectExisting = (file: string, options: OpenOptions): void => {
         { details: { schemaVersion: userVersion, supportedVersion: latestVersion() } },
       );
     }
+    if (isOurs && probe.pragma('quick_check', { simple: true }) !== 'ok') {
+      fail('db_damaged', `${file} is damaged. Restore the last good backup from the backups folder; the file was left as it is.`);
+    }
+    return userVersion;
   } finally {
     probe.close();
   }
 };
 
+/** A plain copy is consistent here: nothing else has the file open yet and the WAL was folded in. */
+const copyBeforeMigration = (db: Db, file: string, fromVersion: number, backupsDir: string): void => {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const stamp = new Date().toISOString();
+  const dir = path.join(backupsDir, `${stamp.slice(0, 10)}_${stamp.slice(11, 19).replaceAll(':', '')}-before-migration`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(file, path.join(dir, 'chasqui.db'));
+  fs.writeFileSync(path.join(dir, 'note.txt'), `Copy of schema ${fromVersion}, taken before migrating to ${latestVersion()}.\n`);
+};
+
 export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
-  inspectExisting(file, options);
+  const existingVersion = inspectExisting(file, options);
   const db = new Database(file, { nativeBinding: options.nativeBinding });
   try {
+    if (options.backupsDir && existingVersion > 0 && existingVersion < latestVersion()) {
+      copyBeforeMigration(db, file, existingVersion, options.backupsDir);
+    }
     db.pragma('journal_mode = WAL');
     // An order the app said it saved must survive a power cut.
     db.pragma('synchronous = FULL');
