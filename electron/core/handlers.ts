@@ -3,6 +3,7 @@ import { catalogHandlers } from './catalog/handlers';
 import { mediaHandlers } from './media/handlers';
 import { orderHandlers } from './orders/handlers';
 import { backupHandlers } from './backup/handlers';
+import { reportHandlers } from './reports/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -16,4 +17,5 @@ export const handlers = {
   ...stockHandlers,
   ...orderHandlers,
   ...backupHandlers,
+  ...reportHandlers,
 } satisfies Handlers;

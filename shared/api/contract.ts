@@ -4,6 +4,7 @@ import type { MethodDef, MethodKind } from './methods/define';
 import { foundationMethods } from './methods/foundation';
 import { orderMethods } from './methods/orders';
 import { backupMethods } from './methods/backup';
+import { reportMethods } from './methods/reports';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -13,6 +14,7 @@ export const contract = {
   ...foundationMethods,
   ...orderMethods,
   ...backupMethods,
+  ...reportMethods,
 } as const;
 
 export type Contract = typeof contract;

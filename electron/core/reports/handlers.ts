@@ -1,0 +1,136 @@
+import { DateTime } from 'luxon';
+import type { ChannelRow, SalesBucket } from '../../../shared/api/methods/reports';
+import { orderChannels, type OrderChannel } from '../../../shared/domain/orders';
+import type { CoreContext, Handlers } from '../context';
+import type { Db } from '../db/open';
+import { readSettings } from '../settings/repo';
+
+/** Cancelled orders never count as sales. */
+const SOLD = "status <> 'cancelled'";
+
+const rangeMs = (ctx: CoreContext, from: string, to: string): [number, number] => {
+  const { timeZone } = readSettings(ctx.db);
+  return [
+    DateTime.fromISO(from, { zone: timeZone }).startOf('day').toMillis(),
+    DateTime.fromISO(to, { zone: timeZone }).plus({ days: 1 }).startOf('day').toMillis(),
+  ];
+};
+
+const periodOf = (ms: number, timeZone: string, groupBy: 'day' | 'week' | 'month'): string => {
+  const date = DateTime.fromMillis(ms, { zone: timeZone });
+  if (groupBy === 'month') return date.toFormat('yyyy-MM');
+  if (groupBy === 'week') return date.startOf('week').toISODate() ?? '';
+  return date.toISODate() ?? '';
+};
+
+const unitsByOrder = (db: Db, start: number, end: number): Map<number, number> =>
+  new Map(
+    db
+      .prepare<[number, number], { order_id: number; units: number }>(
+        `SELECT i.order_id, sum(i.quantity) AS units FROM order_items i JOIN orders o ON o.id = i.order_id
+          WHERE o.created_at >= ? AND o.created_at < ? AND o.${SOLD} GROUP BY i.order_id`,
+      )
+      .all(start, end)
+      .map((r) => [r.order_id, r.units]),
+  );
+
+export const reportHandlers = {
+  'reports.sales': (ctx, args) => {
+    const { timeZone } = readSettings(ctx.db);
+    const [start, end] = rangeMs(ctx, args.from, args.to);
+    const rows = ctx.db
+      .prepare<[number, number], { id: number; total: number; created_at: number }>(
+        `SELECT id, total, created_at FROM orders WHERE created_at >= ? AND created_at < ? AND ${SOLD} ORDER BY created_at`,
+      )
+      .all(start, end);
+    const units = unitsByOrder(ctx.db, start, end);
+    const buckets = new Map<string, SalesBucket>();
+    // Every period appears, even a quiet one, so charts show the gaps.
+    for (let day = DateTime.fromISO(args.from, { zone: timeZone }); day.toMillis() < end; day = day.plus({ days: 1 })) {
+      const period = periodOf(day.toMillis(), timeZone, args.groupBy);
+      if (!buckets.has(period)) buckets.set(period, { period, orders: 0, revenue: 0, units: 0 });
+    }
+    for (const row of rows) {
+      const bucket = buckets.get(periodOf(row.created_at, timeZone, args.groupBy));
+      if (!bucket) continue;
+      bucket.orders += 1;
+      bucket.revenue += row.total;
+      bucket.units += units.get(row.id) ?? 0;
+    }
+    const revenue = rows.reduce((sum, r) => sum + r.total, 0);
+    return { buckets: [...buckets.values()], totals: { orders: rows.length, revenue, averageTicket: rows.length ? Math.round(revenue / rows.length) : 0 } };
+  },
+
+  'reports.channels': (ctx, args) => {
+    const [start, end] = rangeMs(ctx, args.from, args.to);
+    const rows = ctx.db
+      .prepare<[number, number], { channel: OrderChannel; orders: number; revenue: number }>(
+        `SELECT channel, count(*) AS orders, sum(total) AS revenue FROM orders
+          WHERE created_at >= ? AND created_at < ? AND ${SOLD} GROUP BY channel`,
+      )
+      .all(start, end);
+    const byChannel = new Map(rows.map((r) => [r.channel, r]));
+    const items = orderChannels.map((channel): ChannelRow => {
+      const row = byChannel.get(channel);
+      // Conversations arrive with the inbox; until a channel has any, conversion is unknown, not zero.
+      return { channel, orders: row?.orders ?? 0, revenue: row?.revenue ?? 0, conversations: 0, conversion: null };
+    });
+    return { items };
+  },
+
+  'reports.products': (ctx, args) => {
+    const [start, end] = rangeMs(ctx, args.from, args.to);
+    const top = ctx.db
+      .prepare<[number, number], { variantId: number; sku: string; name: string; units: number; revenue: number }>(
+        `SELECT i.variant_id AS variantId, i.sku, i.name, sum(i.quantity) AS units, sum(i.quantity * i.unit_price) AS revenue
+           FROM order_items i JOIN orders o ON o.id = i.order_id
+          WHERE o.created_at >= ? AND o.created_at < ? AND o.${SOLD}
+          GROUP BY i.variant_id ORDER BY units DESC, revenue DESC LIMIT 20`,
+      )
+      .all(start, end);
+    const stockValue = ctx.db
+      .prepare<[], { atCost: number; atPrice: number; units: number }>(
+        `SELECT coalesce(sum(v.stock * coalesce(v.cost, 0)), 0) AS atCost, coalesce(sum(v.stock * v.price), 0) AS atPrice,
+                coalesce(sum(v.stock), 0) AS units
+           FROM variants v JOIN products p ON p.id = v.product_id WHERE v.is_archived = 0 AND p.is_archived = 0`,
+      )
+      .get() ?? { atCost: 0, atPrice: 0, units: 0 };
+    const lowStock = ctx.db
+      .prepare<[], { variantId: number; sku: string; name: string; stock: number }>(
+        `SELECT v.id AS variantId, v.sku, p.name || CASE WHEN v.name <> '' THEN ' – ' || v.name ELSE '' END AS name, v.stock
+           FROM variants v JOIN products p ON p.id = v.product_id
+          WHERE v.is_archived = 0 AND p.is_archived = 0 AND v.stock <= p.low_stock_threshold ORDER BY v.stock, name`,
+      )
+      .all();
+    return { top, stockValue, lowStock };
+  },
+
+  'reports.customers': (ctx, args) => {
+    const [start, end] = rangeMs(ctx, args.from, args.to);
+    const rows = ctx.db
+      .prepare<[], { customerId: number; name: string; orders: number; lifetimeValue: number; firstAt: number; lastPurchaseAt: number }>(
+        `SELECT c.id AS customerId, c.name, count(o.id) AS orders, sum(o.total) AS lifetimeValue,
+                min(o.created_at) AS firstAt, max(o.created_at) AS lastPurchaseAt
+           FROM customers c JOIN orders o ON o.customer_id = c.id AND o.${SOLD} GROUP BY c.id`,
+      )
+      .all();
+    const inRange = ctx.db
+      .prepare<[number, number], number>(`SELECT DISTINCT customer_id FROM orders WHERE customer_id IS NOT NULL AND created_at >= ? AND created_at < ? AND ${SOLD}`)
+      .pluck()
+      .all(start, end);
+    const byId = new Map(rows.map((r) => [r.customerId, r]));
+    const active = inRange.flatMap((id) => byId.get(id) ?? []);
+    const newCustomers = active.filter((c) => c.firstAt >= start).length;
+    const repeaters = rows.filter((c) => c.orders >= 2).length;
+    return {
+      newCustomers,
+      returningCustomers: active.length - newCustomers,
+      repeatRate: rows.length ? repeaters / rows.length : 0,
+      averageLifetimeValue: rows.length ? Math.round(rows.reduce((sum, c) => sum + c.lifetimeValue, 0) / rows.length) : 0,
+      top: [...rows]
+        .sort((a, b) => b.lifetimeValue - a.lifetimeValue)
+        .slice(0, 20)
+        .map(({ customerId, name, orders, lifetimeValue, lastPurchaseAt }) => ({ customerId, name, orders, lifetimeValue, lastPurchaseAt })),
+    };
+  },
+} satisfies Partial<Handlers>;
