@@ -102,8 +102,11 @@ const loadProducts = (db: Db, rows: ProductRow[]): Product[] => {
   );
 };
 
+// SQLite's NOCASE ignores only ASCII case; "Bálsamo" must sort with the B's, as a seller reads it.
+const byName = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
+
 export const listAllProducts = (db: Db): Product[] =>
-  loadProducts(db, db.prepare<[], ProductRow>('SELECT * FROM products ORDER BY name COLLATE NOCASE, id').all());
+  loadProducts(db, db.prepare<[], ProductRow>('SELECT * FROM products').all().sort((a, b) => byName.compare(a.name, b.name) || a.id - b.id));
 
 export const findProduct = (db: Db, id: number): Product | undefined => {
   const row = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?').get(id);

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
+import { ChasquiError, type ErrorCode } from '../../shared/api/errors';
+import { createCore, type Core } from '../core';
+import { registerIpc } from './ipc';
+import { handleAppRequest } from './protocol';
+import { APP_ORIGIN, denyPermissions, guardWebContents, windowOptions } from './security';
+
+// Must run before 'ready': the scheme behaves like https (secure context, fetch, same-origin rules).
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+let mainWindow: BrowserWindow | null = null;
+
+const startupMessages: Partial<Record<ErrorCode, string>> = {
+          db_from_future: 'Estos datos son de una versión más nueva de Chasqui. Actualiza la aplicación; tus datos no se tocaron.\n\nThis data is from a newer Chasqui. Update the app; your data was not touched.',
+          not_a_chasqui_db: 'El archivo de datos no es de Chasqui y no se modificó.\n\nThe data file is not a Chasqui database and was left untouched.',
+          db_damaged: 'Los datos están dañados. Restaura la última copia de seguridad de la carpeta backups.\n\nThe data is damaged. Restore the last backup from the backups folder.',
+};
+
+const failAndQuit = (error: unknown): void => {
+  const message = error instanceof ChasquiError ? (startupMessages[error.code] ?? error.message) : String(error);
+  dialog.showErrorBox('Chasqui', message);
+  app.quit();
+};
+
+const createWindow = (core: Core): void => {
+  mainWindow = new BrowserWindow(windowOptions(path.join(__dirname, '../preload/index.js')));
+  guardWebContents(mainWindow.webContents, { openExternal: (url) => void shell.openExternal(url), devServerUrl });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  const stop = core.events.subscribe((event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event));
+  mainWindow.on('closed', stop);
+};
+
+const start = (): void => {
+  let core: Core;
+  try {
+    core = createCore({
+      dataDir: app.getPath('userData'),
+      nativeBinding: process.env.CHASQUI_NATIVE_BINDING || undefined,
+      isAutoBackupEnabled: true,
+    });
+  } catch (error) {
+    failAndQuit(error);
+    return;
+  }
+  denyPermissions(session.defaultSession);
+  protocol.handle('app', (request) =>
+    handleAppRequest(request, { rendererDir: path.join(__dirname, '../renderer'), mediaDir: core.mediaDir, dataDir: core.dataDir }),
+  );
+  registerIpc(ipcMain, { core, trustedWebContentsId: () => mainWindow?.webContents.id, devServerUrl });
+  createWindow(core);
+  app.on('activate', () => (BrowserWindow.getAllWindows().length === 0 ? createWindow(core) : undefined));
+  app.on('will-quit', () => core.close());
+};
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.setName('Chasqui');
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => (process.platform === 'darwin' ? undefined : app.quit()));
+  void app.whenReady().then(start);
+}

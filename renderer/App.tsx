@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { api, isUnauthorized } from './api';
+import { CatalogPage } from './features/catalog/CatalogPage';
+import { OrdersPage } from './features/orders/OrdersPage';
+import { ComingSoon } from './features/placeholder/ComingSoon';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { useT } from './i18n';
+import { areaFromHash, areaIcon, areaLabel, areas, type Area } from './routes';
+import { useSettings } from './store/settings';
+
+const Page = ({ area }: { area: Area }) => {
+  switch (area) {
+    case 'catalogo':
+      return <CatalogPage />;
+    case 'pedidos':
+      return <OrdersPage />;
+    case 'ajustes':
+      return <SettingsPage />;
+    case 'promociones':
+      return <ComingSoon title="nav.promotions" description="soon.promotions" />;
+    case 'chats':
+      return <ComingSoon title="nav.chats" description="soon.chats" />;
+    case 'repartos':
+      return <ComingSoon title="nav.deliveries" description="soon.deliveries" />;
+    case 'reportes':
+      return <ComingSoon title="nav.reports" description="soon.reports" />;
+    case 'canales':
+      return <ComingSoon title="nav.channels" description="soon.channels" />;
+  }
+};
+
+export const App = () => {
+  const t = useT();
+  const { settings, isLoaded, load, apply } = useSettings();
+  const [area, setArea] = useState<Area>(areaFromHash(window.location.hash));
+  const [hasFailed, setFailed] = useState(false);
+
+  useEffect(() => {
+    load().catch(() => setFailed(true));
+    const onHash = () => setArea(areaFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    const stop = api.onEvent((event) => (event.type === 'settings.changed' ? apply(event.payload) : undefined));
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      stop();
+    };
+  }, [load, apply]);
+
+  useEffect(() => {
+    document.documentElement.lang = settings.language;
+    document.title = `${settings.shopName} · Chasqui`;
+  }, [settings.language, settings.shopName]);
+
+  if (hasFailed && isUnauthorized.current) {
+    return (
+      <main className="auth-page">
+        <h1>{t('auth.title')}</h1>
+        <p>{t('auth.body')}</p>
+      </main>
+    );
+  }
+  if (!isLoaded) return <p className="loading">{t('common.loading')}</p>;
+  return (
+    <div className="frame">
+      <nav className="sidebar" aria-label={t('nav.main')}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">C</span>
+          <span className="brand-text">
+            <strong>{settings.shopName}</strong>
+            <small>Chasqui</small>
+          </span>
+        </div>
+        <ul>
+          {areas.map((a) => (
+            <li key={a}>
+              <a href={`#/${a}`} aria-current={a === area ? 'page' : undefined} className={a === area ? 'is-active' : ''}>
+                <span aria-hidden="true">{areaIcon[a]}</span> {t(areaLabel[a])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        <Page area={area} />
+      </main>
+    </div>
+  );
+};

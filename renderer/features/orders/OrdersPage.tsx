@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import type { OrderSummary } from '../../../shared/api/methods/orders';
+import { orderStatuses, type OrderStatus } from '../../../shared/domain/orders';
+import { api } from '../../api';
+import { useDate, useMoney } from '../../format';
+import { useT } from '../../i18n';
+
+/** A first, read-only view of the ledger's orders; creating and editing them here comes with the orders issue. */
+export const OrdersPage = () => {
+  const t = useT();
+  const money = useMoney();
+  const date = useDate();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<OrderStatus | ''>('');
+  const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
+
+  useEffect(() => {
+    const load = () =>
+      void api.call('orders.list', { ...(query.trim() ? { query: query.trim() } : {}), ...(status ? { status } : {}) }).then(setResult);
+    const timer = setTimeout(load, query ? 180 : 0);
+    const stop = api.onEvent((event) => (event.type === 'orders.changed' ? load() : undefined));
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [query, status]);
+
+  return (
+    <section className="page" aria-labelledby="orders-title">
+      <header className="page-header">
+        <h1 id="orders-title">{t('orders.title')}</h1>
+      </header>
+      <div className="toolbar" role="search">
+        <input type="search" className="search" value={query} placeholder={t('orders.search')} aria-label={t('common.search')} onChange={(e) => setQuery(e.target.value)} />
+         <select aria-label={t('orders.status')} value={status} onChange={(e) => setStatus(orderStatuses.find((s) => s === e.target.value) ?? '')}>
+          <option value="">{t('common.all')}</option>
+          {orderStatuses.map((s) => <option key={s} value={s}>{t(`orders.status.${s}`)}</option>)}
+        </select>
+      </div>
+      {result && result.items.length === 0 ? <p className="empty-results">{t('orders.empty')}</p> : null}
+      {result && result.items.length > 0 ? (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">#</th><th scope="col">{t('orders.channel')}</th><th scope="col">{t('orders.customer')}</th><th scope="col">{t('orders.items')}</th>
+                <th scope="col">{t('orders.delivery')}</th><th scope="col">{t('orders.status')}</th><th scope="col" className="num">{t('orders.total')}</th><th scope="col" className="num">{t('orders.due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((o) => (
+                <tr key={o.id}>
+                  <td>{o.number}</td>
+                  <td><span className={`channel channel-${o.channel}`}>{t(`channel.${o.channel}`)}</span></td>
+                  <td>{o.customerName || '—'}</td>
+                  <td className="clip">{o.itemsText}</td>
+                  <td>{o.deliveryDate ? date(o.deliveryDate) : '—'}</td>
+                  <td><span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`)}</span></td>
+                  <td className="num">{money(o.total)}</td>
+                  <td className="num">{o.balanceDue > 0 ? money(o.balanceDue) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+};

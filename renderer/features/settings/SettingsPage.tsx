@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react';
+import { languages, type ShopSettings } from '../../../shared/domain/settings';
+import { toFormError, type FormError } from '../../components/errors';
+import { useT } from '../../i18n';
+import { useSettings } from '../../store/settings';
+
+const currencies = ['PEN', 'BOB', 'CLP', 'COP', 'ARS', 'MXN', 'USD', 'EUR', 'GTQ', 'PYG', 'UYU', 'BRL'];
+const locales = ['es-PE', 'es-BO', 'es-CL', 'es-CO', 'es-AR', 'es-MX', 'es-EC', 'es-ES', 'es-US', 'en-US', 'pt-BR'];
+
+export const SettingsPage = () => {
+  const t = useT();
+  const { settings, update } = useSettings();
+  const [draft, setDraft] = useState<ShopSettings>(settings);
+  const [error, setError] = useState<FormError | null>(null);
+  const [isSaved, setSaved] = useState(false);
+  const edit = (changes: Partial<ShopSettings>) => {
+    setDraft({ ...draft, ...changes });
+    setSaved(false);
+  };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const { shopName, whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold } = draft;
+      await update({ shopName, whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold });
+      setError(null);
+      setSaved(true);
+    } catch (e) {
+      setError(toFormError(e));
+    }
+  };
+  const errorFor = (field: keyof ShopSettings) => (error?.field === field ? <p className="field-error" role="alert">{error.message}</p> : null);
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <header className="page-header">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+      </header>
+      <form className="form card" onSubmit={(e) => void save(e)}>
+        <h2>{t('settings.shop')}</h2>
+        <div className="form-grid">
+          <label className="field field-wide">
+            <span>{t('settings.shopName')}</span>
+            <input value={draft.shopName} onChange={(e) => edit({ shopName: e.target.value })} />
+            {errorFor('shopName')}
+          </label>
+          <label className="field field-wide">
+            <span>{t('settings.whatsapp')}</span>
+            <input value={draft.whatsappNumber} inputMode="numeric" placeholder="51987654321" onChange={(e) => edit({ whatsappNumber: e.target.value.replace(/\D/g, '') })} />
+            {errorFor('whatsappNumber')}
+          </label>
+          <label className="field">
+            <span>{t('settings.language')}</span>
+            <select value={draft.language} onChange={(e) => edit({ language: languages.find((l) => l === e.target.value) ?? 'es' })}>
+              <option value="es">Español</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('settings.currency')}</span>
+            <select value={draft.currency} onChange={(e) => edit({ currency: e.target.value })}>
+              {[...new Set([draft.currency, ...currencies])].map((c) => <option key={c} value={c}>{c}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('settings.locale')}</span>
+            <select value={draft.locale} onChange={(e) => edit({ locale: e.target.value })}>
+              {[...new Set([draft.locale, ...locales])].map((l) => <option key={l} value={l}>{l}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('settings.timeZone')}</span>
+            <input value={draft.timeZone} list="time-zones" onChange={(e) => edit({ timeZone: e.target.value })} />
+            <datalist id="time-zones">{Intl.supportedValuesOf('timeZone').filter((z) => z.startsWith('America/')).map((z) => <option key={z} value={z} />)}</datalist>
+            {errorFor('timeZone')}
+          </label>
+          <label className="field">
+            <span>{t('settings.lowStock')}</span>
+            <input type="number" min={0} value={draft.defaultLowStockThreshold} onChange={(e) => edit({ defaultLowStockThreshold: Math.max(0, Number.parseInt(e.target.value, 10) || 0) })} />
+          </label>
+        </div>
+        {error && !error.field ? <p className="form-error" role="alert">{error.message}</p> : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary">{t('common.save')}</button>
+          {isSaved ? <span className="notice" role="status">{t('settings.saved')}</span> : null}
+        </div>
+      </form>
+    </section>
+  );
+};

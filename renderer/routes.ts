@@ -1,0 +1,29 @@
+import type { MessageKey } from './i18n';
+
+export const areas = ['catalogo', 'promociones', 'chats', 'pedidos', 'repartos', 'reportes', 'canales', 'ajustes'] as const;
+export type Area = (typeof areas)[number];
+
+export const areaLabel: Record<Area, MessageKey> = {
+  catalogo: 'nav.catalog',
+  promociones: 'nav.promotions',
+  chats: 'nav.chats',
+  pedidos: 'nav.orders',
+  repartos: 'nav.deliveries',
+  reportes: 'nav.reports',
+  canales: 'nav.channels',
+  ajustes: 'nav.settings',
+};
+
+export const areaIcon: Record<Area, string> = {
+  catalogo: '🧴',
+  promociones: '🏷️',
+  chats: '💬',
+  pedidos: '🧾',
+  repartos: '🛵',
+  reportes: '📊',
+  canales: '📡',
+  ajustes: '⚙️',
+};
+
+/** Routes live in the hash (#/pedidos) so deep links work in the browser and the desktop alike. */
+export const areaFromHash = (hash: string): Area => areas.find((a) => hash.replace(/^#\/?/, '').startsWith(a)) ?? 'catalogo';
