@@ -5,7 +5,8 @@ import { ChasquiError, type ErrorCode } from '../../shared/api/errors';
 import { createCore, type Core } from '../core';
 import { registerIpc } from './ipc';
 import { handleAppRequest } from './protocol';
-import { APP_ORIGIN, denyPermissions, guardWebContents, windowOptions } from './security';
+import { APP_ORIGIN, denyPermissions, guardWebContents } from './security';
+import { createMainWindow } from './window';
 
 // Must run before 'ready': the scheme behaves like https (secure context, fetch, same-origin rules).
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -26,7 +27,7 @@ const failAndQuit = (error: unknown): void => {
 };
 
 const createWindow = (core: Core): void => {
-  mainWindow = new BrowserWindow(windowOptions(path.join(__dirname, '../preload/index.js')));
+  mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'));
   guardWebContents(mainWindow.webContents, { openExternal: (url) => void shell.openExternal(url), devServerUrl });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));

@@ -1,35 +1,9 @@
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import type { Session, WebContents } from 'electron';
 
 export const APP_ORIGIN = 'app://chasqui';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-/** Every option that keeps page code away from Node and the OS, in one place the tests can read. */
-export const windowOptions = (preloadPath: string): BrowserWindowConstructorOptions => ({
-  width: 1280,
-  height: 820,
-  minWidth: 900,
-  minHeight: 600,
-  show: false,
-  title: 'Chasqui',
-  backgroundColor: '#faf7f5',
-  autoHideMenuBar: false,
-  webPreferences: {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-  },
-});
 
 export const isAppUrl = (url: string, devServerUrl?: string): boolean => {
   try {

@@ -1,4 +1,5 @@
 import { ChasquiError } from '../../shared/api/errors';
+import type { Translate } from '../i18n';
 
 /** Field-level errors from the core's invalid_input (field "variants.0.sku") for the form to show in place. */
 export interface FormError {
@@ -6,9 +7,19 @@ export interface FormError {
   message: string;
 }
 
-export const toFormError = (error: unknown): FormError => {
+/** Codes whose message the seller should read in her own language, with the facts the core sent. */
+export const localizedError = (error: unknown, t: Translate): string | null => {
+  if (!(error instanceof ChasquiError)) return null;
+  if (error.code === 'insufficient_stock') return t('error.insufficientStock', { count: Number(error.details?.available ?? 0) });
+  if (error.code === 'conflict' && error.field?.endsWith('sku')) return t('error.skuTaken');
+  return null;
+};
+
+export const toFormError = (error: unknown, t?: Translate): FormError => {
+  const localized = t ? localizedError(error, t) : null;
   if (error instanceof ChasquiError) {
     const field = error.field ?? null;
+    if (localized) return { field, message: localized };
     const message = field && error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
     return { field, message };
   }

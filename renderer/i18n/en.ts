@@ -37,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   'catalog.filter.archivedOnly': 'Archived',
   'catalog.filter.everything': 'All',
   'catalog.count': '{count} products',
+  'catalog.countOne': '1 product',
   'catalog.variant': '1 variant',
   'catalog.variants': '{count} variants',
   'catalog.stock': 'Stock: {count}',
@@ -133,6 +134,8 @@ export const en: Record<MessageKey, string> = {
   'channel.stall': 'Stall',
   'channel.phone': 'Phone',
   'channel.other': 'Other',
+  'error.insufficientStock': 'Not enough stock: {count} left.',
+  'error.skuTaken': 'Another product already uses that code (SKU).',
   'auth.title': 'Open the Chasqui link',
   'auth.body': 'For your safety, open the link Chasqui printed when it started (it begins with http://127.0.0.1 and carries a token).',
 };

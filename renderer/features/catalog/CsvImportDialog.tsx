@@ -23,7 +23,7 @@ export const CsvImportDialog = ({ onClose }: { onClose(): void }) => {
       setPreview(await api.call('catalog.importCsv', { csv: text, mode: 'preview' }));
     } catch (e) {
       setPreview(null);
-      setError(toFormError(e).message);
+      setError(toFormError(e, t).message);
     }
   };
 
@@ -32,7 +32,7 @@ export const CsvImportDialog = ({ onClose }: { onClose(): void }) => {
       setPreview(await api.call('catalog.importCsv', { csv, mode: 'commit', skipInvalid: isSkipping }));
       setDone(true);
     } catch (e) {
-      setError(toFormError(e).message);
+      setError(toFormError(e, t).message);
     }
   };
 

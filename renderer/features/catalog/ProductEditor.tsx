@@ -33,7 +33,7 @@ export const ProductEditor = ({ product, onClose }: ProductEditorProps) => {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const variantArgs = toVariantArgs(variants, settings.currency);
+    const variantArgs = toVariantArgs(variants, settings.currency, name);
     if ('index' in variantArgs) {
       setError({ field: `variants.${variantArgs.index}.${variantArgs.field}`, message: t('editor.badPrice') });
       return;
@@ -53,7 +53,7 @@ export const ProductEditor = ({ product, onClose }: ProductEditorProps) => {
       else await api.call('catalog.createProduct', fields);
       onClose();
     } catch (e) {
-      setError(toFormError(e));
+      setError(toFormError(e, t));
     } finally {
       setSaving(false);
     }

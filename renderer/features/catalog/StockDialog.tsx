@@ -55,7 +55,7 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
       setQuantity('1');
       setNote('');
     } catch (e) {
-      setError(toFormError(e).message);
+      setError(toFormError(e, t).message);
     }
   };
 

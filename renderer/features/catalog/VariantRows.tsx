@@ -39,7 +39,7 @@ export const VariantRows = ({ variants, productName, error, onChange }: VariantR
               </td>
               <td>
                 <input aria-label={`${t('editor.sku')} ${index + 1}`} value={v.sku} maxLength={40} aria-invalid={errorFor(index) !== '' && fieldOf(index) === 'sku'}
-                  onFocus={() => (v.sku === '' ? edit(v.key, { sku: suggestSku(productName, v.name) }) : undefined)}
+                  placeholder={suggestSku(productName, v.name)}
                   onChange={(e) => edit(v.key, { sku: e.target.value.toUpperCase() })} />
               </td>
               <td>

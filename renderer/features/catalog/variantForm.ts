@@ -34,7 +34,7 @@ export const draftsOf = (product: Product, currency: string): VariantDraft[] =>
 type VariantArgs = MethodArgs<'catalog.createProduct'>['variants'][number];
 
 /** Returns the variants for the API, or the index and field of the first unreadable price. */
-export const toVariantArgs = (drafts: VariantDraft[], currency: string): VariantArgs[] | { index: number; field: 'price' | 'cost' } => {
+export const toVariantArgs = (drafts: VariantDraft[], currency: string, productName: string): VariantArgs[] | { index: number; field: 'price' | 'cost' } => {
   const result: VariantArgs[] = [];
   for (const [index, draft] of drafts.entries()) {
     const price = parseMoney(draft.price, currency);
@@ -45,7 +45,8 @@ export const toVariantArgs = (drafts: VariantDraft[], currency: string): Variant
     result.push({
       ...(draft.id === undefined ? { initialStock: Math.max(0, Number.parseInt(draft.initialStock, 10) || 0) } : { id: draft.id }),
       name: draft.name,
-      sku: draft.sku,
+      // An empty SKU takes the suggestion shown as its placeholder.
+      sku: draft.sku.trim() || suggestSku(productName, draft.name),
       price,
       cost,
     });

@@ -25,7 +25,7 @@ export const SettingsPage = () => {
       setError(null);
       setSaved(true);
     } catch (e) {
-      setError(toFormError(e));
+      setError(toFormError(e, t));
     }
   };
   const errorFor = (field: keyof ShopSettings) => (error?.field === field ? <p className="field-error" role="alert">{error.message}</p> : null);
