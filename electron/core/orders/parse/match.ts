@@ -1,0 +1,102 @@
+import { editDistance, stem, tokensOf } from './normalize';
+
+export interface CatalogEntry {
+  variantId: number;
+  sku: string;
+  productName: string;
+  variantName: string;
+  category: string;
+  tags: string[];
+  price: number;
+  /** Units on hand; among equally good matches the one in stock wins. */
+  stock?: number;
+}
+
+/** Words that never identify a product. */
+const stopwords = new Set(
+  'de del la el los las un una unos unas y o con sin para por en al a mi me te se le lo su sus que quiero queria quisiera dame deme das da separas separa separame mandas manda mandame envias enviame pedido pido encargo favor porfavor hola buenas buenos dias tardes noches gracias tambien mas otro otra otros otras este esta ese esa eso porque ya si no pero nada cada uno recojo recoger paso tienes tienen hay necesito llevo reservame reservas apuntame anota anotame vendes'.split(' '),
+);
+
+export interface IndexedEntry {
+  entry: CatalogEntry;
+  stems: string[];
+}
+
+export interface CatalogIndex {
+  entries: IndexedEntry[];
+  /** How telling a stem is: rare words (a color, a size) weigh more than common ones ("talla"). */
+  weight(stem: string): number;
+  /** Every stem that appears in the catalog, to tell product words from chatter. */
+  vocabulary: Set<string>;
+}
+
+export const indexCatalog = (catalog: CatalogEntry[]): CatalogIndex => {
+  const entries = catalog.map((entry) => ({
+    entry,
+    stems: [...new Set(tokensOf(`${entry.productName} ${entry.variantName} ${entry.tags.join(' ')}`).filter((t) => !stopwords.has(t)).map(stem))],
+  }));
+  const documentFrequency = new Map<string, number>();
+  for (const { stems } of entries) for (const s of stems) documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
+  const count = Math.max(entries.length, 1);
+  return {
+    entries,
+    weight: (s) => Math.log(1 + count / (documentFrequency.get(s) ?? count)),
+    vocabulary: new Set(documentFrequency.keys()),
+  };
+};
+
+/** 1 for the same stem, less for a typo or a prefix, 0 for no match. */
+const similarity = (word: string, candidate: string): number => {
+  if (word === candidate) return 1;
+  if (/^\d+$/.test(word) || /^\d+$/.test(candidate) || word.length < 3 || candidate.length < 3) return 0;
+  const distance = editDistance(word, candidate);
+  const allowed = Math.min(word.length, candidate.length) >= 7 ? 2 : Math.min(word.length, candidate.length) >= 4 ? 1 : 0;
+  if (distance <= allowed) return 0.85 - 0.1 * distance;
+  if (word.length >= 4 && candidate.startsWith(word)) return 0.7;
+  return 0;
+};
+
+export const productWords = (tokens: string[]): string[] => tokens.filter((t) => !stopwords.has(t)).map(stem);
+
+export interface EntryScore {
+  entry: CatalogEntry;
+  score: number;
+  /** The share of the customer's words the entry explains. */
+  coverage: number;
+}
+
+/**
+ * Scores every entry against the customer's words. The best entry must match at least one
+ * telling word; among near-equal scores, the variant with stock wins (the seller can change it).
+ */
+export const bestEntry = (index: CatalogIndex, words: string[]): EntryScore | null => {
+  if (words.length === 0) return null;
+  let best: EntryScore | null = null;
+  for (const { entry, stems } of index.entries) {
+    let score = 0;
+    let explained = 0;
+    for (const word of words) {
+      let top = 0;
+      let topStem = '';
+      for (const s of stems) {
+        const value = similarity(word, s);
+        if (value > top) [top, topStem] = [value, s];
+      }
+      if (top > 0) {
+        score += top * index.weight(topStem);
+        explained += 1;
+      }
+    }
+    // A word the customer wrote that contradicts this entry (another color or size in the catalog) counts against it.
+    const contradicting = words.filter((w) => index.vocabulary.has(w) && !stems.includes(w)).length;
+    score -= contradicting * 0.35;
+    if (score <= 0.6) continue;
+    const candidate = { entry, score, coverage: explained / words.length };
+    const isBetter =
+      !best ||
+      candidate.score > best.score + 1e-9 ||
+      (Math.abs(candidate.score - best.score) <= 1e-9 && (candidate.entry.stock ?? 0) > (best.entry.stock ?? 0));
+    if (isBetter) best = candidate;
+  }
+  return best;
+};

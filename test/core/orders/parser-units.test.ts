@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { parseOrderText, type CatalogEntry } from '../../../electron/core/orders/parse';
+import { findDate } from '../../../electron/core/orders/parse/dates';
+import { findQuantity } from '../../../electron/core/orders/parse/quantities';
+import { stem, tokensOf } from '../../../electron/core/orders/parse/normalize';
+
+const lima = 'America/Lima';
+const entry = (variantId: number, sku: string, productName: string, variantName = '', stock = 10): CatalogEntry => ({
+  variantId, sku, productName, variantName, category: '', tags: [], price: 1000, stock,
+});
+const catalog = [
+  entry(1, 'CHO-TAZ', 'Chocolate para taza'),
+  entry(2, 'KEQ-NAR', 'Keque de naranja'),
+  entry(3, 'POL-ROJ-S', 'Polo', 'Rojo S', 0),
+  entry(4, 'POL-ROJ-L', 'Polo', 'Rojo L', 5),
+  entry(5, 'VEL-AR', 'Vela aromática de lavanda'),
+];
+const now = Date.parse('2026-01-30T23:30:00-05:00');
+const parse = (text: string) => parseOrderText(text, catalog, { now, timeZone: lima });
+
+describe('quantities', () => {
+  it.each([
+    ['2 velas', 2],
+    ['dos velas', 2],
+    ['un par de velas', 2],
+    ['media docena de velas', 6],
+    ['una docena de velas', 12],
+    ['2 docenas de velas', 24],
+    ['veinte velas', 20],
+    ['3x velas', 3],
+  ])('%s → %i', (text, quantity) => {
+    expect(findQuantity(tokensOf(text))?.quantity).toBe(quantity);
+  });
+
+  it('defaults to one when the customer names only the product', () => {
+    expect(parse('quiero el keque de naranja').items).toMatchObject([{ sku: 'KEQ-NAR', quantity: 1 }]);
+  });
+});
+
+describe('words as customers type them', () => {
+  it('meets plurals, diminutives, doubled letters and missing accents on one stem', () => {
+    expect(stem('velitas')).toBe(stem('vela'));
+    expect(stem('polos')).toBe(stem('polo'));
+    expect(stem('rrojo')).toBe(stem('rojo'));
+    expect(stem('100')).toBe('100');
+    expect(parse('3 velitas aromaticas 🕯️🕯️ xfa').items).toMatchObject([{ sku: 'VEL-AR', quantity: 3 }]);
+    expect(parse('DOS KEKES DE NARANJA!!!').items).toMatchObject([{ sku: 'KEQ-NAR', quantity: 2 }]);
+  });
+
+  it('picks the variant the customer names, else the one in stock', () => {
+    expect(parse('un polo rojo talla s').items.map((i) => i.sku)).toEqual(['POL-ROJ-S']);
+    expect(parse('un polo rojo').items.map((i) => i.sku)).toEqual(['POL-ROJ-L']);
+  });
+
+  it('adds up the same product named twice', () => {
+    expect(parse('2 velas y 1 vela de lavanda').items).toMatchObject([{ sku: 'VEL-AR', quantity: 3 }]);
+  });
+
+  it('lists what it could not match instead of guessing', () => {
+    const result = parse('2 velas y 3 jabones de coco');
+    expect(result.items.map((i) => i.sku)).toEqual(['VEL-AR']);
+    expect(result.unmatched).toEqual(['3 jabones de coco']);
+  });
+});
+
+describe('questions make no items', () => {
+  it.each(['cuánto está la vela?', 'tienen polos en talla M?', 'hacen envíos a Miraflores?', 'precio del keque', 'queria saber si tienen velas'])('%s', (text) => {
+    expect(parse(text).items).toEqual([]);
+  });
+  it('but an order phrased as a question is an order', () => {
+    expect(parse('me separas 2 velas para el sábado?').items).toMatchObject([{ sku: 'VEL-AR', quantity: 2 }]);
+  });
+});
+
+describe('delivery days in the shop time zone', () => {
+  // 23:30 on Friday 30 January in Lima is already Saturday 31 in UTC: "mañana" must still be Saturday.
+  it.each([
+    ['para hoy', '2026-01-30'],
+    ['para mañana', '2026-01-31'],
+    ['pasado mañana', '2026-02-01'],
+    ['el sabado', '2026-01-31'],
+    ['el viernes', '2026-02-06'],
+    ['el lunes 2', '2026-02-02'],
+    ['para el 3', '2026-02-03'],
+    ['el 14 de febrero', '2026-02-14'],
+    ['14/02', '2026-02-14'],
+    ['en la mañana porfa', null],
+  ])('%s → %s', (text, date) => {
+    expect(findDate(text, now, lima)?.date ?? null).toBe(date);
+  });
+
+  it('rolls a past day of the month into the next month', () => {
+    expect(findDate('el 5', Date.parse('2026-03-20T12:00:00-05:00'), lima)?.date).toBe('2026-04-05');
+  });
+});
