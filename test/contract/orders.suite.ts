@@ -124,6 +124,21 @@ export const ordersContractSuite = (transport: TransportName): void => {
       expect((await h.client.call('orders.list', { from: '2026-03-05' })).total).toBe(0);
     });
 
+    it('drafts an order from a chat message without saving anything', async () => {
+      const draft = await h.client.call('orders.draftFromText', { text: 'holaa me separas 2 labiales nude y uno rojo pasion para el sábado xfa 💄' });
+      expect(draft).toEqual({
+        items: [
+          { variantId: nude(), sku: 'LAB-MAT-NUD', name: 'Labial mate Rojo Pasión – Nude Canela', quantity: 2, unitPrice: 2500 },
+          { variantId: red(), sku: 'LAB-MAT-ROJ', name: 'Labial mate Rojo Pasión – Rojo Pasión', quantity: 1, unitPrice: 2500 },
+        ],
+        deliveryDate: '2026-03-07',
+        unmatched: [],
+      });
+      expect((await h.client.call('orders.draftFromText', { text: 'cuánto cuesta el labial?' })).items).toEqual([]);
+      expect((await h.client.call('orders.list', {})).total).toBe(0);
+      expect(await h.client.request('orders.draftFromText', { text: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'text' } });
+    });
+
     it('validates input and leaves nothing half-saved', async () => {
       const badPhone = await h.client.request('orders.create', { channel: 'whatsapp', customer: { name: 'X', phone: '12' }, items: [{ variantId: red(), quantity: 1 }] });
       expect(badPhone).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'customer.phone' } });

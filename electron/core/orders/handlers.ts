@@ -7,6 +7,7 @@ import type { CoreContext, Handlers } from '../context';
 import { readSettings } from '../settings/repo';
 import { recordMovement } from '../stock/repo';
 import { customerName, resolveCustomer, type CustomerInput } from './customers';
+import { draftFromText } from './draft';
 import { currentPrice } from './pricing';
 import * as repo from './repo';
 
@@ -76,6 +77,8 @@ const moveTo = (ctx: CoreContext, order: Order, status: OrderStatus, note: strin
 };
 
 export const orderHandlers = {
+  'orders.draftFromText': (ctx, args) => draftFromText(ctx, args.text, args.now ?? ctx.now()),
+
   'orders.create': (ctx, args) => {
     const settings = readSettings(ctx.db);
     const now = ctx.now();

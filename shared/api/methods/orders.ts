@@ -85,6 +85,9 @@ export interface OrderDraft {
 }
 
 export const orderMethods = {
+  'orders.draftFromText': read<OrderDraft>()(
+    z.object({ text: s.requiredText(4000), now: z.number().int().positive().optional() }).strict(),
+  ),
   'orders.create': write<Order>()(createOrderArgs),
   'orders.get': read<Order>()(z.object({ id: s.id }).strict()),
   'orders.list': read<{ items: OrderSummary[]; total: number }>()(listOrdersArgs),
