@@ -19,7 +19,7 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
   const dateTime = useDateTime();
   const variants = product.variants.filter((v) => !v.isArchived);
   const [variantId, setVariantId] = useState(variants[0]?.id ?? 0);
-  const [stock, setStock] = useState(variants[0]?.stock ?? 0);
+  const [stock, setStock] = useState<number | null>(null);
   const [reason, setReason] = useState<ManualReason>('receive');
   const [direction, setDirection] = useState<'in' | 'out'>('in');
   const [quantity, setQuantity] = useState('1');
@@ -28,11 +28,10 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
   const [error, setError] = useState('');
 
   useEffect(() => {
-    setStock(variants.find((v) => v.id === variantId)?.stock ?? 0);
+    // The list may be a moment behind (an order just took stock), so read the variant fresh.
+    void api.call('catalog.getProduct', { id: product.id }).then((fresh) => setStock(fresh.variants.find((v) => v.id === variantId)?.stock ?? 0));
     void api.call('stock.history', { variantId }).then((r) => setHistory(r.items));
-    // The variant list is fixed while the dialog is open; reload only when the chosen variant changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [variantId]);
+  }, [product.id, variantId]);
 
   const pickReason = (value: ManualReason) => {
     setReason(value);
@@ -72,7 +71,7 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
         </div>
       ) : null}
       <p className="stock-now">
-        {t('stock.current')}: <strong data-testid="current-stock">{stock}</strong>
+        {t('stock.current')}: <strong data-testid="current-stock">{stock ?? '…'}</strong>
       </p>
       <form className="form stock-form" onSubmit={(e) => void submit(e)}>
         <label className="field">

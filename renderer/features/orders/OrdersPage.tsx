@@ -4,8 +4,9 @@ import { orderStatuses, type OrderStatus } from '../../../shared/domain/orders';
 import { api } from '../../api';
 import { useDate, useMoney } from '../../format';
 import { useT } from '../../i18n';
+import { NewOrderDialog } from './NewOrderDialog';
+import { OrderDialog } from './OrderDialog';
 
-/** A first, read-only view of the ledger's orders; creating and editing them here comes with the orders issue. */
 export const OrdersPage = () => {
   const t = useT();
   const money = useMoney();
@@ -13,6 +14,8 @@ export const OrdersPage = () => {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
+  const [isCreating, setCreating] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
 
   useEffect(() => {
     const load = () =>
@@ -29,6 +32,7 @@ export const OrdersPage = () => {
     <section className="page" aria-labelledby="orders-title">
       <header className="page-header">
         <h1 id="orders-title">{t('orders.title')}</h1>
+        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>+ {t('orders.new')}</button>
       </header>
       <div className="toolbar" role="search">
         <input type="search" className="search" value={query} placeholder={t('orders.search')} aria-label={t('common.search')} onChange={(e) => setQuery(e.target.value)} />
@@ -50,7 +54,7 @@ export const OrdersPage = () => {
             <tbody>
               {result.items.map((o) => (
                 <tr key={o.id}>
-                  <td>{o.number}</td>
+                  <td><button type="button" className="link-button" onClick={() => setOpenId(o.id)}>{o.number}</button></td>
                   <td><span className={`channel channel-${o.channel}`}>{t(`channel.${o.channel}`)}</span></td>
                   <td>{o.customerName || '—'}</td>
                   <td className="clip">{o.itemsText}</td>
@@ -64,6 +68,8 @@ export const OrdersPage = () => {
           </table>
         </div>
       ) : null}
+      {isCreating ? <NewOrderDialog onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpenId(id); }} /> : null}
+      {openId !== null ? <OrderDialog orderId={openId} onClose={() => setOpenId(null)} /> : null}
     </section>
   );
 };

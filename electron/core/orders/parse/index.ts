@@ -1,7 +1,7 @@
 import { findDate } from './dates';
 import { bestEntry, indexCatalog, productWords, type CatalogEntry } from './match';
-import { fold, tokensOf } from './normalize';
-import { findQuantity, isQuantityWord } from './quantities';
+import { fold, stem, tokensOf } from './normalize';
+import { findQuantity } from './quantities';
 
 export type { CatalogEntry } from './match';
 
@@ -50,7 +50,12 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[], options: {
   const unmatched: string[] = [];
   for (const phrase of phrasesOf(withoutDate)) {
     const tokens = tokensOf(phrase);
-    const quantity = findQuantity(tokens, (token, previous) => /^\d+$/.test(token) && index.vocabulary.has(token) && !isQuantityWord(previous) && !/^(x|por)$/.test(previous));
+    // A number right after a product word ("tono 3", "jean 28", "perfume de 50") names a variant.
+    const isProductWord = (i: number) => index.vocabulary.has(stem(tokens[i] ?? ''));
+    const quantity = findQuantity(
+      tokens,
+      (i) => /^\d+$/.test(tokens[i] ?? '') && index.vocabulary.has(tokens[i] ?? '') && (isProductWord(i - 1) || (tokens[i - 1] === 'de' && isProductWord(i - 2))),
+    );
     const rest = quantity ? [...tokens.slice(0, quantity.start), ...tokens.slice(quantity.end)] : tokens;
     const words = productWords(rest).filter((w) => w.length > 0);
     const match = bestEntry(index, words);

@@ -17,11 +17,11 @@ export interface QuantityMatch {
  * Finds the first quantity in a run of tokens: digits ("2", "2x"), words ("dos"),
  * and the set phrases "un par", "media docena", "una docena", "2 docenas".
  */
-export const findQuantity = (tokens: string[], isCatalogNumber: (token: string, previous: string) => boolean = () => false): QuantityMatch | null => {
+export const findQuantity = (tokens: string[], isCatalogNumber: (index: number) => boolean = () => false): QuantityMatch | null => {
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] ?? '';
     // "jean 28" names a size, not twenty-eight jeans.
-    if (i > 0 && isCatalogNumber(token, tokens[i - 1] ?? '')) continue;
+    if (i > 0 && isCatalogNumber(i)) continue;
     const next = tokens[i + 1] ?? '';
     const after = tokens[i + 2] ?? '';
     if ((token === 'un' || token === 'una') && next === 'par') return { quantity: 2, start: i, end: i + 2 + (after === 'de' ? 1 : 0) };

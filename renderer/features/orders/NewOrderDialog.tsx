@@ -1,0 +1,156 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Product } from '../../../shared/domain/catalog';
+import { parseMoney } from '../../../shared/domain/money';
+import { orderChannels, type OrderChannel } from '../../../shared/domain/orders';
+import { api } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { toFormError } from '../../components/errors';
+import { useMoney } from '../../format';
+import { useT } from '../../i18n';
+import { useSettings } from '../../store/settings';
+
+interface Line {
+  variantId: number;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+}
+
+/** "Crear pedido": paste the customer's message, check the draft Chasqui reads from it, save. */
+export const NewOrderDialog = ({ onClose, onCreated }: { onClose(): void; onCreated(orderId: number): void }) => {
+  const t = useT();
+  const money = useMoney();
+  const currency = useSettings((s) => s.settings.currency);
+  const [text, setText] = useState('');
+  const [lines, setLines] = useState<Line[]>([]);
+  const [unmatched, setUnmatched] = useState<string[]>([]);
+  const [hasRead, setRead] = useState(false);
+  const [channel, setChannel] = useState<OrderChannel>('whatsapp');
+  const [customerName, setCustomerName] = useState('');
+  const [customerPhone, setCustomerPhone] = useState('');
+  const [deliveryDate, setDeliveryDate] = useState('');
+  const [deliveryFee, setDeliveryFee] = useState('');
+  const [products, setProducts] = useState<Product[]>([]);
+  const [error, setError] = useState('');
+
+  useEffect(() => void api.call('catalog.listProducts', {}).then((r) => setProducts(r.items)), []);
+
+  const read = async () => {
+    const draft = await api.call('orders.draftFromText', { text });
+    setLines(draft.items.map((i) => ({ variantId: i.variantId, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice })));
+    setUnmatched(draft.unmatched);
+    if (draft.deliveryDate) setDeliveryDate(draft.deliveryDate);
+    setRead(true);
+  };
+
+  const addVariant = (variantId: number) => {
+    const product = products.find((p) => p.variants.some((v) => v.id === variantId));
+    const variant = product?.variants.find((v) => v.id === variantId);
+    if (!product || !variant) return;
+    const name = [product.name, variant.name].filter(Boolean).join(' – ');
+    setLines((current) =>
+      current.some((l) => l.variantId === variantId)
+        ? current.map((l) => (l.variantId === variantId ? { ...l, quantity: l.quantity + 1 } : l))
+        : [...current, { variantId, name, quantity: 1, unitPrice: variant.price }],
+    );
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const order = await api.call('orders.create', {
+        channel,
+        ...(customerName.trim() ? { customer: { name: customerName.trim(), phone: customerPhone } } : {}),
+        items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice })),
+        deliveryDate: deliveryDate || null,
+        deliveryFee: parseMoney(deliveryFee || '0', currency) ?? 0,
+        sourceText: text,
+      });
+      onCreated(order.id);
+    } catch (e) {
+      setError(toFormError(e, t).message);
+    }
+  };
+
+  const subtotal = lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+  return (
+    <Dialog
+      title={t('orders.new')}
+      onClose={onClose}
+      size="large"
+      footer={
+        <>
+          <strong>{t('orders.subtotal')}: {money(subtotal)}</strong>
+          <span className="spacer" />
+          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="submit" form="order-form" className="button button-primary" disabled={lines.length === 0}>{t('orders.save')}</button>
+        </>
+      }
+    >
+      <form id="order-form" className="form" onSubmit={(e) => void save(e)}>
+        <label className="field">
+          <span>{t('orders.fromText')}</span>
+          <textarea value={text} rows={3} onChange={(e) => setText(e.target.value)} placeholder="hola! me separas 2 labiales rojo pasión para el sábado xfa 💄" />
+          <small className="muted">{t('orders.fromTextHelp')}</small>
+        </label>
+        <div className="actions">
+          <button type="button" className="button" disabled={text.trim() === ''} onClick={() => void read()}>{t('orders.read')}</button>
+        </div>
+        {hasRead && lines.length === 0 ? <p className="muted" role="status">{t('orders.noItems')}</p> : null}
+        {unmatched.length > 0 ? <p className="form-error" role="status">{t('orders.unmatched', { items: unmatched.join(', ') })}</p> : null}
+        {lines.length > 0 ? (
+          <table className="table">
+            <thead><tr><th scope="col">{t('orders.items')}</th><th scope="col">{t('orders.quantity')}</th><th scope="col" className="num">{t('orders.unitPrice')}</th><th scope="col"><span className="visually-hidden">{t('orders.remove')}</span></th></tr></thead>
+            <tbody>
+              {lines.map((line) => (
+                <tr key={line.variantId}>
+                  <td>{line.name}</td>
+                  <td>
+                    <input type="number" min={1} value={line.quantity} aria-label={`${t('orders.quantity')}: ${line.name}`}
+                      onChange={(e) => setLines(lines.map((l) => (l.variantId === line.variantId ? { ...l, quantity: Math.max(1, Number.parseInt(e.target.value, 10) || 1) } : l)))} />
+                  </td>
+                  <td className="num">{money(line.unitPrice)}</td>
+                  <td><button type="button" className="icon-button" aria-label={`${t('orders.remove')}: ${line.name}`} onClick={() => setLines(lines.filter((l) => l.variantId !== line.variantId))}>×</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        <label className="field">
+          <span>{t('orders.addProduct')}</span>
+          <select value="" onChange={(e) => addVariant(Number(e.target.value))}>
+            <option value="">—</option>
+            {products.flatMap((p) => p.variants.filter((v) => !v.isArchived).map((v) => (
+              <option key={v.id} value={v.id}>{[p.name, v.name].filter(Boolean).join(' – ')} · {money(v.price)} · {v.stock}</option>
+            )))}
+          </select>
+        </label>
+        <div className="form-grid">
+          <label className="field">
+            <span>{t('orders.channel')}</span>
+            <select value={channel} onChange={(e) => setChannel(orderChannels.find((c) => c === e.target.value) ?? 'other')}>
+              {orderChannels.map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('orders.deliveryDate')}</span>
+            <input type="date" value={deliveryDate} onChange={(e) => setDeliveryDate(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('orders.customerName')}</span>
+            <input value={customerName} onChange={(e) => setCustomerName(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('orders.customerPhone')}</span>
+            <input value={customerPhone} inputMode="tel" onChange={(e) => setCustomerPhone(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('orders.deliveryFee')} ({currency})</span>
+            <input value={deliveryFee} inputMode="decimal" placeholder="0.00" onChange={(e) => setDeliveryFee(e.target.value)} />
+          </label>
+        </div>
+        {error ? <p className="form-error" role="alert">{error}</p> : null}
+      </form>
+    </Dialog>
+  );
+};

@@ -1,0 +1,113 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { parseMoney } from '../../../shared/domain/money';
+import { canMoveTo, type Order, type OrderStatus } from '../../../shared/domain/orders';
+import { api } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { toFormError } from '../../components/errors';
+import { useDate, useDateTime, useMoney } from '../../format';
+import { useT } from '../../i18n';
+import { useSettings } from '../../store/settings';
+
+const forward = ['confirmed', 'prepared', 'on_the_way', 'delivered'] as const satisfies readonly OrderStatus[];
+
+export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): void }) => {
+  const t = useT();
+  const money = useMoney();
+  const date = useDate();
+  const dateTime = useDateTime();
+  const { currency, paymentMethods } = useSettings((s) => s.settings);
+  const [order, setOrder] = useState<Order | null>(null);
+  const [amount, setAmount] = useState('');
+  const [method, setMethod] = useState(paymentMethods[0] ?? '');
+  const [error, setError] = useState('');
+
+  useEffect(() => void api.call('orders.get', { id: orderId }).then(setOrder), [orderId]);
+
+  const run = async (action: () => Promise<Order>) => {
+    try {
+      setOrder(await action());
+      setError('');
+    } catch (e) {
+      setError(toFormError(e, t).message);
+    }
+  };
+
+  const pay = (event: FormEvent) => {
+    event.preventDefault();
+    const minor = parseMoney(amount, currency);
+    if (minor === null || minor <= 0 || !order) return setError(t('editor.badPrice'));
+    void run(() => api.call('orders.addPayment', { id: order.id, amount: minor, method })).then(() => setAmount(''));
+  };
+
+  if (!order) return null;
+  const next = forward.find((s) => canMoveTo(order.status, s));
+  return (
+    <Dialog
+      title={t('orders.detail', { number: order.number })}
+      onClose={onClose}
+      size="large"
+      footer={
+        <>
+          {canMoveTo(order.status, 'cancelled') ? (
+            <button type="button" className="button button-quiet" onClick={() => void run(() => api.call('orders.cancel', { id: order.id }))}>{t('orders.cancel')}</button>
+          ) : null}
+          <span className="spacer" />
+          {next ? (
+            <button type="button" className="button button-primary" onClick={() => void run(() => api.call('orders.setStatus', { id: order.id, status: next }))}>
+              {t(`orders.next.${next}`)}
+            </button>
+          ) : null}
+        </>
+      }
+    >
+      <p className="order-head">
+        <span className={`status status-${order.status}`} data-testid="order-status">{t(`orders.status.${order.status}`)}</span>
+        <span className={`channel channel-${order.channel}`}>{t(`channel.${order.channel}`)}</span>
+        {order.customer ? <strong>{order.customer.name}</strong> : null}
+        {order.customer?.phone ? <span className="muted">{order.customer.phone}</span> : null}
+        {order.deliveryDate ? <span>{t('orders.delivery')}: {date(order.deliveryDate)}</span> : null}
+      </p>
+      {order.sourceText ? <blockquote className="source">{order.sourceText}</blockquote> : null}
+      <table className="table">
+        <thead><tr><th scope="col">{t('orders.items')}</th><th scope="col" className="num">{t('orders.quantity')}</th><th scope="col" className="num">{t('orders.unitPrice')}</th><th scope="col" className="num">{t('orders.total')}</th></tr></thead>
+        <tbody>
+          {order.items.map((i) => (
+            <tr key={i.id}><td>{i.name}</td><td className="num">{i.quantity}</td><td className="num">{money(i.unitPrice)}</td><td className="num">{money(i.lineTotal)}</td></tr>
+          ))}
+          {order.deliveryFee > 0 ? <tr><td colSpan={3}>{t('orders.deliveryFee')}</td><td className="num">{money(order.deliveryFee)}</td></tr> : null}
+          {order.discount > 0 ? <tr><td colSpan={3}>{t('orders.discount')}</td><td className="num">−{money(order.discount)}</td></tr> : null}
+          <tr className="total-row"><td colSpan={3}>{t('orders.total')}</td><td className="num">{money(order.total)}</td></tr>
+          <tr><td colSpan={3}>{t('orders.paid')}</td><td className="num">{money(order.paid)}</td></tr>
+          <tr className="total-row"><td colSpan={3}>{t('orders.due')}</td><td className="num" data-testid="balance-due">{money(order.balanceDue)}</td></tr>
+        </tbody>
+      </table>
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {order.balanceDue > 0 && order.status !== 'cancelled' ? (
+        <form className="form stock-form" onSubmit={pay}>
+          <label className="field">
+            <span>{t('orders.amount')} ({currency})</span>
+            <input value={amount} inputMode="decimal" placeholder={(order.balanceDue / 100).toFixed(2)} onChange={(e) => setAmount(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('orders.method')}</span>
+            <select value={method} onChange={(e) => setMethod(e.target.value)}>
+              {paymentMethods.map((m) => <option key={m} value={m}>{m}</option>)}
+            </select>
+          </label>
+          <button type="submit" className="button">{t('orders.addPayment')}</button>
+        </form>
+      ) : null}
+      <h3>{t('orders.history')}</h3>
+      <ol className="history">
+        {[...order.events].reverse().map((e) => (
+          <li key={e.id}>
+            <span />
+            <span>{e.type === 'payment' ? `${t('orders.payments')} · ${e.note}` : e.status ? t(`orders.status.${e.status}`) : e.type}{e.note && e.type !== 'payment' ? ` · ${e.note}` : ''}</span>
+            <span className="muted">{dateTime(e.createdAt)}</span>
+            <span />
+          </li>
+        ))}
+      </ol>
+    </Dialog>
+  );
+};
