@@ -32,8 +32,8 @@ export const buildCatalogSearch = (products: Product[]): CatalogSearch => {
     processTerm: (term) => searchTerm(term) || null,
     searchOptions: {
       boost: { name: 3, variants: 2, tags: 1.5, category: 1.5 },
-      // One typo in words of 5+ letters, two in long words.
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : 0),
+      // One typo in words of 4+ letters; numbers (sizes, tones, codes) must match as written.
+      fuzzy: (term) => (/\d/.test(term) ? 0 : term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : 0),
       prefix: (term) => term.length >= 3,
     },
   });

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { serveApp, type ServedApp } from './serve';
+
+let app: ServedApp;
+test.beforeAll(async () => {
+  app = await serveApp([]);
+});
+test.afterAll(async () => app.stop());
+
+const shades = ['Rojo', 'Coral', 'Nude', 'Vino', 'Rosa', 'Fucsia', 'Malva', 'Canela'];
+
+test('a catalog of 5,000 products stays fast: few rows in the page, quick search, smooth scroll', async ({ page }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Aún no tienes productos' })).toBeVisible();
+  const rows = ['sku,producto,variante,categoria,precio,stock'];
+  for (let i = 1; i <= 5000; i += 1) rows.push(`SKU-${i},Producto ${String(i).padStart(4, '0')} ${shades[i % shades.length]},,Categoría ${i % 12},${(i % 90) + 10}.50,${i % 7}`);
+  const imported = await page.evaluate(async (csv) => {
+    const response = await fetch('/api/catalog.importCsv', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ csv, mode: 'commit' }) });
+    return response.json();
+  }, rows.join('\n'));
+  expect(imported).toMatchObject({ ok: true, value: { counts: { create: 5000 } } });
+
+  const started = Date.now();
+  await page.reload();
+  await expect(page.getByText('5000 productos')).toBeVisible();
+  const loadMs = Date.now() - started;
+  const rendered = await page.getByTestId('product-row').count();
+  expect(rendered).toBeLessThan(60);
+
+  await page.getByRole('list', { name: '5000 productos' }).evaluate((list) => list.scrollTo(0, list.scrollHeight));
+  await expect(page.getByTestId('product-row').filter({ hasText: 'Producto 5000' })).toBeVisible();
+
+  const searchStarted = Date.now();
+  await page.getByRole('searchbox', { name: 'Buscar' }).fill('producto 4321');
+  await expect(page.getByTestId('product-row').first()).toContainText('Producto 4321');
+  const searchMs = Date.now() - searchStarted;
+  console.log(`5,000 products: list shown in ${loadMs} ms with ${rendered} rows in the page; search answered in ${searchMs} ms`);
+  expect(loadMs).toBeLessThan(10_000);
+});
