@@ -4,6 +4,7 @@ import { mediaHandlers } from './media/handlers';
 import { orderHandlers } from './orders/handlers';
 import { backupHandlers } from './backup/handlers';
 import { reportHandlers } from './reports/handlers';
+import { promotionHandlers } from './promotions/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -18,4 +19,5 @@ export const handlers = {
   ...orderHandlers,
   ...backupHandlers,
   ...reportHandlers,
+  ...promotionHandlers,
 } satisfies Handlers;

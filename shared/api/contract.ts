@@ -5,6 +5,7 @@ import { foundationMethods } from './methods/foundation';
 import { orderMethods } from './methods/orders';
 import { backupMethods } from './methods/backup';
 import { reportMethods } from './methods/reports';
+import { promotionMethods } from './methods/promotions';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -15,6 +16,7 @@ export const contract = {
   ...orderMethods,
   ...backupMethods,
   ...reportMethods,
+  ...promotionMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -33,6 +35,7 @@ export interface EventMap {
   'settings.changed': ShopSettings;
   'orders.changed': { orderIds: number[] };
   'backup.progress': { id: string; percent: number };
+  'promotions.changed': { promotionIds: number[] };
 }
 export type EventName = keyof EventMap;
 export type AppEvent = { [E in EventName]: { type: E; payload: EventMap[E] } }[EventName];

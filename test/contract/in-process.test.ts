@@ -1,7 +1,9 @@
 import { catalogContractSuite } from './catalog.suite';
 import { csvContractSuite } from './csv.suite';
 import { ordersContractSuite } from './orders.suite';
+import { promotionsContractSuite } from './promotions.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
 ordersContractSuite('in-process');
+promotionsContractSuite('in-process');

@@ -62,6 +62,38 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
       if (step % 4 === 0) await api.call('stock.adjust', { variantId, delta: -2, reason: 'adjustment', note: 'Conteo del mes' });
     }
   }
+  const day = (offset: number) => new Date(options.now + offset * DAY).toISOString().slice(0, 10);
+  const variantOf = (sku: string) => skuToVariant.get(sku) ?? 0;
+  await api.call('promotions.create', {
+    title: '2x1 en labiales mate',
+    text: 'Llévate dos labiales mate y paga solo uno 💋 ¡Combina tus tonos favoritos!',
+    kind: 'bundle',
+    bundleQuantity: 2,
+    bundlePayFor: 1,
+    startsOn: day(-2),
+    endsOn: day(12),
+    items: ['LAB-MAT-ROJ', 'LAB-MAT-NUD', 'LAB-MAT-VIN'].map((sku) => ({ variantId: variantOf(sku) })),
+  });
+  await api.call('promotions.create', {
+    title: 'Semana del cuidado de la piel',
+    text: 'Tu rutina completa con 20% de descuento.',
+    kind: 'percent',
+    percentOff: 20,
+    startsOn: day(-1),
+    endsOn: day(6),
+    items: ['SER-VIC-30', 'SER-HIA-30', 'AGU-MIC-400', 'PRO-SOL-50', 'CRE-KAR-250'].map((sku) => ({ variantId: variantOf(sku) })),
+  });
+  await api.call('promotions.create', {
+    title: 'Perfumes para regalar',
+    text: 'Precios especiales en nuestras fragancias.',
+    kind: 'price',
+    startsOn: day(8),
+    endsOn: day(20),
+    items: [
+      { variantId: variantOf('PER-AMA-50'), promoPrice: 9900 },
+      { variantId: variantOf('PER-PAR-50'), promoPrice: 7900 },
+    ],
+  });
   let orders = 0;
   for (const order of demoOrders(options.now, DAY)) {
     const items = order.items.flatMap(([sku, quantity]) => {

@@ -8,7 +8,7 @@ import { readSettings } from '../settings/repo';
 import { recordMovement } from '../stock/repo';
 import { customerName, resolveCustomer, type CustomerInput } from './customers';
 import { draftFromText } from './draft';
-import { currentPrice } from './pricing';
+import { bundleSavings, currentPrice } from './pricing';
 import * as repo from './repo';
 
 interface ItemInput {
@@ -84,15 +84,17 @@ export const orderHandlers = {
     const now = ctx.now();
     const customerId = args.customer ? resolveCustomer(ctx.db, args.customer, settings.locale, now) : null;
     const items = toItemRecords(ctx, args.items);
-    const totals = orderTotals(items, args.discount, args.deliveryFee);
+    // Bundles ("2x1") price sets, not units: their saving joins the discount the seller sees.
+    const discount = args.discount + bundleSavings(ctx, items);
+    const totals = orderTotals(items, discount, args.deliveryFee);
     const id = repo.insertOrder(
       ctx.db,
-      { ...args, ...totals, status: 'new', customerId, deliveryFee: args.deliveryFee, searchText: '' },
+      { ...args, ...totals, discount, status: 'new', customerId, deliveryFee: args.deliveryFee, searchText: '' },
       now,
     );
     repo.replaceItems(ctx.db, id, items);
     const number = repo.getOrder(ctx.db, id).number;
-    repo.updateOrderRow(ctx.db, id, { ...args, ...totals, customerId, searchText: searchText(number, customerName(ctx.db, customerId), items) }, now);
+    repo.updateOrderRow(ctx.db, id, { ...args, ...totals, discount, customerId, searchText: searchText(number, customerName(ctx.db, customerId), items) }, now);
     repo.addEvent(ctx.db, id, { type: 'created', status: 'new' }, now);
     return changed(ctx, id);
   },

@@ -31,6 +31,8 @@ describe('demo shop', () => {
     const orders = await api.call('orders.list', {});
     expect(new Set(orders.items.map((o) => o.channel))).toEqual(new Set(['whatsapp', 'instagram', 'facebook', 'stall', 'phone']));
     expect(new Set(orders.items.map((o) => o.status)).size).toBeGreaterThanOrEqual(4);
+    const promotions = await api.call('promotions.list', {});
+    expect(promotions.items.map((p) => p.status).sort()).toEqual(['active', 'active', 'scheduled']);
   });
 
   it('never seeds twice or into a shop with data', async () => {
