@@ -12,6 +12,7 @@ export interface CoreContext {
   db: Db;
   dataDir: string;
   mediaDir: string;
+  resourcesDir: string;
   now: () => number;
   emit<E extends EventName>(type: E, payload: EventMap[E]): void;
   caches: CoreCaches;

@@ -5,6 +5,7 @@ import { orderHandlers } from './orders/handlers';
 import { backupHandlers } from './backup/handlers';
 import { reportHandlers } from './reports/handlers';
 import { promotionHandlers } from './promotions/handlers';
+import { printHandlers } from './print/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -20,4 +21,5 @@ export const handlers = {
   ...backupHandlers,
   ...reportHandlers,
   ...promotionHandlers,
+  ...printHandlers,
 } satisfies Handlers;

@@ -10,6 +10,7 @@ import { createDispatch, type DispatchOptions } from './dispatch';
 import { createEventHub } from './events';
 import { handlers } from './handlers';
 import { mediaDirFor } from './media/store';
+import { resolveResourcesDir } from './resources';
 
 export interface CoreOptions {
   dataDir: string;
@@ -19,6 +20,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Daily backups into <dataDir>/backups while the core runs (the shells turn this on). */
   isAutoBackupEnabled?: boolean;
+  /** Fonts and demo photos; found next to the app when not given. */
+  resourcesDir?: string;
 }
 
 export interface Core {
@@ -46,6 +49,7 @@ export const createCore = (options: CoreOptions): Core => {
     db: open(),
     dataDir,
     mediaDir,
+    resourcesDir: resolveResourcesDir(options.resourcesDir),
     now: options.clock ?? Date.now,
     caches: {},
     replaceDatabase: (sourceFile, sourceMediaDir) => {

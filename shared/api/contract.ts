@@ -6,6 +6,7 @@ import { orderMethods } from './methods/orders';
 import { backupMethods } from './methods/backup';
 import { reportMethods } from './methods/reports';
 import { promotionMethods } from './methods/promotions';
+import { printMethods } from './methods/print';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -17,6 +18,7 @@ export const contract = {
   ...backupMethods,
   ...reportMethods,
   ...promotionMethods,
+  ...printMethods,
 } as const;
 
 export type Contract = typeof contract;

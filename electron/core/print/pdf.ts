@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import sharp from 'sharp';
+
+export type Pdf = PDFKit.PDFDocument;
+
+export const paperSizes = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
+export type Paper = keyof typeof paperSizes;
+
+export const palette = { ink: '#2b2326', muted: '#6f6368', brand: '#b0305a', soft: '#fbe9ef', line: '#eadfe0' } as const;
+
+/** A document with the shipped fonts, so accents, ñ and "S/" print the same on every computer. */
+export const createPdf = (resourcesDir: string, paper: Paper, title: string): Pdf => {
+  const doc = new PDFDocument({ size: [...paperSizes[paper]], margin: 36, info: { Title: title, Creator: 'Chasqui' }, compress: true });
+  doc.registerFont('regular', path.join(resourcesDir, 'fonts', 'DejaVuSans.ttf'));
+  doc.registerFont('bold', path.join(resourcesDir, 'fonts', 'DejaVuSans-Bold.ttf'));
+  doc.font('regular').fillColor(palette.ink);
+  return doc;
+};
+
+export const pdfToBuffer = (doc: Pdf): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+
+export const qrPng = (text: string, size = 300): Promise<Buffer> =>
+  QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: size, color: { dark: '#2b2326', light: '#ffffff' } });
+
+/** A product photo as a small JPEG pdfkit can embed (it reads no WebP), or null when there is none. */
+export const photoJpeg = async (mediaDir: string, photoUrl: string | null, size: number): Promise<Buffer | null> => {
+  if (!photoUrl) return null;
+  const file = path.join(mediaDir, path.basename(photoUrl));
+  if (!fs.existsSync(file)) return null;
+  return sharp(file).resize(size, size, { fit: 'cover' }).flatten({ background: '#ffffff' }).jpeg({ quality: 78 }).toBuffer();
+};
+
+/** A soft placeholder with the product's initial where a photo is missing. */
+export const drawPlaceholder = (doc: Pdf, x: number, y: number, size: number, name: string): void => {
+  doc.save().roundedRect(x, y, size, size, 8).fill(palette.soft).restore();
+  doc.font('bold').fontSize(size * 0.4).fillColor(palette.brand).text(name.slice(0, 1).toUpperCase(), x, y + size * 0.28, { width: size, align: 'center' });
+  doc.fillColor(palette.ink).font('regular');
+};
+
+export const slug = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'archivo';
