@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, isUnauthorized } from './api';
 import { CatalogPage } from './features/catalog/CatalogPage';
 import { OrdersPage } from './features/orders/OrdersPage';
+import { PromotionsPage } from './features/promotions/PromotionsPage';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { useT } from './i18n';
@@ -17,7 +18,7 @@ const Page = ({ area }: { area: Area }) => {
     case 'ajustes':
       return <SettingsPage />;
     case 'promociones':
-      return <ComingSoon title="nav.promotions" description="soon.promotions" />;
+      return <PromotionsPage />;
     case 'chats':
       return <ComingSoon title="nav.chats" description="soon.chats" />;
     case 'repartos':

@@ -71,16 +71,18 @@ export const generateChannelTexts = (promo: PromoDraft, shop: ShopFacts, extraHa
   return { whatsapp, instagram: instagram.slice(0, channelLimits.instagram), facebook };
 };
 
+export type TextProblem = 'instagram_too_long' | 'instagram_too_many_hashtags' | 'instagram_links_not_clickable' | 'whatsapp_too_long' | 'facebook_too_long';
+
 export interface TextCheck {
   length: number;
   limit: number;
-  problems: string[];
+  problems: TextProblem[];
 }
 
 /** What the seller sees under each text as she types. */
 export const checkChannelText = (channel: keyof ChannelTexts, text: string): TextCheck => {
   const length = [...text].length;
-  const problems: string[] = [];
+  const problems: TextProblem[] = [];
   if (channel === 'instagram') {
     if (length > channelLimits.instagram) problems.push('instagram_too_long');
     if ((text.match(/#[\p{L}\p{N}_]+/gu) ?? []).length > channelLimits.instagramHashtags) problems.push('instagram_too_many_hashtags');

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { MethodArgs } from '../../../shared/api/contract';
+import type { PrintResult } from '../../../shared/api/methods/print';
+import { api } from '../../api';
+import { toFormError } from '../../components/errors';
+import { useT } from '../../i18n';
+
+/** Each button makes the real file in the data folder and offers it as a download. */
+export const PrintButtons = ({ promotionId }: { promotionId: number }) => {
+  const t = useT();
+  const [ready, setReady] = useState<PrintResult | null>(null);
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+  const make = async (label: string, run: () => Promise<PrintResult>) => {
+    setBusy(label);
+    setError('');
+    try {
+      setReady(await run());
+    } catch (e) {
+      setError(toFormError(e, t).message);
+    } finally {
+      setBusy('');
+    }
+  };
+  const sheet = (paper: MethodArgs<'print.promoSheet'>['paper']) => () => api.call('print.promoSheet', { promotionId, paper });
+  return (
+    <section className="print-kit" aria-labelledby="print-title">
+      <h3 id="print-title">{t('promo.print')}</h3>
+      <div className="actions">
+        <button type="button" className="button" disabled={busy !== ''} onClick={() => void make('a4', sheet('A4'))}>{t('promo.sheetA4')}</button>
+        <button type="button" className="button" disabled={busy !== ''} onClick={() => void make('letter', sheet('Letter'))}>{t('promo.sheetLetter')}</button>
+        <button type="button" className="button" disabled={busy !== ''} onClick={() => void make('square', () => api.call('print.promoImage', { promotionId, format: 'square' }))}>{t('promo.square')}</button>
+        <button type="button" className="button" disabled={busy !== ''} onClick={() => void make('story', () => api.call('print.promoImage', { promotionId, format: 'story' }))}>{t('promo.story')}</button>
+      </div>
+      {busy ? <p className="muted" role="status">{t('common.loading')}</p> : null}
+      {ready ? (
+        <p className="notice" role="status">
+          <a href={ready.url} download={ready.fileName} data-testid="print-ready">{t('promo.ready', { name: ready.fileName })}</a>
+        </p>
+      ) : null}
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+    </section>
+  );
+};
