@@ -43,16 +43,17 @@ test('a chat message becomes an order: draft, confirm, stock goes down, payment,
 
   const order = page.getByRole('dialog', { name: /Pedido P-\d+/ });
   await expect(order.getByTestId('order-status')).toHaveText('Nuevo');
-  await expect(order.getByTestId('balance-due')).toHaveText('S/ 107.00');
+  // The demo's active 2x1 on matte lipsticks takes one of the three off: 3 × 25 − 25 + 32.
+  await expect(order.getByTestId('balance-due')).toHaveText('S/ 82.00');
   await order.getByRole('button', { name: 'Confirmar (descuenta stock)' }).click();
   await expect(order.getByTestId('order-status')).toHaveText('Confirmado');
   await order.getByLabel(/Monto/).fill('50');
   await order.getByLabel('Medio de pago').selectOption('Yape/Plin');
   await order.getByRole('button', { name: 'Registrar pago' }).click();
-  await expect(order.getByTestId('balance-due')).toHaveText('S/ 57.00');
+  await expect(order.getByTestId('balance-due')).toHaveText('S/ 32.00');
   await order.getByRole('button', { name: 'Marcar preparado' }).click();
   await order.getByRole('button', { name: 'Enviar (en camino)' }).click();
-  await order.getByLabel(/Monto/).fill('57');
+  await order.getByLabel(/Monto/).fill('32');
   await order.getByLabel('Medio de pago').selectOption('Efectivo');
   await order.getByRole('button', { name: 'Registrar pago' }).click();
   await expect(order.getByTestId('balance-due')).toHaveText('S/ 0.00');
