@@ -3,6 +3,7 @@ import { api, isUnauthorized } from './api';
 import { CatalogPage } from './features/catalog/CatalogPage';
 import { OrdersPage } from './features/orders/OrdersPage';
 import { PromotionsPage } from './features/promotions/PromotionsPage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { useT } from './i18n';
@@ -24,7 +25,7 @@ const Page = ({ area }: { area: Area }) => {
     case 'repartos':
       return <ComingSoon title="nav.deliveries" description="soon.deliveries" />;
     case 'reportes':
-      return <ComingSoon title="nav.reports" description="soon.reports" />;
+      return <ReportsPage />;
     case 'canales':
       return <ComingSoon title="nav.channels" description="soon.channels" />;
   }

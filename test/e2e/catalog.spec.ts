@@ -75,11 +75,15 @@ test('the seller adds a product with a photo, adjusts its stock and finds it des
 
 test('every area is reachable and unbuilt ones say so plainly', async ({ page }) => {
   await page.goto(app.url);
-  for (const [link, heading] of [['Chats', 'Chats'], ['Repartos', 'Repartos'], ['Reportes', 'Reportes'], ['Canales', 'Canales']]) {
+  for (const [link, heading] of [['Chats', 'Chats'], ['Repartos', 'Repartos'], ['Canales', 'Canales']]) {
     await page.getByRole('navigation').getByRole('link', { name: link }).click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expect(page.getByText('Esta sección llega pronto')).toBeVisible();
   }
+  await page.getByRole('navigation').getByRole('link', { name: 'Reportes' }).click();
+  await expect(page.getByTestId('kpi-revenue')).toHaveText(/S\/\s\d/);
+  await expect(page.getByRole('img', { name: 'Ventas' })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'reports.png') });
   await page.getByRole('navigation').getByRole('link', { name: 'Pedidos' }).click();
   await expect(page.getByRole('cell', { name: 'P-0001' })).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'orders.png') });

@@ -115,5 +115,41 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
     }
     orders += 1;
   }
+  orders += await seedPastSales(core, api, skuToVariant, options.now);
   return { products: demoProducts.length, orders };
+};
+
+/**
+ * A month of delivered and paid sales, so Reportes has a story. The ledger stamps orders with
+ * the time they were entered; for the demo only, their dates are moved back afterwards.
+ */
+const seedPastSales = async (core: Core, api: ApiClient, skuToVariant: Map<string, number>, now: number): Promise<number> => {
+  const skus = [...skuToVariant.keys()];
+  const channels = ['stall', 'whatsapp', 'instagram', 'whatsapp', 'facebook', 'stall'] as const;
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 48271) % 2147483647;
+    return seed % n;
+  };
+  let count = 0;
+  for (let day = 28; day >= 1; day -= 1) {
+    for (let k = 0; k < 1 + next(3); k += 1) {
+      const items = Array.from({ length: 1 + next(2) }, () => ({ variantId: skuToVariant.get(skus[next(skus.length)] ?? '') ?? 0, quantity: 1 }));
+      const unique = [...new Map(items.map((i) => [i.variantId, i])).values()];
+      const created = await api.request('orders.create', { channel: channels[next(channels.length)] ?? 'stall', items: unique });
+      if (!created.ok) continue;
+      const id = created.value.id;
+      const steps = await api.request('orders.setStatus', { id, status: 'confirmed' });
+      if (!steps.ok) {
+        // Sold out by then: the demo keeps the record of a sale that could not be made.
+        await api.call('orders.cancel', { id, reason: 'Sin stock' });
+        continue;
+      }
+      for (const status of ['prepared', 'delivered'] as const) await api.call('orders.setStatus', { id, status });
+      await api.call('orders.addPayment', { id, amount: created.value.total, method: next(2) === 0 ? 'Efectivo' : 'Yape/Plin' });
+      core.db.prepare('UPDATE orders SET created_at = ?, updated_at = ? WHERE id = ?').run(now - day * 86_400_000 + k * 3_600_000, now - day * 86_400_000 + k * 3_600_000, id);
+      count += 1;
+    }
+  }
+  return count;
 };
