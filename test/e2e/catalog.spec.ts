@@ -88,6 +88,9 @@ test('every area is reachable and unbuilt ones say so plainly', async ({ page })
   await expect(page.getByRole('cell', { name: 'P-0001' })).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'orders.png') });
   await page.getByRole('navigation').getByRole('link', { name: 'Ajustes' }).click();
+  await page.getByRole('button', { name: 'Hacer una copia ahora' }).click();
+  await expect(page.getByRole('cell', { name: 'Manual' })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'settings.png'), fullPage: true });
   await page.getByLabel('Idioma').selectOption('en');
   await page.getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Catalog' })).toBeVisible();

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import type { BackupInfo } from '../../../shared/api/methods/backup';
+import { api } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { toFormError } from '../../components/errors';
+import { useDateTime } from '../../format';
+import { useT } from '../../i18n';
+
+export const BackupsSection = () => {
+  const t = useT();
+  const dateTime = useDateTime();
+  const [items, setItems] = useState<BackupInfo[]>([]);
+  const [dataDir, setDataDir] = useState('');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+  const [message, setMessage] = useState('');
+  const load = () => void api.call('backup.list', {}).then((r) => setItems(r.items));
+  useEffect(() => {
+    load();
+    void api.call('app.info', {}).then((info) => setDataDir(info.dataDir));
+    return api.onEvent((event) => (event.type === 'backup.progress' ? setProgress(event.payload.percent) : undefined));
+  }, []);
+
+  const create = async () => {
+    setProgress(0);
+    try {
+      await api.call('backup.create', {});
+      load();
+    } catch (e) {
+      setMessage(toFormError(e, t).message);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const restore = async (backup: BackupInfo) => {
+    try {
+      await api.call('backup.restore', { id: backup.id, mode: 'restore' });
+      setMessage(t('backup.restored'));
+      load();
+    } catch (e) {
+      setMessage(toFormError(e, t).message);
+    }
+    setConfirming(null);
+  };
+
+  return (
+    <section className="card" aria-labelledby="backups-title">
+      <h2 id="backups-title">{t('backup.title')}</h2>
+      <p className="muted">{t('backup.help')}</p>
+      {dataDir ? <p>{t('settings.dataDir')}: <code>{dataDir}</code></p> : null}
+      <div className="actions">
+        <button type="button" className="button" disabled={progress !== null} onClick={() => void create()}>{t('backup.create')}</button>
+        {progress !== null ? <span role="status">{t('backup.progress', { percent: progress })}</span> : null}
+      </div>
+      {message ? <p className="notice" role="status">{message}</p> : null}
+      {items.length === 0 ? <p className="muted">{t('backup.empty')}</p> : (
+        <table className="table">
+          <tbody>
+            {items.map((b) => (
+              <tr key={b.id}>
+                <td>{dateTime(b.createdAt)}</td>
+                <td>{t(`backup.kind.${b.kind}`)}</td>
+                <td className="muted">{t('backup.counts', b.counts)}</td>
+                <td className="num">{(b.bytes / 1_048_576).toFixed(1)} MB</td>
+                <td><button type="button" className="button button-quiet" onClick={() => setConfirming(b)}>{t('backup.restore')}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {confirming ? (
+        <Dialog title={t('backup.preview', { date: dateTime(confirming.createdAt) })} onClose={() => setConfirming(null)}
+          footer={<><span className="spacer" /><button type="button" className="button" onClick={() => setConfirming(null)}>{t('common.cancel')}</button><button type="button" className="button button-primary" onClick={() => void restore(confirming)}>{t('backup.confirm')}</button></>}>
+          <p>{t('backup.previewBody', confirming.counts)}</p>
+        </Dialog>
+      ) : null}
+    </section>
+  );
+};
