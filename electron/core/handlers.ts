@@ -6,6 +6,7 @@ import { backupHandlers } from './backup/handlers';
 import { reportHandlers } from './reports/handlers';
 import { promotionHandlers } from './promotions/handlers';
 import { printHandlers } from './print/handlers';
+import { inboxHandlers } from './inbox/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -22,4 +23,5 @@ export const handlers = {
   ...reportHandlers,
   ...promotionHandlers,
   ...printHandlers,
+  ...inboxHandlers,
 } satisfies Handlers;

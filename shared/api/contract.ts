@@ -7,6 +7,7 @@ import { backupMethods } from './methods/backup';
 import { reportMethods } from './methods/reports';
 import { promotionMethods } from './methods/promotions';
 import { printMethods } from './methods/print';
+import { inboxMethods } from './methods/inbox';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -19,6 +20,7 @@ export const contract = {
   ...reportMethods,
   ...promotionMethods,
   ...printMethods,
+  ...inboxMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -38,6 +40,7 @@ export interface EventMap {
   'orders.changed': { orderIds: number[] };
   'backup.progress': { id: string; percent: number };
   'promotions.changed': { promotionIds: number[] };
+  'inbox.message': { conversationId: number; messageId: number };
 }
 export type EventName = keyof EventMap;
 export type AppEvent = { [E in EventName]: { type: E; payload: EventMap[E] } }[EventName];

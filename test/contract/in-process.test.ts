@@ -2,8 +2,10 @@ import { catalogContractSuite } from './catalog.suite';
 import { csvContractSuite } from './csv.suite';
 import { ordersContractSuite } from './orders.suite';
 import { promotionsContractSuite } from './promotions.suite';
+import { inboxContractSuite } from './inbox.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
 ordersContractSuite('in-process');
 promotionsContractSuite('in-process');
+inboxContractSuite('in-process');

@@ -6,6 +6,7 @@ import { coreClient } from '../client';
 import type { Core } from '../index';
 import { demoProducts, type DemoProduct } from './products';
 import { demoOrders } from './orders';
+import { demoChats } from './conversations';
 
 const DAY = 86_400_000;
 
@@ -116,6 +117,20 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
     orders += 1;
   }
   orders += await seedPastSales(core, api, skuToVariant, options.now);
+  for (const [chatIndex, chat] of demoChats.entries()) {
+    for (const [lineIndex, [minutesAgo, direction, text]] of chat.lines.entries()) {
+      await api.call('inbox.ingestMessage', {
+        channel: chat.channel,
+        conversationExternalId: `demo-${chat.channel}-${chat.sender}`,
+        messageExternalId: `demo-${chatIndex}-${lineIndex}`,
+        direction,
+        author: direction === 'in' ? chat.author : 'Karina',
+        senderExternalId: direction === 'in' ? chat.sender : '',
+        text,
+        sentAt: options.now - minutesAgo * 60_000,
+      });
+    }
+  }
   return { products: demoProducts.length, orders };
 };
 

@@ -31,6 +31,9 @@ describe('demo shop', () => {
     const orders = await api.call('orders.list', {});
     expect(new Set(orders.items.map((o) => o.channel))).toEqual(new Set(['whatsapp', 'instagram', 'facebook', 'stall', 'phone']));
     expect(new Set(orders.items.map((o) => o.status)).size).toBeGreaterThanOrEqual(4);
+    const chats = await api.call('inbox.listConversations', {});
+    expect(new Set(chats.items.map((c) => c.channel))).toEqual(new Set(['whatsapp', 'instagram', 'facebook']));
+    expect(chats.items[0]?.unreadCount).toBeGreaterThan(0);
     const promotions = await api.call('promotions.list', {});
     expect(promotions.items.map((p) => p.status).sort()).toEqual(['active', 'active', 'scheduled']);
   });

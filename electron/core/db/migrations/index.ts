@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { m0001 } from './0001-catalog';
 import { m0002 } from './0002-orders';
 import { m0003 } from './0003-promotions';
+import { m0004 } from './0004-inbox';
 
 /** Append-only: never edit a released migration, add the next number. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];

@@ -1,0 +1,102 @@
+import type { ConversationSummary, Message, MessageChannel } from '../../../shared/domain/inbox';
+import type { Db } from '../db/open';
+
+interface SummaryRow {
+  id: number;
+  channel: MessageChannel;
+  title: string;
+  customer_id: number | null;
+  customer_name: string | null;
+  last_message_at: number;
+  last_text: string | null;
+  unread_count: number;
+}
+
+const toSummary = (row: SummaryRow): ConversationSummary => ({
+  id: row.id,
+  channel: row.channel,
+  title: row.title,
+  customerId: row.customer_id,
+  customerName: row.customer_name ?? '',
+  lastMessageAt: row.last_message_at,
+  lastMessageText: row.last_text ?? '',
+  unreadCount: row.unread_count,
+});
+
+const SUMMARY_SQL = `
+  SELECT c.id, c.channel, c.title, c.customer_id, cu.name AS customer_name, c.last_message_at, c.unread_count,
+         (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) AS last_text
+    FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id`;
+
+export const listConversations = (db: Db, channel: MessageChannel | undefined, limit: number): ConversationSummary[] =>
+  db
+    .prepare<(string | number)[], SummaryRow>(`${SUMMARY_SQL} ${channel ? 'WHERE c.channel = ?' : ''} ORDER BY c.last_message_at DESC LIMIT ?`)
+    .all(...(channel ? [channel, limit] : [limit]))
+    .map(toSummary);
+
+export const findConversation = (db: Db, id: number): ConversationSummary | undefined => {
+  const row = db.prepare<[number], SummaryRow>(`${SUMMARY_SQL} WHERE c.id = ?`).get(id);
+  return row ? toSummary(row) : undefined;
+};
+
+interface MessageRow {
+  id: number;
+  conversation_id: number;
+  channel: MessageChannel;
+  direction: 'in' | 'out';
+  author: string;
+  text: string;
+  sent_at: number;
+}
+
+/** The customer's whole story across channels, or just this conversation when the customer is unknown. */
+export const timeline = (db: Db, conversationId: number, customerId: number | null): Message[] =>
+  db
+    .prepare<[number, number], MessageRow>(
+      `SELECT m.* FROM messages m JOIN conversations c ON c.id = m.conversation_id
+        WHERE c.id = ? OR (c.customer_id IS NOT NULL AND c.customer_id = ?) ORDER BY m.sent_at, m.id`,
+    )
+    .all(conversationId, customerId ?? -1)
+    .map((r) => ({ id: r.id, conversationId: r.conversation_id, channel: r.channel, direction: r.direction, author: r.author, text: r.text, sentAt: r.sent_at }));
+
+export const markRead = (db: Db, id: number): void => {
+  db.prepare('UPDATE conversations SET unread_count = 0 WHERE id = ?').run(id);
+};
+
+export const upsertConversation = (db: Db, channel: MessageChannel, externalId: string, title: string, customerId: number | null): number => {
+  db.prepare('INSERT INTO conversations (channel, external_id, title, customer_id) VALUES (?, ?, ?, ?) ON CONFLICT (channel, external_id) DO NOTHING').run(
+    channel,
+    externalId,
+    title,
+    customerId,
+  );
+  const id = Number(db.prepare('SELECT id FROM conversations WHERE channel = ? AND external_id = ?').pluck().get(channel, externalId));
+  if (customerId !== null) db.prepare('UPDATE conversations SET customer_id = coalesce(customer_id, ?) WHERE id = ?').run(customerId, id);
+  return id;
+};
+
+export const customerOfIdentity = (db: Db, channel: MessageChannel, externalId: string): number | undefined =>
+  db.prepare<[string, string], number>('SELECT customer_id FROM customer_identities WHERE channel = ? AND external_id = ?').pluck().get(channel, externalId);
+
+export const addIdentity = (db: Db, customerId: number, channel: MessageChannel, externalId: string, displayName: string): void => {
+  db.prepare('INSERT OR IGNORE INTO customer_identities (customer_id, channel, external_id, display_name) VALUES (?, ?, ?, ?)').run(
+    customerId,
+    channel,
+    externalId,
+    displayName,
+  );
+};
+
+export const insertMessage = (
+  db: Db,
+  m: { conversationId: number; channel: MessageChannel; externalId: string; direction: 'in' | 'out'; author: string; text: string; sentAt: number },
+): number | null => {
+  const result = db
+    .prepare('INSERT OR IGNORE INTO messages (conversation_id, channel, external_id, direction, author, text, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(m.conversationId, m.channel, m.externalId, m.direction, m.author, m.text, m.sentAt);
+  if (result.changes === 0) return null;
+  db.prepare(
+    'UPDATE conversations SET last_message_at = max(last_message_at, ?), unread_count = unread_count + ? WHERE id = ?',
+  ).run(m.sentAt, m.direction === 'in' ? 1 : 0, m.conversationId);
+  return Number(result.lastInsertRowid);
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import * as s from '../schemas';
+import { messageChannels, type Conversation, type ConversationSummary } from '../../domain/inbox';
+import { read, write } from './define';
+
+export const ingestMessageArgs = z
+  .object({
+    channel: z.enum(messageChannels),
+    conversationExternalId: s.requiredText(200),
+    messageExternalId: s.requiredText(200),
+    direction: z.enum(['in', 'out']),
+    author: s.shortText(200).default(''),
+    /** Who wrote, as the channel knows them: a phone, a handle, a page-scoped id. */
+    senderExternalId: s.shortText(200).default(''),
+    text: z.string().max(20_000),
+    sentAt: z.number().int().positive(),
+  })
+  .strict();
+
+export const inboxMethods = {
+  'inbox.listConversations': read<{ items: ConversationSummary[] }>()(
+    z.object({ channel: z.enum(messageChannels).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  ),
+  'inbox.getConversation': read<Conversation>()(z.object({ id: s.id }).strict()),
+  'inbox.markRead': write<ConversationSummary>()(z.object({ id: s.id }).strict()),
+  /** Where every channel adapter and importer hands in a message; the same message twice changes nothing. */
+  'inbox.ingestMessage': write<{ messageId: number; conversationId: number; isNew: boolean }>()(ingestMessageArgs),
+} as const;
