@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, isUnauthorized } from './api';
 import { CatalogPage } from './features/catalog/CatalogPage';
+import { ChatsPage } from './features/chats/ChatsPage';
 import { OrdersPage } from './features/orders/OrdersPage';
 import { PromotionsPage } from './features/promotions/PromotionsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
@@ -21,7 +22,7 @@ const Page = ({ area }: { area: Area }) => {
     case 'promociones':
       return <PromotionsPage />;
     case 'chats':
-      return <ComingSoon title="nav.chats" description="soon.chats" />;
+      return <ChatsPage />;
     case 'repartos':
       return <ComingSoon title="nav.deliveries" description="soon.deliveries" />;
     case 'reportes':

@@ -65,3 +65,21 @@ test('a chat message becomes an order: draft, confirm, stock goes down, payment,
 
   expect(await redLipstickStock(page)).toBe(before - 3);
 });
+
+test('a message in Chats becomes an order for that customer in one click', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Chats' }).click();
+  await page.getByRole('button', { name: /Valeria Ríos/ }).click();
+  const message = page.locator('.message').filter({ hasText: 'media docena de esmaltes rosa palo' });
+  await expect(message).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'chats.png') });
+  await message.getByRole('button', { name: 'Crear pedido' }).click();
+  const draft = page.getByRole('dialog', { name: 'Nuevo pedido' });
+  await expect(draft.getByLabel('Cantidad: Esmalte de uñas Gel Brillante – Rosa Palo')).toHaveValue('6');
+  await expect(draft.getByLabel('Canal')).toHaveValue('instagram');
+  await expect(draft.getByLabel('Nombre del cliente')).toHaveValue('Valeria Ríos');
+  await draft.getByRole('button', { name: 'Guardar pedido' }).click();
+  const order = page.getByRole('dialog', { name: /Pedido P-\d+/ });
+  await expect(order.getByText('Valeria Ríos')).toBeVisible();
+  await expect(order.getByTestId('order-status')).toHaveText('Nuevo');
+});

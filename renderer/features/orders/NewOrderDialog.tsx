@@ -16,17 +16,24 @@ interface Line {
   unitPrice: number;
 }
 
-/** "Crear pedido": paste the customer's message, check the draft Chasqui reads from it, save. */
-export const NewOrderDialog = ({ onClose, onCreated }: { onClose(): void; onCreated(orderId: number): void }) => {
+export interface OrderSeed {
+  text: string;
+  channel: OrderChannel;
+  customerId: number | null;
+  customerName: string;
+}
+
+/** "Crear pedido": paste the customer's message (or start from a chat), check the draft Chasqui reads from it, save. */
+export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; onCreated(orderId: number): void; seed?: OrderSeed }) => {
   const t = useT();
   const money = useMoney();
   const currency = useSettings((s) => s.settings.currency);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(seed?.text ?? '');
   const [lines, setLines] = useState<Line[]>([]);
   const [unmatched, setUnmatched] = useState<string[]>([]);
   const [hasRead, setRead] = useState(false);
-  const [channel, setChannel] = useState<OrderChannel>('whatsapp');
-  const [customerName, setCustomerName] = useState('');
+  const [channel, setChannel] = useState<OrderChannel>(seed?.channel ?? 'whatsapp');
+  const [customerName, setCustomerName] = useState(seed?.customerName ?? '');
   const [customerPhone, setCustomerPhone] = useState('');
   const [deliveryDate, setDeliveryDate] = useState('');
   const [deliveryFee, setDeliveryFee] = useState('');
@@ -35,13 +42,20 @@ export const NewOrderDialog = ({ onClose, onCreated }: { onClose(): void; onCrea
 
   useEffect(() => void api.call('catalog.listProducts', {}).then((r) => setProducts(r.items)), []);
 
-  const read = async () => {
-    const draft = await api.call('orders.draftFromText', { text });
+  const read = async (message = text) => {
+    const draft = await api.call('orders.draftFromText', { text: message });
     setLines(draft.items.map((i) => ({ variantId: i.variantId, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice })));
     setUnmatched(draft.unmatched);
     if (draft.deliveryDate) setDeliveryDate(draft.deliveryDate);
     setRead(true);
   };
+
+  // Started from a chat message: read it straight away.
+  useEffect(() => {
+    if (seed?.text) void read(seed.text);
+    // Runs once for the message the dialog was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const addVariant = (variantId: number) => {
     const product = products.find((p) => p.variants.some((v) => v.id === variantId));
@@ -60,7 +74,11 @@ export const NewOrderDialog = ({ onClose, onCreated }: { onClose(): void; onCrea
     try {
       const order = await api.call('orders.create', {
         channel,
-        ...(customerName.trim() ? { customer: { name: customerName.trim(), phone: customerPhone } } : {}),
+        ...(seed?.customerId && customerName === seed.customerName
+          ? { customer: { id: seed.customerId } }
+          : customerName.trim()
+            ? { customer: { name: customerName.trim(), phone: customerPhone } }
+            : {}),
         items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice })),
         deliveryDate: deliveryDate || null,
         deliveryFee: parseMoney(deliveryFee || '0', currency) ?? 0,

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import type { Conversation, ConversationSummary } from '../../../shared/domain/inbox';
+import { api } from '../../api';
+import { useDateTime } from '../../format';
+import { useT } from '../../i18n';
+import { NewOrderDialog, type OrderSeed } from '../orders/NewOrderDialog';
+import { OrderDialog } from '../orders/OrderDialog';
+
+/** One inbox for every channel; any message a customer wrote can become an order. */
+export const ChatsPage = () => {
+  const t = useT();
+  const dateTime = useDateTime();
+  const [items, setItems] = useState<ConversationSummary[] | null>(null);
+  const [open, setOpen] = useState<Conversation | null>(null);
+  const [seed, setSeed] = useState<OrderSeed | null>(null);
+  const [orderId, setOrderId] = useState<number | null>(null);
+
+  const load = () => void api.call('inbox.listConversations', {}).then((r) => setItems(r.items));
+  const show = async (id: number) => {
+    await api.call('inbox.markRead', { id });
+    setOpen(await api.call('inbox.getConversation', { id }));
+    load();
+  };
+  useEffect(() => {
+    load();
+    return api.onEvent((event) => (event.type === 'inbox.message' ? load() : undefined));
+  }, []);
+
+  return (
+    <section className="page" aria-labelledby="chats-title">
+      <header className="page-header"><h1 id="chats-title">{t('chats.title')}</h1></header>
+      {items && items.length === 0 ? <div className="empty-state"><p>{t('chats.empty')}</p></div> : (
+        <div className="inbox">
+          <ul className="conversation-list" aria-label={t('chats.title')}>
+            {(items ?? []).map((c) => (
+              <li key={c.id}>
+                <button type="button" className={`conversation ${open?.id === c.id ? 'is-active' : ''}`} onClick={() => void show(c.id)}>
+                  <span className={`channel channel-${c.channel}`}>{t(`channel.${c.channel}`)}</span>
+                  <strong>{c.customerName || c.title}</strong>
+                  {c.unreadCount > 0 ? <span className="badge badge-warn" aria-label={t('chats.unread', { count: c.unreadCount })}>{c.unreadCount}</span> : null}
+                  <span className="muted clip-line">{c.lastMessageText}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="timeline">
+            {open ? (
+              <>
+                <h2>{open.customerName || open.title}</h2>
+                <ol className="messages">
+                  {open.messages.map((m) => (
+                    <li key={m.id} className={`message message-${m.direction}`}>
+                      <span className={`channel channel-${m.channel}`}>{t(`channel.${m.channel}`)}</span>
+                      <p>{m.text}</p>
+                      <span className="muted">{m.direction === 'out' ? t('chats.you') : m.author} · {dateTime(m.sentAt)}</span>
+                      {m.direction === 'in' ? (
+                        <button type="button" className="button button-quiet" onClick={() => setSeed({ text: m.text, channel: m.channel, customerId: open.customerId, customerName: open.customerName })}>
+                          {t('chats.createOrder')}
+                        </button>
+                      ) : null}
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : <p className="muted">{t('chats.select')}</p>}
+          </div>
+        </div>
+      )}
+      {seed ? <NewOrderDialog seed={seed} onClose={() => setSeed(null)} onCreated={(id) => { setSeed(null); setOrderId(id); }} /> : null}
+      {orderId !== null ? <OrderDialog orderId={orderId} onClose={() => setOrderId(null)} /> : null}
+    </section>
+  );
+};
