@@ -7,6 +7,7 @@ import { PromotionsPage } from './features/promotions/PromotionsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { WelcomePage } from './features/welcome/WelcomePage';
 import { useT } from './i18n';
 import { areaFromHash, areaIcon, areaLabel, areas, type Area } from './routes';
 import { useSettings } from './store/settings';
@@ -63,6 +64,7 @@ export const App = () => {
     );
   }
   if (!isLoaded) return <p className="loading">{t('common.loading')}</p>;
+  if (!settings.isOnboarded) return <WelcomePage />;
   return (
     <div className="frame">
       <nav className="sidebar" aria-label={t('nav.main')}>

@@ -135,5 +135,6 @@ export const updateSettingsArgs = z
       .optional(),
     defaultLowStockThreshold: z.number().int().min(0).max(100_000).optional(),
     paymentMethods: z.array(requiredText(40)).min(1, 'needs at least one method').max(12).optional(),
+    isOnboarded: z.boolean().optional(),
   })
   .strict();

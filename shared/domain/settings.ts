@@ -15,7 +15,21 @@ export interface ShopSettings {
   defaultLowStockThreshold: number;
   /** Labels offered when the seller records a payment. */
   paymentMethods: string[];
+  /** False until the seller finishes or skips the welcome. */
+  isOnboarded: boolean;
 }
+
+/** What choosing a country suggests; everything stays editable in Ajustes. */
+export const countryPresets = {
+  PE: { name: 'Perú', locale: 'es-PE', currency: 'PEN', timeZone: 'America/Lima', dialCode: '51' },
+  BO: { name: 'Bolivia', locale: 'es-BO', currency: 'BOB', timeZone: 'America/La_Paz', dialCode: '591' },
+  CL: { name: 'Chile', locale: 'es-CL', currency: 'CLP', timeZone: 'America/Santiago', dialCode: '56' },
+  CO: { name: 'Colombia', locale: 'es-CO', currency: 'COP', timeZone: 'America/Bogota', dialCode: '57' },
+  EC: { name: 'Ecuador', locale: 'es-EC', currency: 'USD', timeZone: 'America/Guayaquil', dialCode: '593' },
+  AR: { name: 'Argentina', locale: 'es-AR', currency: 'ARS', timeZone: 'America/Argentina/Buenos_Aires', dialCode: '54' },
+  MX: { name: 'México', locale: 'es-MX', currency: 'MXN', timeZone: 'America/Mexico_City', dialCode: '52' },
+} as const;
+export type CountryCode = keyof typeof countryPresets;
 
 export const defaultSettings: ShopSettings = {
   shopName: 'Mi tienda',
@@ -26,4 +40,5 @@ export const defaultSettings: ShopSettings = {
   whatsappNumber: '',
   defaultLowStockThreshold: 3,
   paymentMethods: ['Efectivo', 'Transferencia', 'Yape/Plin', 'Nequi', 'Mercado Pago', 'Tarjeta'],
+  isOnboarded: false,
 };

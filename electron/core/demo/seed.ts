@@ -45,6 +45,7 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
     currency: 'PEN',
     timeZone: 'America/Lima',
     language: 'es',
+    isOnboarded: true,
   });
   const skuToVariant = new Map<string, number>();
   for (const product of demoProducts) {

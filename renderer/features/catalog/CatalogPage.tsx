@@ -23,7 +23,8 @@ export const CatalogPage = () => {
   const t = useT();
   const catalog = useCatalog();
   const { query, category, isLowStockOnly, archived, refresh } = catalog;
-  const [open, setOpen] = useState<Open>({ kind: 'none' });
+  // #/catalogo/importar (from the welcome) opens the CSV import straight away.
+  const [open, setOpen] = useState<Open>(window.location.hash.includes('/importar') ? { kind: 'import' } : { kind: 'none' });
 
   useEffect(() => {
     // Debounced so a search runs once the seller pauses typing.

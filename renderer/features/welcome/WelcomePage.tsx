@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { countryPresets, type CountryCode } from '../../../shared/domain/settings';
+import { toFormError } from '../../components/errors';
+import { useT } from '../../i18n';
+import { useSettings } from '../../store/settings';
+
+const countries = Object.keys(countryPresets) as CountryCode[];
+
+/** The first screen of an empty shop: name, WhatsApp number and country, then straight to selling. */
+export const WelcomePage = () => {
+  const t = useT();
+  const { settings, update } = useSettings();
+  const [shopName, setShopName] = useState(settings.shopName === 'Mi tienda' ? '' : settings.shopName);
+  const [country, setCountry] = useState<CountryCode>('PE');
+  const [number, setNumber] = useState('');
+  const [error, setError] = useState('');
+  const preset = countryPresets[country];
+
+  const finish = async (next: string) => {
+    const digits = number.replace(/\D/g, '');
+    const whatsappNumber = digits === '' ? '' : digits.startsWith(preset.dialCode) && digits.length > 9 ? digits : `${preset.dialCode}${digits}`;
+    try {
+      await update({ shopName: shopName.trim() || settings.shopName, whatsappNumber, locale: preset.locale, currency: preset.currency, timeZone: preset.timeZone, isOnboarded: true });
+      window.location.hash = next;
+    } catch (e) {
+      setError(toFormError(e, t).message);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void finish('#/catalogo');
+  };
+
+  return (
+    <main className="welcome">
+      <form className="card form" onSubmit={submit} aria-labelledby="welcome-title">
+        <h1 id="welcome-title">{t('welcome.title')}</h1>
+        <p className="muted">{t('welcome.body')}</p>
+        <label className="field"><span>{t('settings.shopName')}</span><input value={shopName} onChange={(e) => setShopName(e.target.value)} placeholder="Karina Cosméticos" autoFocus /></label>
+        <label className="field">
+          <span>{t('welcome.country')}</span>
+          <select value={country} onChange={(e) => setCountry(countries.find((c) => c === e.target.value) ?? 'PE')}>
+            {countries.map((c) => <option key={c} value={c}>{countryPresets[c].name}</option>)}
+          </select>
+          <small className="muted">{t('welcome.suggests', { currency: preset.currency, locale: preset.locale, timeZone: preset.timeZone })}</small>
+        </label>
+        <label className="field">
+          <span>{t('welcome.whatsapp')}</span>
+          <span className="phone-input"><span className="muted">+{preset.dialCode}</span><input value={number} inputMode="tel" placeholder="987 654 321" onChange={(e) => setNumber(e.target.value)} /></span>
+        </label>
+        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary">{t('welcome.start')}</button>
+          <button type="button" className="button" onClick={() => void finish('#/catalogo/importar')}>{t('welcome.import')}</button>
+          <button type="button" className="button button-quiet" onClick={() => void update({ isOnboarded: true })}>{t('welcome.skip')}</button>
+        </div>
+      </form>
+    </main>
+  );
+};
