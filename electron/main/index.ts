@@ -43,6 +43,8 @@ const start = (): void => {
       dataDir: app.getPath('userData'),
       nativeBinding: process.env.CHASQUI_NATIVE_BINDING || undefined,
       isAutoBackupEnabled: true,
+      // Installed, fonts and demo photos sit in the app's resources folder (electron-builder extraResources).
+      resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
     });
   } catch (error) {
     failAndQuit(error);
