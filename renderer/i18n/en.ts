@@ -155,6 +155,7 @@ export const en: Record<MessageKey, string> = {
   'orders.payment.unpaid': 'Unpaid',
   'orders.payment.partial': 'Partly paid',
   'orders.payment.paid': 'Paid',
+  'orders.loadMore': 'Show {count} more',
   'orders.status.new': 'New',
   'orders.status.confirmed': 'Confirmed',
   'orders.status.prepared': 'Packed',

@@ -154,6 +154,7 @@ export const es = {
   'orders.payment.unpaid': 'Sin pagar',
   'orders.payment.partial': 'Pago parcial',
   'orders.payment.paid': 'Pagado',
+  'orders.loadMore': 'Ver {count} más',
   'orders.status.new': 'Nuevo',
   'orders.status.confirmed': 'Confirmado',
   'orders.status.prepared': 'Preparado',

@@ -70,10 +70,21 @@ export const reportHandlers = {
       )
       .all(start, end);
     const byChannel = new Map(rows.map((r) => [r.channel, r]));
+    // A conversation counts in the range when a customer wrote in it during the range.
+    const conversations = new Map(
+      ctx.db
+        .prepare<[number, number], { channel: string; count: number }>(
+          `SELECT c.channel, count(DISTINCT c.id) AS count FROM conversations c JOIN messages m ON m.conversation_id = c.id
+            WHERE m.direction = 'in' AND m.sent_at >= ? AND m.sent_at < ? GROUP BY c.channel`,
+        )
+        .all(start, end)
+        .map((r) => [r.channel, r.count]),
+    );
     const items = orderChannels.map((channel): ChannelRow => {
       const row = byChannel.get(channel);
-      // Conversations arrive with the inbox; until a channel has any, conversion is unknown, not zero.
-      return { channel, orders: row?.orders ?? 0, revenue: row?.revenue ?? 0, conversations: 0, conversion: null };
+      const talks = conversations.get(channel) ?? 0;
+      // Without conversations (the stall, the phone) conversion is unknown, not zero.
+      return { channel, orders: row?.orders ?? 0, revenue: row?.revenue ?? 0, conversations: talks, conversion: talks > 0 ? (row?.orders ?? 0) / talks : null };
     });
     return { items };
   },

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { OrderSummary } from '../../../shared/api/methods/orders';
-import { orderStatuses, type OrderStatus } from '../../../shared/domain/orders';
+import { orderChannels, orderStatuses, type OrderChannel, type OrderStatus, type PaymentState } from '../../../shared/domain/orders';
+
+const paymentStates: PaymentState[] = ['unpaid', 'partial', 'paid'];
 import { api } from '../../api';
 import { useDate, useMoney } from '../../format';
 import { useT } from '../../i18n';
@@ -13,20 +15,39 @@ export const OrdersPage = () => {
   const date = useDate();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<OrderStatus | ''>('');
+  const [channel, setChannel] = useState<OrderChannel | ''>('');
+  const [payment, setPayment] = useState<PaymentState | ''>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
   const [isCreating, setCreating] = useState(false);
+  const filters = {
+    ...(query.trim() ? { query: query.trim() } : {}),
+    ...(status ? { status } : {}),
+    ...(channel ? { channel } : {}),
+    ...(payment ? { paymentState: payment } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
   const [openId, setOpenId] = useState<number | null>(null);
 
   useEffect(() => {
-    const load = () =>
-      void api.call('orders.list', { ...(query.trim() ? { query: query.trim() } : {}), ...(status ? { status } : {}) }).then(setResult);
+    const load = () => void api.call('orders.list', { ...filters, offset: 0 }).then(setResult);
     const timer = setTimeout(load, query ? 180 : 0);
     const stop = api.onEvent((event) => (event.type === 'orders.changed' ? load() : undefined));
     return () => {
       clearTimeout(timer);
       stop();
     };
-  }, [query, status]);
+    // The filters object is rebuilt from these values on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, status, channel, payment, from, to]);
+
+  // Pages of 100 keep a shop with 100,000 orders as quick as one with ten.
+  const loadMore = () =>
+    void api.call('orders.list', { ...filters, offset: result?.items.length ?? 0 }).then((page) =>
+      setResult((current) => (current ? { total: page.total, items: [...current.items, ...page.items] } : page)),
+    );
 
   return (
     <section className="page" aria-labelledby="orders-title">
@@ -40,6 +61,17 @@ export const OrdersPage = () => {
           <option value="">{t('common.all')}</option>
           {orderStatuses.map((s) => <option key={s} value={s}>{t(`orders.status.${s}`)}</option>)}
         </select>
+        <select aria-label={t('orders.channel')} value={channel} onChange={(e) => setChannel(orderChannels.find((c) => c === e.target.value) ?? '')}>
+          <option value="">{t('orders.channel')}: {t('common.all')}</option>
+          {orderChannels.map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
+        </select>
+        <select aria-label={t('orders.payments')} value={payment} onChange={(e) => setPayment(paymentStates.find((p) => p === e.target.value) ?? '')}>
+          <option value="">{t('orders.payments')}: {t('common.all')}</option>
+          {paymentStates.map((p) => <option key={p} value={p}>{t(`orders.payment.${p}`)}</option>)}
+        </select>
+        <label className="field-inline"><span>{t('reports.from')}</span><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
+        <label className="field-inline"><span>{t('reports.to')}</span><input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        {result ? <span className="muted count">{result.total}</span> : null}
       </div>
       {result && result.items.length === 0 ? <p className="empty-results">{t('orders.empty')}</p> : null}
       {result && result.items.length > 0 ? (
@@ -66,6 +98,9 @@ export const OrdersPage = () => {
               ))}
             </tbody>
           </table>
+          {result.items.length < result.total ? (
+            <div className="actions load-more"><button type="button" className="button" onClick={loadMore}>{t('orders.loadMore', { count: result.total - result.items.length })}</button></div>
+          ) : null}
         </div>
       ) : null}
       {isCreating ? <NewOrderDialog onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpenId(id); }} /> : null}

@@ -71,6 +71,14 @@ describe('reports against hand-computed figures', () => {
       ['instagram', 1, 8500],
       ['stall', 1, 10000],
     ]);
+    expect(channels.items.find((c) => c.channel === 'whatsapp')?.conversion).toBeNull();
+    for (const [i, sender] of ['51911111111', '51922222222'].entries()) {
+      await api.call('inbox.ingestMessage', {
+        channel: 'whatsapp', conversationExternalId: sender, messageExternalId: `m${i}`, direction: 'in', author: 'x', senderExternalId: sender, text: 'hola', sentAt: lima(5, 10),
+      });
+    }
+    const withTalks = await api.call('reports.channels', { from: '2026-03-01', to: '2026-03-31' });
+    expect(withTalks.items.find((c) => c.channel === 'whatsapp')).toMatchObject({ conversations: 2, conversion: 1.5 });
     const products = await api.call('reports.products', { from: '2026-03-01', to: '2026-03-31' });
     expect(products.top.map((p) => [p.sku, p.units, p.revenue])).toEqual([
       ['LAB', 8, 20000],
