@@ -7,6 +7,7 @@ import { reportHandlers } from './reports/handlers';
 import { promotionHandlers } from './promotions/handlers';
 import { printHandlers } from './print/handlers';
 import { inboxHandlers } from './inbox/handlers';
+import { customerHandlers } from './customers/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -24,4 +25,5 @@ export const handlers = {
   ...promotionHandlers,
   ...printHandlers,
   ...inboxHandlers,
+  ...customerHandlers,
 } satisfies Handlers;

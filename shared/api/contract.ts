@@ -8,6 +8,7 @@ import { reportMethods } from './methods/reports';
 import { promotionMethods } from './methods/promotions';
 import { printMethods } from './methods/print';
 import { inboxMethods } from './methods/inbox';
+import { customerMethods } from './methods/customers';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -21,6 +22,7 @@ export const contract = {
   ...promotionMethods,
   ...printMethods,
   ...inboxMethods,
+  ...customerMethods,
 } as const;
 
 export type Contract = typeof contract;

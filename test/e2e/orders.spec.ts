@@ -80,6 +80,10 @@ test('a message in Chats becomes an order for that customer in one click', async
   await expect(draft.getByLabel('Nombre del cliente')).toHaveValue('Valeria Ríos');
   await draft.getByRole('button', { name: 'Guardar pedido' }).click();
   const order = page.getByRole('dialog', { name: /Pedido P-\d+/ });
-  await expect(order.getByText('Valeria Ríos')).toBeVisible();
   await expect(order.getByTestId('order-status')).toHaveText('Nuevo');
+  await order.getByRole('button', { name: 'Valeria Ríos' }).click();
+  const customer = page.getByRole('dialog', { name: 'Valeria Ríos' });
+  await expect(customer.getByText('genial!! entonces dame media docena')).toBeVisible();
+  await expect(customer.getByRole('cell', { name: /P-\d+/ })).toHaveCount(2);
+  await page.screenshot({ path: path.join(shots, 'customer.png') });
 });

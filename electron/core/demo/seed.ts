@@ -96,28 +96,6 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
       { variantId: variantOf('PER-PAR-50'), promoPrice: 7900 },
     ],
   });
-  let orders = 0;
-  for (const order of demoOrders(options.now, DAY)) {
-    const items = order.items.flatMap(([sku, quantity]) => {
-      const variantId = skuToVariant.get(sku);
-      return variantId === undefined ? [] : [{ variantId, quantity }];
-    });
-    const created = await api.call('orders.create', {
-      channel: order.channel,
-      customer: order.customer,
-      items,
-      deliveryFee: order.deliveryFee,
-      deliveryDate: order.deliveryDate,
-      note: order.note,
-      sourceText: order.sourceText,
-    });
-    for (const status of order.path) await api.call('orders.setStatus', { id: created.id, status });
-    if (order.paidShare > 0) {
-      await api.call('orders.addPayment', { id: created.id, amount: Math.round(created.total * order.paidShare), method: order.paymentMethod });
-    }
-    orders += 1;
-  }
-  orders += await seedPastSales(core, api, skuToVariant, options.now);
   for (const [chatIndex, chat] of demoChats.entries()) {
     for (const [lineIndex, [minutesAgo, direction, text]] of chat.lines.entries()) {
       await api.call('inbox.ingestMessage', {
@@ -132,6 +110,31 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
       });
     }
   }
+  // Chats made these customers; the demo's orders belong to the same people.
+  const chatCustomers = new Map(core.db.prepare<[], { name: string; id: number }>('SELECT name, min(id) AS id FROM customers GROUP BY name').all().map((c) => [c.name, c.id]));
+  let orders = 0;
+  for (const order of demoOrders(options.now, DAY)) {
+    const items = order.items.flatMap(([sku, quantity]) => {
+      const variantId = skuToVariant.get(sku);
+      return variantId === undefined ? [] : [{ variantId, quantity }];
+    });
+    const knownId = order.customer ? chatCustomers.get(order.customer.name) : undefined;
+    const created = await api.call('orders.create', {
+      channel: order.channel,
+      customer: knownId ? { id: knownId } : order.customer,
+      items,
+      deliveryFee: order.deliveryFee,
+      deliveryDate: order.deliveryDate,
+      note: order.note,
+      sourceText: order.sourceText,
+    });
+    for (const status of order.path) await api.call('orders.setStatus', { id: created.id, status });
+    if (order.paidShare > 0) {
+      await api.call('orders.addPayment', { id: created.id, amount: Math.round(created.total * order.paidShare), method: order.paymentMethod });
+    }
+    orders += 1;
+  }
+  orders += await seedPastSales(core, api, skuToVariant, options.now);
   return { products: demoProducts.length, orders };
 };
 

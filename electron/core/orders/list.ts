@@ -28,6 +28,7 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): { item
   const params: (string | number)[] = [];
   if (args.status) (where.push('o.status = ?'), params.push(args.status));
   if (args.channel) (where.push('o.channel = ?'), params.push(args.channel));
+  if (args.customerId) (where.push('o.customer_id = ?'), params.push(args.customerId));
   if (args.paymentState === 'unpaid') where.push('o.paid = 0');
   if (args.paymentState === 'partial') where.push('o.paid > 0 AND o.paid < o.total');
   if (args.paymentState === 'paid') where.push('o.paid >= o.total AND o.paid > 0');

@@ -5,6 +5,7 @@ import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { NewOrderDialog, type OrderSeed } from '../orders/NewOrderDialog';
 import { OrderDialog } from '../orders/OrderDialog';
+import { CustomerDialog } from '../customers/CustomerDialog';
 
 /** One inbox for every channel; any message a customer wrote can become an order. */
 export const ChatsPage = () => {
@@ -14,6 +15,7 @@ export const ChatsPage = () => {
   const [open, setOpen] = useState<Conversation | null>(null);
   const [seed, setSeed] = useState<OrderSeed | null>(null);
   const [orderId, setOrderId] = useState<number | null>(null);
+  const [customerId, setCustomerId] = useState<number | null>(null);
 
   const load = () => void api.call('inbox.listConversations', {}).then((r) => setItems(r.items));
   const show = async (id: number) => {
@@ -46,7 +48,10 @@ export const ChatsPage = () => {
           <div className="timeline">
             {open ? (
               <>
-                <h2>{open.customerName || open.title}</h2>
+                <div className="page-header">
+                  <h2>{open.customerName || open.title}</h2>
+                  {open.customerId !== null ? <button type="button" className="button" onClick={() => setCustomerId(open.customerId)}>{t('customers.open')}</button> : null}
+                </div>
                 <ol className="messages">
                   {open.messages.map((m) => (
                     <li key={m.id} className={`message message-${m.direction}`}>
@@ -68,6 +73,7 @@ export const ChatsPage = () => {
       )}
       {seed ? <NewOrderDialog seed={seed} onClose={() => setSeed(null)} onCreated={(id) => { setSeed(null); setOrderId(id); }} /> : null}
       {orderId !== null ? <OrderDialog orderId={orderId} onClose={() => setOrderId(null)} /> : null}
+      {customerId !== null ? <CustomerDialog customerId={customerId} onClose={() => setCustomerId(null)} /> : null}
     </section>
   );
 };

@@ -7,6 +7,7 @@ import { toFormError } from '../../components/errors';
 import { useDate, useDateTime, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
+import { CustomerDialog } from '../customers/CustomerDialog';
 
 const forward = ['confirmed', 'prepared', 'on_the_way', 'delivered'] as const satisfies readonly OrderStatus[];
 
@@ -20,6 +21,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState(paymentMethods[0] ?? '');
   const [error, setError] = useState('');
+  const [customerId, setCustomerId] = useState<number | null>(null);
 
   useEffect(() => void api.call('orders.get', { id: orderId }).then(setOrder), [orderId]);
 
@@ -63,7 +65,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
       <p className="order-head">
         <span className={`status status-${order.status}`} data-testid="order-status">{t(`orders.status.${order.status}`)}</span>
         <span className={`channel channel-${order.channel}`}>{t(`channel.${order.channel}`)}</span>
-        {order.customer ? <strong>{order.customer.name}</strong> : null}
+        {order.customer ? <button type="button" className="link-button" onClick={() => setCustomerId(order.customer?.id ?? null)}>{order.customer.name}</button> : null}
         {order.customer?.phone ? <span className="muted">{order.customer.phone}</span> : null}
         {order.deliveryDate ? <span>{t('orders.delivery')}: {date(order.deliveryDate)}</span> : null}
       </p>
@@ -108,6 +110,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
           </li>
         ))}
       </ol>
+      {customerId !== null ? <CustomerDialog customerId={customerId} onClose={() => setCustomerId(null)} /> : null}
     </Dialog>
   );
 };

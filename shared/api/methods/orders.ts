@@ -58,6 +58,7 @@ export const listOrdersArgs = z
     from: isoDate.optional(),
     to: isoDate.optional(),
     query: s.shortText(120).optional(),
+    customerId: s.id.optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   })
