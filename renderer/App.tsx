@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, isUnauthorized } from './api';
 import { CatalogPage } from './features/catalog/CatalogPage';
 import { ChatsPage } from './features/chats/ChatsPage';
+import { DeliveriesPage } from './features/deliveries/DeliveriesPage';
 import { OrdersPage } from './features/orders/OrdersPage';
 import { PromotionsPage } from './features/promotions/PromotionsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
@@ -25,7 +26,7 @@ const Page = ({ area }: { area: Area }) => {
     case 'chats':
       return <ChatsPage />;
     case 'repartos':
-      return <ComingSoon title="nav.deliveries" description="soon.deliveries" />;
+      return <DeliveriesPage />;
     case 'reportes':
       return <ReportsPage />;
     case 'canales':

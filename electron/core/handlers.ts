@@ -8,6 +8,7 @@ import { promotionHandlers } from './promotions/handlers';
 import { printHandlers } from './print/handlers';
 import { inboxHandlers } from './inbox/handlers';
 import { customerHandlers } from './customers/handlers';
+import { deliveryHandlers } from './deliveries/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -26,4 +27,5 @@ export const handlers = {
   ...printHandlers,
   ...inboxHandlers,
   ...customerHandlers,
+  ...deliveryHandlers,
 } satisfies Handlers;

@@ -9,6 +9,7 @@ import { promotionMethods } from './methods/promotions';
 import { printMethods } from './methods/print';
 import { inboxMethods } from './methods/inbox';
 import { customerMethods } from './methods/customers';
+import { deliveryMethods } from './methods/deliveries';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -23,6 +24,7 @@ export const contract = {
   ...printMethods,
   ...inboxMethods,
   ...customerMethods,
+  ...deliveryMethods,
 } as const;
 
 export type Contract = typeof contract;

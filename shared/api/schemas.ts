@@ -136,5 +136,8 @@ export const updateSettingsArgs = z
     defaultLowStockThreshold: z.number().int().min(0).max(100_000).optional(),
     paymentMethods: z.array(requiredText(40)).min(1, 'needs at least one method').max(12).optional(),
     isOnboarded: z.boolean().optional(),
+    deliveryDays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
+    deliveryZones: z.array(z.object({ name: requiredText(60), fee: money }).strict()).max(50).optional(),
+    couriers: z.array(z.object({ name: requiredText(60), phone: shortText(40).default('') }).strict()).max(20).optional(),
   })
   .strict();

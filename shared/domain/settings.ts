@@ -17,6 +17,10 @@ export interface ShopSettings {
   paymentMethods: string[];
   /** False until the seller finishes or skips the welcome. */
   isOnboarded: boolean;
+  /** ISO weekdays (1 = Monday … 7 = Sunday) on which she delivers. */
+  deliveryDays: number[];
+  deliveryZones: { name: string; fee: number }[];
+  couriers: { name: string; phone: string }[];
 }
 
 /** What choosing a country suggests; everything stays editable in Ajustes. */
@@ -41,4 +45,7 @@ export const defaultSettings: ShopSettings = {
   defaultLowStockThreshold: 3,
   paymentMethods: ['Efectivo', 'Transferencia', 'Yape/Plin', 'Nequi', 'Mercado Pago', 'Tarjeta'],
   isOnboarded: false,
+  deliveryDays: [2, 4, 6],
+  deliveryZones: [],
+  couriers: [],
 };

@@ -3,9 +3,11 @@ import { csvContractSuite } from './csv.suite';
 import { ordersContractSuite } from './orders.suite';
 import { promotionsContractSuite } from './promotions.suite';
 import { inboxContractSuite } from './inbox.suite';
+import { deliveriesContractSuite } from './deliveries.suite';
 
 catalogContractSuite('http');
 csvContractSuite('http');
 ordersContractSuite('http');
 promotionsContractSuite('http');
 inboxContractSuite('http');
+deliveriesContractSuite('http');

@@ -46,6 +46,13 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
     timeZone: 'America/Lima',
     language: 'es',
     isOnboarded: true,
+    deliveryDays: [2, 4, 6],
+    deliveryZones: [
+      { name: 'San Isidro', fee: 800 },
+      { name: 'Los Olivos', fee: 1000 },
+      { name: 'Surco', fee: 800 },
+    ],
+    couriers: [{ name: 'Diego', phone: '51912345678' }],
   });
   const skuToVariant = new Map<string, number>();
   for (const product of demoProducts) {
@@ -129,6 +136,7 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
       sourceText: order.sourceText,
     });
     for (const status of order.path) await api.call('orders.setStatus', { id: created.id, status });
+    if (order.stop) await api.call('deliveries.assign', { orderId: created.id, ...order.stop });
     if (order.paidShare > 0) {
       await api.call('orders.addPayment', { id: created.id, amount: Math.round(created.total * order.paidShare), method: order.paymentMethod });
     }

@@ -64,7 +64,7 @@ const changed = (ctx: CoreContext, id: number): Order => {
   return repo.getOrder(ctx.db, id);
 };
 
-const moveTo = (ctx: CoreContext, order: Order, status: OrderStatus, note: string): Order => {
+export const moveTo = (ctx: CoreContext, order: Order, status: OrderStatus, note: string): Order => {
   if (!canMoveTo(order.status, status)) {
     fail('conflict', `Order ${order.number} is ${order.status} and cannot become ${status}`, { field: 'status' });
   }

@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import * as s from '../schemas';
+import type { PrintResult } from './print';
+import { read, task, write } from './define';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-07')
+  .refine((value) => DateTime.fromISO(value).isValid, 'is not a real date');
+
+export interface DeliveryStop {
+  orderId: number;
+  orderNumber: string;
+  method: 'delivery' | 'pickup';
+  customerName: string;
+  phone: string;
+  address: string;
+  reference: string;
+  zone: string;
+  timeWindow: string;
+  assignee: string;
+  notes: string;
+  position: number;
+  outcome: 'pending' | 'delivered' | 'failed';
+  failureReason: string;
+  items: { name: string; quantity: number }[];
+  /** What the courier collects: the order's balance due. */
+  toCollect: number;
+  mapUrl: string | null;
+}
+
+export interface DeliveryDay {
+  date: string;
+  stops: DeliveryStop[];
+  totals: { stops: number; toCollect: number; delivered: number; failed: number };
+  packingList: { name: string; quantity: number }[];
+}
+
+export const deliveryMethods = {
+  'deliveries.listForDay': read<DeliveryDay>()(z.object({ date: isoDate, assignee: s.shortText(60).optional() }).strict()),
+  'deliveries.assign': write<DeliveryStop>()(
+    z
+      .object({
+        orderId: s.id,
+        date: isoDate.optional(),
+        method: z.enum(['delivery', 'pickup']).optional(),
+        address: s.shortText(300).optional(),
+        reference: s.shortText(300).optional(),
+        zone: s.shortText(60).optional(),
+        contactPhone: s.shortText(40).optional(),
+        timeWindow: s.shortText(60).optional(),
+        assignee: s.shortText(60).optional(),
+        notes: s.shortText(500).optional(),
+      })
+      .strict(),
+  ),
+  'deliveries.reorder': write<DeliveryDay>()(z.object({ date: isoDate, orderIds: z.array(s.id).min(1).max(500) }).strict()),
+  'deliveries.markDelivered': write<DeliveryStop>()(
+    z.object({ orderId: s.id, cashCollected: s.money.default(0), paymentMethod: s.shortText(40).default('Efectivo') }).strict(),
+  ),
+  'deliveries.markFailed': write<DeliveryStop>()(
+    z.object({ orderId: s.id, reason: s.requiredText(300), rescheduleTo: isoDate.nullable().default(null) }).strict(),
+  ),
+  'deliveries.routeSheet': task<PrintResult & { whatsappText: string }>()(z.object({ date: isoDate, assignee: s.shortText(60).optional() }).strict()),
+} as const;
