@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core';
+import { coreClient } from '../../electron/core/client';
+import { ledgerBalance } from '../../electron/core/stock/repo';
+import { makeTempDir } from '../helpers/tmp';
+
+const KILLS = Number(process.env.CHASQUI_KILLS ?? 200);
+
+describe(`SIGKILL at random moments (${KILLS} times)`, () => {
+  const tmp = makeTempDir('chasqui-kill-');
+  const workerFile = path.join(tmp.dir, 'worker.cjs');
+  const dataDir = path.join(tmp.dir, 'shop');
+
+  beforeAll(async () => {
+    // Bundled once, so each restart costs a plain `node` start rather than a TypeScript compile.
+    await build({
+      entryPoints: [path.join(__dirname, 'worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: workerFile,
+      external: ['better-sqlite3', 'sharp', 'pdfkit', 'qrcode', 'chrono-node', 'luxon', 'zod', 'minisearch', 'papaparse', 'libphonenumber-js'],
+      logLevel: 'silent',
+      nodePaths: [path.resolve(__dirname, '../../node_modules')],
+    });
+    const core = createCore({ dataDir });
+    const api = coreClient(core);
+    for (let i = 0; i < 4; i += 1) await api.call('catalog.createProduct', { name: `Producto ${i}`, variants: [{ sku: `K-${i}`, price: 1000 + i * 500, initialStock: 50 }] });
+    core.close();
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('always reopens a sound ledger that kept every acknowledged order', async () => {
+    const acknowledged = new Set<number>();
+    for (let kill = 0; kill < KILLS; kill += 1) {
+      const child = spawn(process.execPath, [workerFile, dataDir, String(kill * 7)], {
+        cwd: path.resolve(__dirname, '../..'),
+        env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      let stderr = '';
+      const ready = new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('READY')) resolve();
+        });
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.once('exit', () => reject(new Error(`worker exited early: ${stderr}`)));
+      });
+      await ready;
+      // Somewhere in the middle of a stream of writes.
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 120));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      for (const match of output.matchAll(/ACK order (\d+)/g)) acknowledged.add(Number(match[1]));
+
+      const core = createCore({ dataDir });
+      try {
+        expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(core.db.pragma('foreign_key_check')).toEqual([]);
+        const present = new Set(core.db.prepare<[], number>('SELECT id FROM orders').pluck().all());
+        for (const id of acknowledged) expect(present.has(id), `order ${id} acknowledged before kill ${kill}`).toBe(true);
+        for (const variantId of core.db.prepare<[], number>('SELECT id FROM variants').pluck().all()) {
+          const stock = Number(core.db.prepare('SELECT stock FROM variants WHERE id = ?').pluck().get(variantId));
+          expect(stock).toBe(ledgerBalance(core.db, variantId));
+          expect(stock).toBeGreaterThanOrEqual(0);
+        }
+      } finally {
+        core.close();
+      }
+    }
+    console.log(`${KILLS} kills, ${acknowledged.size} acknowledged orders, all present`);
+    expect(acknowledged.size).toBeGreaterThan(0);
+  }, 600_000);
+});
