@@ -139,5 +139,6 @@ export const updateSettingsArgs = z
     deliveryDays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
     deliveryZones: z.array(z.object({ name: requiredText(60), fee: money }).strict()).max(50).optional(),
     couriers: z.array(z.object({ name: requiredText(60), phone: shortText(40).default('') }).strict()).max(20).optional(),
+    orderConfirmationTemplate: shortText(2000).optional(),
   })
   .strict();

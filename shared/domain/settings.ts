@@ -21,6 +21,8 @@ export interface ShopSettings {
   deliveryDays: number[];
   deliveryZones: { name: string; fee: number }[];
   couriers: { name: string; phone: string }[];
+  /** Sent to the customer when the seller confirms; {cliente} {pedido} {productos} {total} {entrega} {tienda} are filled in. */
+  orderConfirmationTemplate: string;
 }
 
 /** What choosing a country suggests; everything stays editable in Ajustes. */
@@ -48,4 +50,6 @@ export const defaultSettings: ShopSettings = {
   deliveryDays: [2, 4, 6],
   deliveryZones: [],
   couriers: [],
+  orderConfirmationTemplate:
+    '¡Hola {cliente}! 😊 Tu pedido {pedido} está confirmado:\n{productos}\nTotal: {total}\n{entrega}\n¡Gracias por comprar en {tienda}!',
 };

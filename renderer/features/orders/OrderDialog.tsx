@@ -8,6 +8,7 @@ import { useDate, useDateTime, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { CustomerDialog } from '../customers/CustomerDialog';
+import { ConfirmationMessage } from './ConfirmationMessage';
 
 const forward = ['confirmed', 'prepared', 'on_the_way', 'delivered'] as const satisfies readonly OrderStatus[];
 
@@ -70,6 +71,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
         {order.deliveryDate ? <span>{t('orders.delivery')}: {date(order.deliveryDate)}</span> : null}
       </p>
       {order.sourceText ? <blockquote className="source">{order.sourceText}</blockquote> : null}
+      <ConfirmationMessage order={order} />
       <table className="table">
         <thead><tr><th scope="col">{t('orders.items')}</th><th scope="col" className="num">{t('orders.quantity')}</th><th scope="col" className="num">{t('orders.unitPrice')}</th><th scope="col" className="num">{t('orders.total')}</th></tr></thead>
         <tbody>
