@@ -90,9 +90,12 @@ test('every area is reachable and unbuilt ones say so plainly', async ({ page })
   await page.getByRole('navigation').getByRole('link', { name: 'Ajustes' }).click();
   await page.getByRole('button', { name: 'Hacer una copia ahora' }).click();
   await expect(page.getByRole('cell', { name: 'Manual' })).toBeVisible();
+  await page.getByLabel('Medios de pago (separados por comas)').fill('Efectivo, Yape, Plin');
+  await page.getByRole('form', { name: 'Ventas y repartos' }).getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('form', { name: 'Ventas y repartos' }).getByRole('status')).toHaveText('Ajustes guardados');
   await page.screenshot({ path: path.join(shots, 'settings.png'), fullPage: true });
   await page.getByLabel('Idioma').selectOption('en');
-  await page.getByRole('button', { name: 'Guardar' }).click();
+  await page.getByRole('button', { name: 'Guardar' }).first().click();
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Catalog' })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Catalog' }).click();
   await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();

@@ -4,6 +4,7 @@ import { toFormError, type FormError } from '../../components/errors';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { BackupsSection } from './BackupsSection';
+import { SellingSection } from './SellingSection';
 
 const currencies = ['PEN', 'BOB', 'CLP', 'COP', 'ARS', 'MXN', 'USD', 'EUR', 'GTQ', 'PYG', 'UYU', 'BRL'];
 const locales = ['es-PE', 'es-BO', 'es-CL', 'es-CO', 'es-AR', 'es-MX', 'es-EC', 'es-ES', 'es-US', 'en-US', 'pt-BR'];
@@ -84,6 +85,7 @@ export const SettingsPage = () => {
           {isSaved ? <span className="notice" role="status">{t('settings.saved')}</span> : null}
         </div>
       </form>
+      <SellingSection />
       <BackupsSection />
     </section>
   );
