@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { findConversation } from '../inbox/repo';
 import { listOrdersPage } from '../orders/list';
 import { readSettings } from '../settings/repo';
+import { eraseCustomer, exportCustomerData } from './privacy';
 
 // Lifetime value counts what was sold, never cancelled orders.
 const LIST_SQL = `
@@ -39,5 +40,15 @@ export const customerHandlers = {
       .all(args.id)
       .flatMap((id) => findConversation(ctx.db, id) ?? []);
     return { ...base, identities, orderHistory: page, conversations };
+  },
+
+  'customers.exportData': (ctx, args) => exportCustomerData(ctx, args.id),
+
+  'customers.erase': async (ctx, args) => {
+    const result = ctx.db.transaction(() => eraseCustomer(ctx, args.id))();
+    // Old copies of the erased pages may still sit in the WAL; fold it in and truncate it.
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    ctx.emit('orders.changed', { orderIds: [] });
+    return result;
   },
 } satisfies Partial<Handlers>;

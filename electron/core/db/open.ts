@@ -85,6 +85,8 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
     // An order the app said it saved must survive a power cut.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Erased customer data is overwritten on disk, not just unlinked.
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
     return db;

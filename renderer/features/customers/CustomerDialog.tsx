@@ -11,10 +11,40 @@ export const CustomerDialog = ({ customerId, onClose }: { customerId: number; on
   const money = useMoney();
   const dateTime = useDateTime();
   const [profile, setProfile] = useState<CustomerProfile | null>(null);
-  useEffect(() => void api.call('customers.get', { id: customerId }).then(setProfile), [customerId]);
+  const [files, setFiles] = useState<{ url: string; fileName: string }[]>([]);
+  const [isErasing, setErasing] = useState(false);
+  const [confirmWord, setConfirmWord] = useState('');
+  const [message, setMessage] = useState('');
+  const load = () => void api.call('customers.get', { id: customerId }).then(setProfile);
+  useEffect(load, [customerId]);
   if (!profile) return null;
+  const erase = async () => {
+    await api.call('customers.erase', { id: customerId, confirm: 'BORRAR' });
+    setErasing(false);
+    setMessage(t('customers.erased'));
+    load();
+  };
   return (
-    <Dialog title={profile.name} onClose={onClose} size="large">
+    <Dialog title={profile.name} onClose={onClose} size="large"
+      footer={
+        <>
+          <button type="button" className="button button-quiet" onClick={() => setErasing(true)}>{t('customers.erase')}</button>
+          <span className="spacer" />
+          {files.map((f) => <a key={f.fileName} className="notice" href={f.url} download={f.fileName}>{f.fileName}</a>)}
+          <button type="button" className="button" onClick={() => void api.call('customers.exportData', { id: customerId }).then((r) => setFiles([r.json, r.text]))}>{t('customers.export')}</button>
+        </>
+      }>
+      {message ? <p className="notice" role="status">{message}</p> : null}
+      {isErasing ? (
+        <div className="card danger-zone">
+          <p>{t('customers.eraseHelp')}</p>
+          <div className="actions">
+            <input aria-label={t('customers.erase')} value={confirmWord} onChange={(e) => setConfirmWord(e.target.value)} placeholder="BORRAR" />
+            <button type="button" className="button button-primary" disabled={confirmWord.trim().toUpperCase() !== 'BORRAR'} onClick={() => void erase()}>{t('customers.erase')}</button>
+            <button type="button" className="button" onClick={() => setErasing(false)}>{t('common.cancel')}</button>
+          </div>
+        </div>
+      ) : null}
       <p className="order-head">
         {profile.phone ? <a href={`https://wa.me/${profile.phone.replace(/\D/g, '')}`} target="_blank" rel="noreferrer">{profile.phone}</a> : null}
         {profile.identities.map((i) => <span key={`${i.channel}-${i.externalId}`} className={`channel channel-${i.channel}`}>{t(`channel.${i.channel}`)}: {i.displayName || i.externalId}</span>)}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fail } from '../../../shared/api/errors';
+import type { PrintResult } from '../../../shared/api/methods/print';
+import { foldText } from '../../../shared/domain/catalog';
+import type { CoreContext } from '../context';
+import { exportsDirFor, exportUrl } from '../exports';
+import { findOrder } from '../orders/repo';
+import { slug } from '../print/pdf';
+
+const write = (ctx: CoreContext, fileName: string, content: string): PrintResult => {
+  const dir = exportsDirFor(ctx.dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, fileName);
+  fs.writeFileSync(file, content);
+  return { path: file, url: exportUrl(fileName), fileName, bytes: Buffer.byteLength(content) };
+};
+
+export const exportCustomerData = (ctx: CoreContext, id: number): { json: PrintResult; text: PrintResult } => {
+  const customer = ctx.db.prepare<[number], { id: number; name: string; phone: string; notes: string; created_at: number }>('SELECT * FROM customers WHERE id = ?').get(id)
+    ?? fail('not_found', `Customer ${id} does not exist`, { field: 'id' });
+  const identities = ctx.db.prepare('SELECT channel, external_id, display_name FROM customer_identities WHERE customer_id = ?').all(id);
+  const orderIds = ctx.db.prepare<[number], number>('SELECT id FROM orders WHERE customer_id = ? ORDER BY id').pluck().all(id);
+  const orders = orderIds.flatMap((orderId) => findOrder(ctx.db, orderId) ?? []);
+  const messages = ctx.db
+    .prepare<[number], { channel: string; direction: string; author: string; text: string; sent_at: number }>(
+      'SELECT m.channel, m.direction, m.author, m.text, m.sent_at FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.customer_id = ? ORDER BY m.sent_at',
+    )
+    .all(id);
+  const data = { exportedAt: new Date(ctx.now()).toISOString(), customer, identities, orders, messages };
+  const readable = [
+    `Datos de ${customer.name} (${customer.phone || 'sin teléfono'})`,
+    '',
+    'Cuentas:',
+    ...identities.map((i) => `  ${JSON.stringify(i)}`),
+    '',
+    'Pedidos:',
+    ...orders.map((o) => `  ${o.number} · ${new Date(o.createdAt).toISOString().slice(0, 10)} · ${o.status} · ${o.items.map((i) => `${i.quantity}× ${i.name}`).join(', ')} · total ${o.total / 100}`),
+    '',
+    'Mensajes:',
+    ...messages.map((m) => `  [${new Date(m.sent_at).toISOString().slice(0, 16).replace('T', ' ')}] ${m.channel} ${m.direction === 'in' ? m.author : 'Tienda'}: ${m.text}`),
+  ].join('\n');
+  const base = `cliente-${id}-${slug(customer.name)}`;
+  return { json: write(ctx, `${base}.json`, JSON.stringify(data, null, 2)), text: write(ctx, `${base}.txt`, `${readable}\n`) };
+};
+
+/**
+ * Removes what identifies the person; orders and payments stay under an anonymous name so totals,
+ * stock and reports still add up. secure_delete overwrites freed pages; the checkpoint clears the WAL.
+ */
+export const eraseCustomer = (ctx: CoreContext, id: number): { erasedMessages: number; keptOrders: number } => {
+  ctx.db.prepare('SELECT id FROM customers WHERE id = ?').get(id) ?? fail('not_found', `Customer ${id} does not exist`, { field: 'id' });
+  const conversations = ctx.db.prepare<[number], number>('SELECT id FROM conversations WHERE customer_id = ?').pluck().all(id);
+  let erasedMessages = 0;
+  for (const conversationId of conversations) {
+    erasedMessages += ctx.db.prepare('DELETE FROM messages WHERE conversation_id = ?').run(conversationId).changes;
+    ctx.db.prepare('DELETE FROM conversations WHERE id = ?').run(conversationId);
+  }
+  ctx.db.prepare('DELETE FROM customer_identities WHERE customer_id = ?').run(id);
+  const anonymous = `Cliente borrado #${id}`;
+  ctx.db.prepare("UPDATE customers SET name = ?, phone = '', notes = '', tags = '[]', updated_at = ? WHERE id = ?").run(anonymous, ctx.now(), id);
+  const orderIds = ctx.db.prepare<[number], number>('SELECT id FROM orders WHERE customer_id = ?').pluck().all(id);
+  for (const orderId of orderIds) {
+    const order = findOrder(ctx.db, orderId);
+    ctx.db.prepare("UPDATE orders SET source_text = '', note = '', search_text = ? WHERE id = ?").run(foldText([order?.number ?? '', anonymous, ...(order?.items.map((i) => i.name) ?? [])].join(' ')), orderId);
+    ctx.db.prepare("UPDATE deliveries SET address = '', reference = '', contact_phone = '', notes = '' WHERE order_id = ?").run(orderId);
+  }
+  return { erasedMessages, keptOrders: orderIds.length };
+};
