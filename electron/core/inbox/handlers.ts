@@ -3,8 +3,11 @@ import type { Handlers } from '../context';
 import { normalizePhone } from '../orders/customers';
 import { readSettings } from '../settings/repo';
 import * as repo from './repo';
+import { importChatExport } from './importers/importChat';
 
 export const inboxHandlers = {
+  'inbox.importChatExport': (ctx, args) => importChatExport(ctx, args),
+
   'inbox.listConversations': (ctx, args) => ({ items: repo.listConversations(ctx.db, args.channel, args.limit) }),
 
   'inbox.getConversation': (ctx, args) => {

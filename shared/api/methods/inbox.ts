@@ -23,6 +23,18 @@ export const inboxMethods = {
   ),
   'inbox.getConversation': read<Conversation>()(z.object({ id: s.id }).strict()),
   'inbox.markRead': write<ConversationSummary>()(z.object({ id: s.id }).strict()),
+  /** WhatsApp "Export chat" (.txt or .zip): preview first (participants, counts), then commit saying which one is the seller. */
+  'inbox.importChatExport': write<{ isCommitted: boolean; title: string; authors: string[]; conversations: number; messages: number; customers: number; duplicates: number; attachments: number; skipped: number }>()(
+    z
+      .object({
+        path: s.shortText(2000).optional(),
+        fileName: s.shortText(300).default('chat.txt'),
+        dataBase64: z.string().max(280_000_000).optional(),
+        sellerName: s.shortText(120).optional(),
+        mode: z.enum(['preview', 'commit']).default('commit'),
+      })
+      .strict(),
+  ),
   /** Where every channel adapter and importer hands in a message; the same message twice changes nothing. */
   'inbox.ingestMessage': write<{ messageId: number; conversationId: number; isNew: boolean }>()(ingestMessageArgs),
 } as const;

@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fail } from '../../../../shared/api/errors';
+import type { CoreContext } from '../../context';
+import { readSettings } from '../../settings/repo';
+import * as repo from '../repo';
+import { parseWhatsAppExport } from './whatsappText';
+import { isZip, readZip } from './zip';
+
+export interface ImportArgs {
+  path?: string;
+  fileName: string;
+  dataBase64?: string;
+  sellerName?: string;
+  mode: 'preview' | 'commit';
+}
+
+export interface ImportResult {
+  isCommitted: boolean;
+  title: string;
+  authors: string[];
+  conversations: number;
+  messages: number;
+  customers: number;
+  duplicates: number;
+  attachments: number;
+  skipped: number;
+}
+
+const MAX_BYTES = 200 * 1024 * 1024;
+
+const readInput = (args: ImportArgs): { bytes: Uint8Array; name: string } => {
+  if (args.path) {
+    if (!path.isAbsolute(args.path) || !fs.existsSync(args.path) || !fs.statSync(args.path).isFile()) {
+      fail('invalid_input', `path: ${args.path} is not a file`, { field: 'path' });
+    }
+    if (fs.statSync(args.path).size > MAX_BYTES) fail('invalid_input', 'path: the file is larger than 200 MB', { field: 'path' });
+    return { bytes: fs.readFileSync(args.path), name: path.basename(args.path) };
+  }
+  if (!args.dataBase64) return fail('invalid_input', 'path: give a file path or the file itself', { field: 'path' });
+  return { bytes: Buffer.from(args.dataBase64, 'base64'), name: args.fileName };
+};
+
+/** "WhatsApp Chat with Lucía.txt", "Chat de WhatsApp con Lucía.zip", "Conversa do WhatsApp com Lucía" → "Lucía". */
+const titleFromName = (name: string): string =>
+  name
+    .replace(/\.(txt|zip)$/i, '')
+    .replace(/^(whatsapp chat with|chat de whatsapp con|conversa do whatsapp com)\s+/i, '')
+    .replace(/^_chat$/, '')
+    .trim();
+
+export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResult => {
+  const { bytes, name } = readInput(args);
+  let text = '';
+  let attachments = 0;
+  let skipped = 0;
+  if (isZip(bytes)) {
+    const zip = readZip(bytes);
+    skipped += zip.skipped;
+    const chatFile = [...zip.files.keys()].find((file) => /\.txt$/i.test(file));
+    if (!chatFile) return fail('invalid_input', 'path: the zip holds no WhatsApp chat (.txt)', { field: 'path' });
+    text = new TextDecoder().decode(zip.files.get(chatFile));
+    attachments = zip.files.size - 1;
+  } else {
+    text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  }
+  const settings = readSettings(ctx.db);
+  const chat = parseWhatsAppExport(text, settings);
+  if (chat.messages.length === 0) fail('invalid_input', 'path: this file is not a WhatsApp chat export', { field: 'path' });
+  const seller = args.sellerName?.trim();
+  if (seller && !chat.authors.includes(seller)) fail('invalid_input', `sellerName: "${seller}" does not write in this chat`, { field: 'sellerName' });
+  const others = chat.authors.filter((a) => a !== seller);
+  const title = titleFromName(name) || others[0] || 'WhatsApp';
+  attachments += chat.messages.filter((m) => m.hasAttachment).length;
+  const base = { title, authors: chat.authors, conversations: 1, attachments, skipped: skipped + chat.skipped };
+  if (args.mode === 'preview') return { ...base, isCommitted: false, messages: chat.messages.length, customers: others.length, duplicates: 0 };
+  if (!seller && chat.authors.length > 1) fail('invalid_input', 'sellerName: say which participant is you', { field: 'sellerName' });
+
+  let [messages, duplicates, customers] = [0, 0, 0];
+  const seen = new Map<string, number>();
+  const customerIds = new Map<string, number>();
+  for (const author of others) {
+    const externalId = `export:${author}`;
+    let customerId = repo.customerOfIdentity(ctx.db, 'whatsapp', externalId);
+    if (customerId === undefined) {
+      const now = ctx.now();
+      customerId = Number(ctx.db.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, ?, ?)').run(author, now, now).lastInsertRowid);
+      repo.addIdentity(ctx.db, customerId, 'whatsapp', externalId, author);
+      customers += 1;
+    }
+    customerIds.set(author, customerId);
+  }
+  const conversationId = repo.upsertConversation(ctx.db, 'whatsapp', `export:${title}`, title, customerIds.get(others[0] ?? '') ?? null);
+  for (const message of chat.messages) {
+    // The same line twice in one file is two messages; the same file twice adds nothing.
+    const key = `${title}|${message.sentAt}|${message.author}|${message.text}`;
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    const externalId = `export:${crypto.createHash('sha1').update(`${key}|${occurrence}`).digest('hex')}`;
+    const id = repo.insertMessage(ctx.db, {
+      conversationId,
+      channel: 'whatsapp',
+      externalId,
+      direction: message.author === seller ? 'out' : 'in',
+      author: message.author,
+      text: message.text,
+      sentAt: message.sentAt,
+    });
+    if (id === null) duplicates += 1;
+    else messages += 1;
+  }
+  // Imported history is old news: it should not light up the inbox as unread.
+  repo.markRead(ctx.db, conversationId);
+  if (messages > 0) ctx.emit('inbox.message', { conversationId, messageId: 0 });
+  return { ...base, isCommitted: true, messages, customers, duplicates };
+};
