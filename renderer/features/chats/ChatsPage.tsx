@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { NewOrderDialog, type OrderSeed } from '../orders/NewOrderDialog';
 import { OrderDialog } from '../orders/OrderDialog';
 import { CustomerDialog } from '../customers/CustomerDialog';
+import { ImportChatDialog } from './ImportChatDialog';
 
 /** One inbox for every channel; any message a customer wrote can become an order. */
 export const ChatsPage = () => {
@@ -16,6 +17,7 @@ export const ChatsPage = () => {
   const [seed, setSeed] = useState<OrderSeed | null>(null);
   const [orderId, setOrderId] = useState<number | null>(null);
   const [customerId, setCustomerId] = useState<number | null>(null);
+  const [isImporting, setImporting] = useState(false);
 
   const load = () => void api.call('inbox.listConversations', {}).then((r) => setItems(r.items));
   const show = async (id: number) => {
@@ -30,7 +32,10 @@ export const ChatsPage = () => {
 
   return (
     <section className="page" aria-labelledby="chats-title">
-      <header className="page-header"><h1 id="chats-title">{t('chats.title')}</h1></header>
+      <header className="page-header">
+        <h1 id="chats-title">{t('chats.title')}</h1>
+        <button type="button" className="button" onClick={() => setImporting(true)}>{t('chats.import')}</button>
+      </header>
       {items && items.length === 0 ? <div className="empty-state"><p>{t('chats.empty')}</p></div> : (
         <div className="inbox">
           <ul className="conversation-list" aria-label={t('chats.title')}>
@@ -73,6 +78,7 @@ export const ChatsPage = () => {
       )}
       {seed ? <NewOrderDialog seed={seed} onClose={() => setSeed(null)} onCreated={(id) => { setSeed(null); setOrderId(id); }} /> : null}
       {orderId !== null ? <OrderDialog orderId={orderId} onClose={() => setOrderId(null)} /> : null}
+      {isImporting ? <ImportChatDialog onClose={() => { setImporting(false); load(); }} /> : null}
       {customerId !== null ? <CustomerDialog customerId={customerId} onClose={() => setCustomerId(null)} /> : null}
     </section>
   );

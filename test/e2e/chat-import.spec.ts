@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { serveApp, type ServedApp } from './serve';
+
+let app: ServedApp;
+test.beforeAll(async () => {
+  app = await serveApp(['--demo']);
+});
+test.afterAll(async () => app.stop());
+
+test('the seller imports a WhatsApp chat export and sees it in Chats', async ({ page }) => {
+  const file = path.join(os.tmpdir(), 'Chat de WhatsApp con Fiorella.txt');
+  fs.writeFileSync(file, ['10/11/26, 18:02 - Fiorella: hola karina, tienes el serum de vitamina c?', '10/11/26, 18:05 - Karina: Sí! está a S/ 59 ✨', '10/11/26, 18:06 - Fiorella: ya, me separas 1 xfa'].join('\n'));
+  await page.goto(app.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Chats' }).click();
+  await page.getByRole('button', { name: 'Importar chat de WhatsApp' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Importar chat de WhatsApp' });
+  await dialog.getByLabel('Importar chat de WhatsApp').setInputFiles(file);
+  await expect(dialog.getByText('3 mensajes de Fiorella')).toBeVisible();
+  await dialog.getByLabel('Karina').check();
+  await dialog.getByRole('button', { name: 'Importar', exact: true }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Listo: 3 mensajes nuevos, 0 ya estaban.');
+  await dialog.getByRole('button', { name: 'Cerrar' }).last().click();
+  await page.getByRole('button', { name: /Fiorella/ }).click();
+  await expect(page.locator('.message-out')).toContainText('Sí! está a S/ 59');
+});
