@@ -312,7 +312,7 @@ export const en: Record<MessageKey, string> = {
   'customers.eraseHelp': 'Her messages, accounts and personal data are erased. Her orders stay, without a name, so your accounts add up. Type BORRAR to confirm.',
   'customers.erased': 'Customer erased.',
   'chats.import': 'Import a WhatsApp chat',
-  'chats.importHelp': 'In WhatsApp: open the chat › More › Export chat (with or without media). Choose the .txt or .zip here.',
+  'chats.importHelp': 'WhatsApp: open the chat › More › Export chat, then choose the .txt or .zip here. Instagram and Facebook: “Download your information” as JSON, then choose the .zip here.',
   'chats.whoAreYou': 'Which one is you?',
   'chats.importSummary': '{messages} messages from {title}',
   'chats.imported': 'Done: {messages} new messages, {duplicates} were already here.',

@@ -311,7 +311,7 @@ export const es = {
   'customers.eraseHelp': 'Se borran sus mensajes, cuentas y datos personales. Sus pedidos quedan, sin nombre, para que tus cuentas cuadren. Escribe BORRAR para confirmar.',
   'customers.erased': 'Cliente borrado.',
   'chats.import': 'Importar chat de WhatsApp',
-  'chats.importHelp': 'En WhatsApp: abre el chat › Más › Exportar chat (con o sin archivos). Elige aquí el .txt o .zip.',
+  'chats.importHelp': 'WhatsApp: abre el chat › Más › Exportar chat, y elige aquí el .txt o .zip. Instagram y Facebook: “Descargar tu información” en formato JSON, y elige aquí el .zip.',
   'chats.whoAreYou': '¿Cuál eres tú?',
   'chats.importSummary': '{messages} mensajes de {title}',
   'chats.imported': 'Listo: {messages} mensajes nuevos, {duplicates} ya estaban.',

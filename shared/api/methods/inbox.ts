@@ -27,6 +27,8 @@ export const inboxMethods = {
   'inbox.importChatExport': write<{ isCommitted: boolean; title: string; authors: string[]; conversations: number; messages: number; customers: number; duplicates: number; attachments: number; skipped: number }>()(
     z
       .object({
+        /** whatsapp: "Export chat" .txt/.zip; instagram/facebook: "Download your information" JSON or zip. */
+        channel: z.enum(messageChannels).default('whatsapp'),
         path: s.shortText(2000).optional(),
         fileName: s.shortText(300).default('chat.txt'),
         dataBase64: z.string().max(280_000_000).optional(),

@@ -5,10 +5,12 @@ import { fail } from '../../../../shared/api/errors';
 import type { CoreContext } from '../../context';
 import { readSettings } from '../../settings/repo';
 import * as repo from '../repo';
-import { parseWhatsAppExport } from './whatsappText';
+import { parseMetaThread } from './metaJson';
+import { parseWhatsAppExport, type ParsedChat } from './whatsappText';
 import { isZip, readZip } from './zip';
 
 export interface ImportArgs {
+  channel: 'whatsapp' | 'instagram' | 'facebook';
   path?: string;
   fileName: string;
   dataBase64?: string;
@@ -50,30 +52,74 @@ const titleFromName = (name: string): string =>
     .replace(/^_chat$/, '')
     .trim();
 
-export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResult => {
+interface Thread {
+  title: string;
+  chat: ParsedChat;
+}
+
+/** Meta exports: every messages/inbox/<thread>/message_N.json in a zip, or one such file. */
+const metaThreads = (files: Map<string, Uint8Array>): Thread[] => {
+  const byFolder = new Map<string, Thread>();
+  for (const [file, data] of files) {
+    if (!/message_\d+\.json$/i.test(file)) continue;
+    const thread = parseMetaThread(new TextDecoder().decode(data));
+    if (!thread) continue;
+    const folder = path.posix.dirname(file);
+    const current = byFolder.get(folder) ?? { title: thread.title, chat: { messages: [], authors: [], skipped: 0 } };
+    current.chat.messages.push(...thread.messages);
+    current.chat.authors = [...new Set([...current.chat.authors, ...thread.participants, ...thread.messages.map((m) => m.author)])];
+    byFolder.set(folder, current);
+  }
+  return [...byFolder.values()];
+};
+
+const readThreads = (args: ImportArgs, settings: { locale: string; timeZone: string }): { threads: Thread[]; attachments: number; skipped: number } => {
   const { bytes, name } = readInput(args);
-  let text = '';
-  let attachments = 0;
+  let files = new Map<string, Uint8Array>([[name, bytes]]);
   let skipped = 0;
   if (isZip(bytes)) {
     const zip = readZip(bytes);
-    skipped += zip.skipped;
-    const chatFile = [...zip.files.keys()].find((file) => /\.txt$/i.test(file));
-    if (!chatFile) return fail('invalid_input', 'path: the zip holds no WhatsApp chat (.txt)', { field: 'path' });
-    text = new TextDecoder().decode(zip.files.get(chatFile));
-    attachments = zip.files.size - 1;
-  } else {
-    text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    files = zip.files;
+    skipped = zip.skipped;
   }
+  if (args.channel !== 'whatsapp') return { threads: metaThreads(files), attachments: 0, skipped };
+  const chatFile = [...files.keys()].find((file) => /\.txt$/i.test(file)) ?? (isZip(bytes) ? undefined : name);
+  if (!chatFile) return fail('invalid_input', 'path: the zip holds no WhatsApp chat (.txt)', { field: 'path' });
+  const chat = parseWhatsAppExport(new TextDecoder('utf-8', { fatal: false }).decode(files.get(chatFile)), settings);
+  return { threads: [{ title: titleFromName(name), chat }], attachments: isZip(bytes) ? files.size - 1 : 0, skipped };
+};
+
+export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResult => {
   const settings = readSettings(ctx.db);
-  const chat = parseWhatsAppExport(text, settings);
+  const { threads, attachments: files, skipped: zipSkipped } = readThreads(args, settings);
+  if (threads.length === 0 || threads.every((t) => t.chat.messages.length === 0)) {
+    fail('invalid_input', `path: this file is not a ${args.channel === 'whatsapp' ? 'WhatsApp chat export' : 'message export from "Download your information"'}`, { field: 'path' });
+  }
+  const totals = { isCommitted: args.mode === 'commit', title: '', authors: [] as string[], conversations: 0, messages: 0, customers: 0, duplicates: 0, attachments: files, skipped: zipSkipped };
+  for (const thread of threads) {
+    const result = importThread(ctx, args, thread);
+    totals.title ||= result.title;
+    totals.authors = [...new Set([...totals.authors, ...result.authors])];
+    totals.conversations += 1;
+    totals.messages += result.messages;
+    totals.customers += result.customers;
+    totals.duplicates += result.duplicates;
+    totals.attachments += result.attachments;
+    totals.skipped += result.skipped;
+  }
+  return totals;
+};
+
+const importThread = (ctx: CoreContext, args: ImportArgs, thread: Thread): ImportResult => {
+  const { chat, title: threadTitle } = thread;
+  const name = threadTitle;
   if (chat.messages.length === 0) fail('invalid_input', 'path: this file is not a WhatsApp chat export', { field: 'path' });
   const seller = args.sellerName?.trim();
   if (seller && !chat.authors.includes(seller)) fail('invalid_input', `sellerName: "${seller}" does not write in this chat`, { field: 'sellerName' });
   const others = chat.authors.filter((a) => a !== seller);
-  const title = titleFromName(name) || others[0] || 'WhatsApp';
-  attachments += chat.messages.filter((m) => m.hasAttachment).length;
-  const base = { title, authors: chat.authors, conversations: 1, attachments, skipped: skipped + chat.skipped };
+  const title = name || others[0] || args.channel;
+  const attachments = chat.messages.filter((m) => m.hasAttachment).length;
+  const base = { title, authors: chat.authors, conversations: 1, attachments, skipped: chat.skipped };
   if (args.mode === 'preview') return { ...base, isCommitted: false, messages: chat.messages.length, customers: others.length, duplicates: 0 };
   if (!seller && chat.authors.length > 1) fail('invalid_input', 'sellerName: say which participant is you', { field: 'sellerName' });
 
@@ -82,16 +128,16 @@ export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResu
   const customerIds = new Map<string, number>();
   for (const author of others) {
     const externalId = `export:${author}`;
-    let customerId = repo.customerOfIdentity(ctx.db, 'whatsapp', externalId);
+    let customerId = repo.customerOfIdentity(ctx.db, args.channel, externalId);
     if (customerId === undefined) {
       const now = ctx.now();
       customerId = Number(ctx.db.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, ?, ?)').run(author, now, now).lastInsertRowid);
-      repo.addIdentity(ctx.db, customerId, 'whatsapp', externalId, author);
+      repo.addIdentity(ctx.db, customerId, args.channel, externalId, author);
       customers += 1;
     }
     customerIds.set(author, customerId);
   }
-  const conversationId = repo.upsertConversation(ctx.db, 'whatsapp', `export:${title}`, title, customerIds.get(others[0] ?? '') ?? null);
+  const conversationId = repo.upsertConversation(ctx.db, args.channel, `export:${title}`, title, customerIds.get(others[0] ?? '') ?? null);
   for (const message of chat.messages) {
     // The same line twice in one file is two messages; the same file twice adds nothing.
     const key = `${title}|${message.sentAt}|${message.author}|${message.text}`;
@@ -100,7 +146,7 @@ export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResu
     const externalId = `export:${crypto.createHash('sha1').update(`${key}|${occurrence}`).digest('hex')}`;
     const id = repo.insertMessage(ctx.db, {
       conversationId,
-      channel: 'whatsapp',
+      channel: args.channel,
       externalId,
       direction: message.author === seller ? 'out' : 'in',
       author: message.author,
