@@ -8,7 +8,7 @@ import { reportMethods } from './methods/reports';
 import { promotionMethods } from './methods/promotions';
 import { printMethods } from './methods/print';
 import { inboxMethods } from './methods/inbox';
-import { customerMethods } from './methods/customers';
+import { customerLinkMethods, customerMethods } from './methods/customers';
 import { deliveryMethods } from './methods/deliveries';
 
 export type { MethodDef, MethodKind } from './methods/define';
@@ -24,6 +24,7 @@ export const contract = {
   ...printMethods,
   ...inboxMethods,
   ...customerMethods,
+  ...customerLinkMethods,
   ...deliveryMethods,
 } as const;
 

@@ -50,6 +50,28 @@ export const inboxContractSuite = (transport: TransportName): void => {
       expect((await h.client.call('customers.list', { query: 'lucia' })).items.map((c) => c.id)).toEqual([customerId]);
     });
 
+    it('suggests that Miguel on Instagram and on WhatsApp is one person, links them on request and can unlink', async () => {
+      const ig = await h.client.call('inbox.ingestMessage', { channel: 'instagram', conversationExternalId: 'ig-thread-1', messageExternalId: 'ig1', direction: 'in', author: 'Miguel Ángel Torres', senderExternalId: 'miguel.torres.pe', text: 'hola, el perfume?', sentAt: 1_000 });
+      const wa = await h.client.call('inbox.ingestMessage', { channel: 'whatsapp', conversationExternalId: '51945333444@c.us', messageExternalId: 'wa1', direction: 'in', author: 'miguel torres', senderExternalId: '51945333444', text: 'soy Miguel el de Instagram', sentAt: 2_000 });
+      const igCustomer = (await h.client.call('inbox.getConversation', { id: ig.conversationId })).customerId ?? 0;
+      const waCustomer = (await h.client.call('inbox.getConversation', { id: wa.conversationId })).customerId ?? 0;
+      const { items } = await h.client.call('customers.suggestMatches', {});
+      expect(items).toContainEqual({ customerId: igCustomer, otherId: waCustomer, customerName: 'Miguel Ángel Torres', otherName: 'miguel torres', reason: 'similar_name' });
+
+      const linked = await h.client.call('customers.link', { id: igCustomer, otherId: waCustomer });
+      expect(linked.identities.map((i) => i.channel).sort()).toEqual(['instagram', 'whatsapp']);
+      expect(linked.phone).toBe('+51945333444');
+      const timeline = await h.client.call('inbox.getConversation', { id: ig.conversationId });
+      expect(timeline.messages.map((m) => m.channel)).toEqual(['instagram', 'whatsapp']);
+      expect(await h.client.request('customers.get', { id: waCustomer })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect((await h.client.call('customers.suggestMatches', {})).items).toEqual([]);
+
+      const split = await h.client.call('customers.unlink', { id: igCustomer, channel: 'whatsapp', externalId: '51945333444' });
+      expect(split.identities.map((i) => i.channel)).toEqual(['instagram']);
+      expect((await h.client.call('inbox.getConversation', { id: ig.conversationId })).messages).toHaveLength(1);
+      expect(await h.client.request('customers.link', { id: igCustomer, otherId: igCustomer })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'otherId' } });
+    });
+
     it('refuses malformed messages', async () => {
       expect(await h.client.request('inbox.ingestMessage', { ...message('', 'x', 1), messageExternalId: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'messageExternalId' } });
       expect(await h.client.request('inbox.ingestMessage', { ...message('a', 'x', 1), channel: 'telegram' as 'whatsapp' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'channel' } });

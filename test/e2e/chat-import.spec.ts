@@ -26,3 +26,16 @@ test('the seller imports a WhatsApp chat export and sees it in Chats', async ({ 
   await page.getByRole('button', { name: /Fiorella/ }).click();
   await expect(page.locator('.message-out')).toContainText('Sí! está a S/ 59');
 });
+
+test('Miguel on Instagram and on WhatsApp becomes one customer with one timeline', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Chats' }).click();
+  const matches = page.getByLabel('¿Es la misma persona?');
+  await expect(matches).toContainText('Miguel Ángel Torres · Miguel Ángel Torres');
+  await matches.getByRole('button', { name: 'Unir' }).first().click();
+  await expect(matches).toBeHidden();
+  await page.getByRole('button', { name: /Miguel Ángel Torres/ }).first().click();
+  const timeline = page.locator('.messages');
+  await expect(timeline).toContainText('vi tu historia del perfume');
+  await expect(timeline).toContainText('soy Miguel el de Instagram');
+});

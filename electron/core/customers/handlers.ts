@@ -1,4 +1,4 @@
-import type { CustomerListItem } from '../../../shared/api/methods/customers';
+import type { CustomerListItem, CustomerProfile } from '../../../shared/api/methods/customers';
 import { fail } from '../../../shared/api/errors';
 import { foldText } from '../../../shared/domain/catalog';
 import type { MessageChannel } from '../../../shared/domain/inbox';
@@ -8,6 +8,7 @@ import { findConversation } from '../inbox/repo';
 import { listOrdersPage } from '../orders/list';
 import { readSettings } from '../settings/repo';
 import { eraseCustomer, exportCustomerData } from './privacy';
+import { linkCustomers, suggestMatches, unlinkIdentity } from './links';
 
 // Lifetime value counts what was sold, never cancelled orders.
 const LIST_SQL = `
@@ -18,6 +19,22 @@ const LIST_SQL = `
 const listCustomers = (db: Db): CustomerListItem[] =>
   db.prepare<[], CustomerListItem>(`${LIST_SQL} GROUP BY c.id ORDER BY lastPurchaseAt DESC NULLS LAST, c.name`).all();
 
+const profileOf = (db: Db, id: number): CustomerProfile => {
+  const base = db.prepare<[number], CustomerListItem>(`${LIST_SQL} WHERE c.id = ? GROUP BY c.id`).get(id) ?? fail('not_found', `Customer ${id} does not exist`, { field: 'id' });
+  const identities = db
+    .prepare<[number], { channel: MessageChannel; externalId: string; displayName: string }>(
+      'SELECT channel, external_id AS externalId, display_name AS displayName FROM customer_identities WHERE customer_id = ? ORDER BY channel',
+    )
+    .all(id);
+  const page = listOrdersPage(db, { customerId: id, limit: 200, offset: 0 }, readSettings(db).timeZone).items;
+  const conversations = db
+    .prepare<[number], number>('SELECT id FROM conversations WHERE customer_id = ? ORDER BY last_message_at DESC')
+    .pluck()
+    .all(id)
+    .flatMap((conversationId) => findConversation(db, conversationId) ?? []);
+  return { ...base, identities, orderHistory: page, conversations };
+};
+
 export const customerHandlers = {
   'customers.list': (ctx, args) => {
     const all = listCustomers(ctx.db);
@@ -26,21 +43,20 @@ export const customerHandlers = {
     return { items: matches.slice(0, args.limit) };
   },
 
-  'customers.get': (ctx, args) => {
-    const base = ctx.db.prepare<[number], CustomerListItem>(`${LIST_SQL} WHERE c.id = ? GROUP BY c.id`).get(args.id) ?? fail('not_found', `Customer ${args.id} does not exist`, { field: 'id' });
-    const identities = ctx.db
-      .prepare<[number], { channel: MessageChannel; externalId: string; displayName: string }>(
-        'SELECT channel, external_id AS externalId, display_name AS displayName FROM customer_identities WHERE customer_id = ? ORDER BY channel',
-      )
-      .all(args.id);
-    const page = listOrdersPage(ctx.db, { customerId: args.id, limit: 200, offset: 0 }, readSettings(ctx.db).timeZone).items;
-    const conversations = ctx.db
-      .prepare<[number], number>('SELECT id FROM conversations WHERE customer_id = ? ORDER BY last_message_at DESC')
-      .pluck()
-      .all(args.id)
-      .flatMap((id) => findConversation(ctx.db, id) ?? []);
-    return { ...base, identities, orderHistory: page, conversations };
+  'customers.suggestMatches': (ctx) => ({ items: suggestMatches(ctx.db) }),
+
+  'customers.link': (ctx, args) => {
+    linkCustomers(ctx.db, args.id, args.otherId, ctx.now());
+    ctx.emit('orders.changed', { orderIds: [] });
+    return profileOf(ctx.db, args.id);
   },
+
+  'customers.unlink': (ctx, args) => {
+    unlinkIdentity(ctx.db, args.id, args.channel, args.externalId, ctx.now());
+    return profileOf(ctx.db, args.id);
+  },
+
+  'customers.get': (ctx, args) => profileOf(ctx.db, args.id),
 
   'customers.exportData': (ctx, args) => exportCustomerData(ctx, args.id),
 

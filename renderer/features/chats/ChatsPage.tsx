@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { MatchSuggestion } from '../../../shared/api/methods/customers';
 import type { Conversation, ConversationSummary } from '../../../shared/domain/inbox';
 import { api } from '../../api';
 import { useDateTime } from '../../format';
@@ -19,7 +20,11 @@ export const ChatsPage = () => {
   const [customerId, setCustomerId] = useState<number | null>(null);
   const [isImporting, setImporting] = useState(false);
 
-  const load = () => void api.call('inbox.listConversations', {}).then((r) => setItems(r.items));
+  const [matches, setMatches] = useState<MatchSuggestion[]>([]);
+  const load = () => {
+    void api.call('inbox.listConversations', {}).then((r) => setItems(r.items));
+    void api.call('customers.suggestMatches', {}).then((r) => setMatches(r.items));
+  };
   const show = async (id: number) => {
     await api.call('inbox.markRead', { id });
     setOpen(await api.call('inbox.getConversation', { id }));
@@ -36,6 +41,17 @@ export const ChatsPage = () => {
         <h1 id="chats-title">{t('chats.title')}</h1>
         <button type="button" className="button" onClick={() => setImporting(true)}>{t('chats.import')}</button>
       </header>
+      {matches.length > 0 ? (
+        <div className="card wide matches" aria-label={t('customers.samePerson')}>
+          <strong>{t('customers.samePerson')}</strong>
+          {matches.slice(0, 3).map((m) => (
+            <span key={`${m.customerId}-${m.otherId}`} className="match">
+              {m.customerName} · {m.otherName} <span className="muted">({t(`customers.reason.${m.reason}`)})</span>
+              <button type="button" className="button button-quiet" onClick={() => void api.call('customers.link', { id: m.customerId, otherId: m.otherId }).then(load)}>{t('customers.link')}</button>
+            </span>
+          ))}
+        </div>
+      ) : null}
       {items && items.length === 0 ? <div className="empty-state"><p>{t('chats.empty')}</p></div> : (
         <div className="inbox">
           <ul className="conversation-list" aria-label={t('chats.title')}>

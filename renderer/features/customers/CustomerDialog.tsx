@@ -47,7 +47,14 @@ export const CustomerDialog = ({ customerId, onClose }: { customerId: number; on
       ) : null}
       <p className="order-head">
         {profile.phone ? <a href={`https://wa.me/${profile.phone.replace(/\D/g, '')}`} target="_blank" rel="noreferrer">{profile.phone}</a> : null}
-        {profile.identities.map((i) => <span key={`${i.channel}-${i.externalId}`} className={`channel channel-${i.channel}`}>{t(`channel.${i.channel}`)}: {i.displayName || i.externalId}</span>)}
+        {profile.identities.map((i) => (
+          <span key={`${i.channel}-${i.externalId}`} className={`channel channel-${i.channel}`}>
+            {t(`channel.${i.channel}`)}: {i.displayName || i.externalId}
+            {profile.identities.length > 1 ? (
+              <button type="button" className="link-button" onClick={() => void api.call('customers.unlink', { id: customerId, channel: i.channel, externalId: i.externalId }).then(setProfile)}> {t('customers.unlink')}</button>
+            ) : null}
+          </span>
+        ))}
       </p>
       <div className="kpis">
         <div className="kpi"><span>{t('customers.lifetime')}</span><strong data-testid="lifetime-value">{money(profile.lifetimeValue)}</strong></div>

@@ -3,7 +3,7 @@ import * as s from '../schemas';
 import type { ConversationSummary, MessageChannel } from '../../domain/inbox';
 import type { OrderSummary } from './orders';
 import type { PrintResult } from './print';
-import { read, task } from './define';
+import { read, task, write } from './define';
 
 export interface CustomerListItem {
   id: number;
@@ -30,4 +30,21 @@ export const customerMethods = {
   'customers.exportData': task<{ json: PrintResult; text: PrintResult }>()(z.object({ id: s.id }).strict()),
   /** Erases messages, identities and personal fields; orders stay, anonymized, so the accounts still add up. */
   'customers.erase': task<{ erasedMessages: number; keptOrders: number }>()(z.object({ id: s.id, confirm: z.literal('BORRAR') }).strict()),
+} as const;
+
+export interface MatchSuggestion {
+  customerId: number;
+  otherId: number;
+  customerName: string;
+  otherName: string;
+  reason: 'same_phone' | 'similar_name';
+}
+
+export const customerLinkMethods = {
+  /** Possible duplicates (same phone, names alike); never merged without the seller's OK. */
+  'customers.suggestMatches': read<{ items: MatchSuggestion[] }>()(z.object({}).strict()),
+  /** Folds `otherId` into `id`: identities, conversations and orders move; the other record is removed. */
+  'customers.link': write<CustomerProfile>()(z.object({ id: s.id, otherId: s.id }).strict().refine((a) => a.id !== a.otherId, { message: 'must be another customer', path: ['otherId'] })),
+  /** Moves one channel identity (and its conversations) out to a customer of its own. */
+  'customers.unlink': write<CustomerProfile>()(z.object({ id: s.id, channel: z.enum(['whatsapp', 'instagram', 'facebook']), externalId: s.requiredText(200) }).strict()),
 } as const;
