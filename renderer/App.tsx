@@ -4,6 +4,7 @@ import { CatalogPage } from './features/catalog/CatalogPage';
 import { ChatsPage } from './features/chats/ChatsPage';
 import { DeliveriesPage } from './features/deliveries/DeliveriesPage';
 import { OrdersPage } from './features/orders/OrdersPage';
+import { CommandPalette } from './features/palette/CommandPalette';
 import { PromotionsPage } from './features/promotions/PromotionsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { ComingSoon } from './features/placeholder/ComingSoon';
@@ -39,6 +40,27 @@ export const App = () => {
   const { settings, isLoaded, load, apply } = useSettings();
   const [area, setArea] = useState<Area>(areaFromHash(window.location.hash));
   const [hasFailed, setFailed] = useState(false);
+  const [isPaletteOpen, setPaletteOpen] = useState(false);
+
+  // Keyboard shortcuts: Ctrl/Cmd+K search, Ctrl/Cmd+Shift+O new order, Ctrl/Cmd+Shift+P new product.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'k' && !event.shiftKey) {
+        event.preventDefault();
+        setPaletteOpen(true);
+      } else if (event.shiftKey && key === 'o') {
+        event.preventDefault();
+        window.location.hash = `#/pedidos/nuevo-${Date.now()}`;
+      } else if (event.shiftKey && key === 'p') {
+        event.preventDefault();
+        window.location.hash = `#/catalogo/nuevo-${Date.now()}`;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     load().catch(() => setFailed(true));
@@ -87,8 +109,9 @@ export const App = () => {
         </ul>
       </nav>
       <main className="content">
-        <Page area={area} />
+        <Page key={window.location.hash} area={area} />
       </main>
+      {isPaletteOpen ? <CommandPalette onClose={() => setPaletteOpen(false)} /> : null}
     </div>
   );
 };

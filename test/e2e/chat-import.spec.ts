@@ -39,3 +39,19 @@ test('Miguel on Instagram and on WhatsApp becomes one customer with one timeline
   await expect(timeline).toContainText('vi tu historia del perfume');
   await expect(timeline).toContainText('soy Miguel el de Instagram');
 });
+
+test('Ctrl+K finds customers, products and orders; shortcuts open a new order and a new product', async ({ page }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Catálogo' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Buscar en Chasqui' });
+  await palette.getByLabel('Buscar en Chasqui').fill('lucia');
+  await palette.getByRole('region', { name: 'Clientes' }).getByRole('button', { name: /Lucía Fernández/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Lucía Fernández' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+O');
+  await expect(page.getByRole('dialog', { name: 'Nuevo pedido' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  await expect(page.getByRole('dialog', { name: 'Nuevo producto' })).toBeVisible();
+});

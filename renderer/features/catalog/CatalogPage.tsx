@@ -24,7 +24,9 @@ export const CatalogPage = () => {
   const catalog = useCatalog();
   const { query, category, isLowStockOnly, archived, refresh } = catalog;
   // #/catalogo/importar (from the welcome) opens the CSV import straight away.
-  const [open, setOpen] = useState<Open>(window.location.hash.includes('/importar') ? { kind: 'import' } : { kind: 'none' });
+  const [open, setOpen] = useState<Open>(
+    window.location.hash.includes('/importar') ? { kind: 'import' } : window.location.hash.includes('/nuevo') ? { kind: 'editor', product: null } : { kind: 'none' },
+  );
 
   useEffect(() => {
     // Debounced so a search runs once the seller pauses typing.

@@ -20,7 +20,7 @@ export const OrdersPage = () => {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
-  const [isCreating, setCreating] = useState(false);
+  const [isCreating, setCreating] = useState(window.location.hash.includes('/nuevo'));
   const filters = {
     ...(query.trim() ? { query: query.trim() } : {}),
     ...(status ? { status } : {}),
