@@ -9,6 +9,7 @@ import { printHandlers } from './print/handlers';
 import { inboxHandlers } from './inbox/handlers';
 import { customerHandlers } from './customers/handlers';
 import { deliveryHandlers } from './deliveries/handlers';
+import { shopHandlers } from './backup/shopHandlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -28,4 +29,5 @@ export const handlers = {
   ...inboxHandlers,
   ...customerHandlers,
   ...deliveryHandlers,
+  ...shopHandlers,
 } satisfies Handlers;

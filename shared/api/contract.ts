@@ -10,6 +10,7 @@ import { printMethods } from './methods/print';
 import { inboxMethods } from './methods/inbox';
 import { customerLinkMethods, customerMethods } from './methods/customers';
 import { deliveryMethods } from './methods/deliveries';
+import { shopMethods } from './methods/shop';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -26,6 +27,7 @@ export const contract = {
   ...customerMethods,
   ...customerLinkMethods,
   ...deliveryMethods,
+  ...shopMethods,
 } as const;
 
 export type Contract = typeof contract;

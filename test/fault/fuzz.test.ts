@@ -13,7 +13,7 @@ const fingerprint = (core: Core): string =>
   tables.map((t) => `${t}:${String(core.db.prepare(`SELECT count(*) || '/' || coalesce(max(rowid), 0) FROM ${t}`).pluck().get())}`).join(' ');
 
 // Payloads that are valid for these methods do real, slow work (files, backups); the fuzz is about bad input.
-const slowWhenValid = new Set(['backup.create', 'print.catalog', 'backup.restore']);
+const slowWhenValid = new Set(['backup.create', 'print.catalog', 'backup.restore', 'shop.export']);
 
 describe('every API method under arbitrary payloads', () => {
   const tmp = makeTempDir();

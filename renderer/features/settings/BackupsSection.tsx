@@ -14,6 +14,19 @@ export const BackupsSection = () => {
   const [progress, setProgress] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
   const [message, setMessage] = useState('');
+  const [shopFile, setShopFile] = useState<{ url: string; fileName: string } | null>(null);
+  const importShop = async (file: File | undefined) => {
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    try {
+      const result = await api.call('shop.import', { dataBase64: btoa(binary) });
+      setMessage(t('shop.imported', result));
+    } catch (e) {
+      setMessage(toFormError(e, t).message);
+    }
+  };
   const load = () => void api.call('backup.list', {}).then((r) => setItems(r.items));
   useEffect(() => {
     load();
@@ -52,6 +65,15 @@ export const BackupsSection = () => {
       <div className="actions">
         <button type="button" className="button" disabled={progress !== null} onClick={() => void create()}>{t('backup.create')}</button>
         {progress !== null ? <span role="status">{t('backup.progress', { percent: progress })}</span> : null}
+      </div>
+      <p className="muted">{t('shop.help')}</p>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => void api.call('shop.export', {}).then((r) => setShopFile(r))}>{t('shop.export')}</button>
+        {shopFile ? <a className="notice" href={shopFile.url} download={shopFile.fileName}>{t('promo.ready', { name: shopFile.fileName })}</a> : null}
+        <label className="button">
+          {t('shop.import')}
+          <input type="file" accept=".zip,application/zip" className="visually-hidden" onChange={(e) => void importShop(e.target.files?.[0])} />
+        </label>
       </div>
       {message ? <p className="notice" role="status">{message}</p> : null}
       {items.length === 0 ? <p className="muted">{t('backup.empty')}</p> : (

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import Papa from 'papaparse';
+import { fail } from '../../../shared/api/errors';
+import type { CoreContext } from '../context';
+import { exportsDirFor, exportUrl } from '../exports';
+import { exportCatalogCsv } from '../catalog/csv';
+import { readZip, isZip } from '../inbox/importers/zip';
+import { readSettings } from '../settings/repo';
+import { slug } from '../print/pdf';
+import { APPLICATION_ID } from '../db/open';
+
+const csvOf = (ctx: CoreContext, sql: string): Uint8Array => {
+  const rows = ctx.db.prepare<[], Record<string, unknown>>(sql).all();
+  return strToU8(`\uFEFF${Papa.unparse(rows, { escapeFormulae: true })}\r\n`);
+};
+
+const count = (db: Database.Database, table: string): number => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+
+export const exportShop = async (ctx: CoreContext) => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chasqui-export-'));
+  try {
+    const snapshot = path.join(tmp, 'chasqui.db');
+    await ctx.db.backup(snapshot);
+    const files: Zippable = {
+      'LEEME.txt': strToU8('Tienda exportada por Chasqui. Los archivos .csv se abren con Excel o Google Sheets.\nPara llevar la tienda a otra computadora: Ajustes › Importar tienda, y elige este .zip.\n'),
+      'catalogo.csv': strToU8(exportCatalogCsv(ctx, true).csv),
+      'clientes.csv': csvOf(ctx, 'SELECT id, name AS nombre, phone AS telefono, notes AS notas FROM customers ORDER BY id'),
+      'pedidos.csv': csvOf(ctx, 'SELECT o.number AS numero, o.status AS estado, o.channel AS canal, c.name AS cliente, o.subtotal, o.discount AS descuento, o.delivery_fee AS envio, o.total, o.paid AS pagado, o.delivery_date AS entrega, datetime(o.created_at / 1000, \'unixepoch\') AS creado FROM orders o LEFT JOIN customers c ON c.id = o.customer_id ORDER BY o.id'),
+      'pedidos_productos.csv': csvOf(ctx, 'SELECT o.number AS pedido, i.sku, i.name AS producto, i.quantity AS cantidad, i.unit_price AS precio FROM order_items i JOIN orders o ON o.id = i.order_id ORDER BY i.id'),
+      'pagos.csv': csvOf(ctx, 'SELECT o.number AS pedido, p.amount AS monto, p.method AS medio, datetime(p.created_at / 1000, \'unixepoch\') AS fecha FROM payments p JOIN orders o ON o.id = p.order_id ORDER BY p.id'),
+      'movimientos_stock.csv': csvOf(ctx, 'SELECT v.sku, m.delta AS cambio, m.reason AS motivo, m.note AS nota, m.balance_after AS saldo, datetime(m.created_at / 1000, \'unixepoch\') AS fecha FROM stock_movements m JOIN variants v ON v.id = m.variant_id ORDER BY m.id'),
+      'chasqui.db': [new Uint8Array(fs.readFileSync(snapshot)), { level: 6 }],
+    };
+    let photos = 0;
+    for (const sub of ['', 'thumbs']) {
+      const dir = path.join(ctx.mediaDir, sub);
+      if (!fs.existsSync(dir)) continue;
+      for (const name of fs.readdirSync(dir)) {
+        const file = path.join(dir, name);
+        if (!fs.statSync(file).isFile()) continue;
+        // Photos are already compressed: stored as they are.
+        files[sub ? `fotos/${sub}/${name}` : `fotos/${name}`] = [new Uint8Array(fs.readFileSync(file)), { level: 0 }];
+        if (!sub) photos += 1;
+      }
+    }
+    const zip = zipSync(files);
+    const settings = readSettings(ctx.db);
+    const fileName = `tienda-${slug(settings.shopName)}-${new Date(ctx.now()).toISOString().slice(0, 10)}.zip`;
+    const dir = exportsDirFor(ctx.dataDir);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, fileName), zip);
+    return {
+      path: path.join(dir, fileName),
+      url: exportUrl(fileName),
+      fileName,
+      bytes: zip.length,
+      counts: { products: count(ctx.db, 'products'), orders: count(ctx.db, 'orders'), customers: count(ctx.db, 'customers'), photos },
+    };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+};
+
+export const importShop = (ctx: CoreContext, bytes: Uint8Array) => {
+  const isEmpty = ['products', 'orders', 'customers'].every((table) => count(ctx.db, table) === 0);
+  if (!isEmpty) fail('conflict', 'This shop already has data; import a shop only into a fresh install', { field: 'path' });
+  if (!isZip(bytes)) fail('invalid_input', 'path: this is not a Chasqui shop export (.zip)', { field: 'path' });
+  const { files } = readZip(bytes);
+  const snapshot = files.get('chasqui.db');
+  if (!snapshot) return fail('invalid_input', 'path: the zip has no chasqui.db; it is not a Chasqui shop export', { field: 'path' });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chasqui-import-'));
+  try {
+    const dbFile = path.join(tmp, 'chasqui.db');
+    fs.writeFileSync(dbFile, snapshot);
+    let counts = { products: 0, orders: 0, customers: 0 };
+    const probe = new Database(dbFile, { readonly: true });
+    try {
+      if (probe.pragma('application_id', { simple: true }) !== APPLICATION_ID || probe.pragma('integrity_check', { simple: true }) !== 'ok') {
+        fail('invalid_input', 'path: the database in this zip is damaged or not from Chasqui', { field: 'path' });
+      }
+      counts = { products: count(probe, 'products'), orders: count(probe, 'orders'), customers: count(probe, 'customers') };
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB') fail('invalid_input', 'path: the database in this zip is damaged', { field: 'path' });
+      throw error;
+    } finally {
+      probe.close();
+    }
+    const media = path.join(tmp, 'media');
+    fs.mkdirSync(path.join(media, 'thumbs'), { recursive: true });
+    for (const [name, data] of files) {
+      // Only names Chasqui itself writes: a crafted zip cannot place files anywhere else.
+      const match = /^fotos\/((thumbs\/)?[a-f0-9]{16,64}\.(jpg|png|webp|gif|avif))$/.exec(name);
+      if (match?.[1]) fs.writeFileSync(path.join(media, match[1]), data);
+    }
+    // The connection in this call's context is closed by the swap; the counts come from the checked copy.
+    ctx.replaceDatabase(dbFile, media);
+    return counts;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+};
