@@ -1,21 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { Product } from '../../../shared/domain/catalog';
 import { api } from '../../api';
+import { downloadText } from '../../components/files';
 import { useT } from '../../i18n';
 import { useCatalog, type ArchivedFilter } from '../../store/catalog';
 import { CsvImportDialog } from './CsvImportDialog';
 import { ProductEditor } from './ProductEditor';
 import { ProductList } from './ProductList';
 import { StockDialog } from './StockDialog';
-
-const download = (text: string, fileName: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-};
 
 type Open = { kind: 'none' } | { kind: 'editor'; product: Product | null } | { kind: 'stock'; product: Product } | { kind: 'import' };
 
@@ -49,7 +41,7 @@ export const CatalogPage = () => {
         <h1 id="catalog-title">{t('catalog.title')}</h1>
         <div className="actions">
           <button type="button" className="button" onClick={() => setOpen({ kind: 'import' })}>{t('catalog.import')}</button>
-          <button type="button" className="button" onClick={() => void api.call('catalog.exportCsv', {}).then((r) => download(r.csv, r.fileName))}>
+          <button type="button" className="button" onClick={() => void api.call('catalog.exportCsv', {}).then((r) => downloadText(r.csv, r.fileName))}>
             {t('catalog.export')}
           </button>
           <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'editor', product: null })}>+ {t('catalog.new')}</button>

@@ -3,14 +3,7 @@ import type { Photo } from '../../../shared/domain/catalog';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { toFormError } from '../../components/errors';
-
-const readAsBase64 = (file: File): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
+import { fileToBase64 } from '../../components/files';
 
 interface PhotoPickerProps {
   photos: Photo[];
@@ -28,7 +21,7 @@ export const PhotoPicker = ({ photos, onChange }: PhotoPickerProps) => {
     try {
       const added: Photo[] = [];
       for (const file of Array.from(files)) {
-        added.push(await api.call('media.upload', { fileName: file.name, dataBase64: await readAsBase64(file) }));
+        added.push(await api.call('media.upload', { fileName: file.name, dataBase64: await fileToBase64(file) }));
       }
       onChange([...photos, ...added.filter((p) => !photos.some((q) => q.id === p.id))]);
     } catch (e) {

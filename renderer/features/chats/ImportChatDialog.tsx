@@ -4,14 +4,8 @@ import { messageChannels, type MessageChannel } from '../../../shared/domain/inb
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { toFormError } from '../../components/errors';
+import { fileToBase64 } from '../../components/files';
 import { useT } from '../../i18n';
-
-const toBase64 = async (file: File): Promise<string> => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
 
 export const ImportChatDialog = ({ onClose }: { onClose(): void }) => {
   const t = useT();
@@ -23,7 +17,7 @@ export const ImportChatDialog = ({ onClose }: { onClose(): void }) => {
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return;
     setMessage('');
-    const data = await toBase64(chosen);
+    const data = await fileToBase64(chosen);
     setFile({ name: chosen.name, data });
     try {
       const result = await api.call('inbox.importChatExport', { channel, fileName: chosen.name, dataBase64: data, mode: 'preview' });

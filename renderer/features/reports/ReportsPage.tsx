@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MethodResult } from '../../../shared/api/contract';
 import { formatMoney, minorToDecimal } from '../../../shared/domain/money';
 import { api } from '../../api';
+import { downloadText } from '../../components/files';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { SalesChart } from './SalesChart';
@@ -15,13 +16,8 @@ interface Reports {
 
 const localDay = (ms: number, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone }).format(ms);
 
-const downloadCsv = (rows: (string | number)[][], fileName: string) => {
-  const csv = `\uFEFF${rows.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  link.download = fileName;
-  link.click();
-};
+const downloadCsv = (rows: (string | number)[][], fileName: string) =>
+  downloadText(`\uFEFF${rows.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`, fileName);
 
 export const ReportsPage = () => {
   const t = useT();

@@ -3,6 +3,7 @@ import type { BackupInfo } from '../../../shared/api/methods/backup';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { toFormError } from '../../components/errors';
+import { fileToBase64 } from '../../components/files';
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
 
@@ -17,11 +18,8 @@ export const BackupsSection = () => {
   const [shopFile, setShopFile] = useState<{ url: string; fileName: string } | null>(null);
   const importShop = async (file: File | undefined) => {
     if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     try {
-      const result = await api.call('shop.import', { dataBase64: btoa(binary) });
+      const result = await api.call('shop.import', { dataBase64: await fileToBase64(file) });
       setMessage(t('shop.imported', result));
     } catch (e) {
       setMessage(toFormError(e, t).message);
