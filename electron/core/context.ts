@@ -1,10 +1,13 @@
 import type { AppEvent, EventMap, EventName, MethodName, MethodResult, ParsedArgs, Contract } from '../../shared/api/contract';
 import type { Db } from './db/open';
 import type { CatalogSearch } from './catalog/search';
+import type { PairingState } from './lan/pairing';
 
 /** Per-core memoised state; a write sets the entries it invalidates back to undefined. */
 export interface CoreCaches {
   catalogSearch?: CatalogSearch;
+  /** Pairing codes live only in memory: a restart ends any pairing in progress. */
+  pairing?: PairingState;
 }
 
 /** What every handler receives. Built per call so events can wait for the commit. */

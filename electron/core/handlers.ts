@@ -10,6 +10,7 @@ import { inboxHandlers } from './inbox/handlers';
 import { customerHandlers } from './customers/handlers';
 import { deliveryHandlers } from './deliveries/handlers';
 import { shopHandlers } from './backup/shopHandlers';
+import { lanHandlers } from './lan/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -30,4 +31,5 @@ export const handlers = {
   ...customerHandlers,
   ...deliveryHandlers,
   ...shopHandlers,
+  ...lanHandlers,
 } satisfies Handlers;

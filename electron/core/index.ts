@@ -11,6 +11,8 @@ import { createEventHub } from './events';
 import { handlers } from './handlers';
 import { mediaDirFor } from './media/store';
 import { resolveResourcesDir } from './resources';
+import { pairingOf } from './lan/handlers';
+import { deviceForToken } from './lan/pairing';
 
 export interface CoreOptions {
   dataDir: string;
@@ -31,6 +33,12 @@ export interface Core {
   mediaDir: string;
   /** For the core's own tests and tools; shells go through dispatch. */
   readonly db: Db;
+  /** For the shell that listens on the home network. */
+  lan: {
+    setUrl(url: string | null): void;
+    /** The paired device behind a token, or null when unknown or revoked. */
+    deviceForToken(token: string): number | null;
+  };
   close(): void;
 }
 
@@ -74,6 +82,12 @@ export const createCore = (options: CoreOptions): Core => {
     mediaDir,
     get db() {
       return base.db;
+    },
+    lan: {
+      setUrl: (url) => {
+        pairingOf(base).url = url;
+      },
+      deviceForToken: (token) => deviceForToken(base.db, token, base.now()),
     },
     close() {
       if (isClosed) return;

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/paths';
@@ -8,13 +9,19 @@ export const usage = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--dem
   --data-dir DIR  where the shop's data lives (default: ${defaultDataDir()})
   --port N        port on 127.0.0.1 (default 4817; 0 picks a free port)
   --demo          fill an empty data dir with the demo shop, once
-  --token T       the access token (default: a new random one each start)`;
+  --token T       the access token (default: a new random one each start)
+  --lan           let paired phones on the home network reach the delivery page
+  --lan-host H    the address to listen on for phones (default 0.0.0.0, every network)
+  --lan-port N    the port for phones (default 4818)`;
 
 export interface CliOptions {
   dataDir: string;
   port: number;
   isDemo: boolean;
   token: string;
+  isLan: boolean;
+  lanHost: string;
+  lanPort: number;
 }
 
 export const exitWith = (message: string, code: number): never => {
@@ -31,6 +38,9 @@ export const readCliOptions = (argv: string[]): CliOptions => {
       port: { type: 'string' },
       demo: { type: 'boolean', default: false },
       token: { type: 'string' },
+      lan: { type: 'boolean', default: false },
+      'lan-host': { type: 'string' },
+      'lan-port': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -45,6 +55,10 @@ export const readCliOptions = (argv: string[]): CliOptions => {
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   if (dataDir.trim() === '') exitWith('invalid_input: --data-dir must not be empty', 2);
-  return { dataDir: path.resolve(dataDir), port: Number(portText), isDemo: values.demo, token };
+  const lanPortText = values['lan-port'] ?? '4818';
+  if (!/^\d{1,5}$/.test(lanPortText) || Number(lanPortText) > 65535) exitWith(`invalid_input: --lan-port must be a number from 0 to 65535, not "${lanPortText}"`, 2);
+  const lanHost = values['lan-host'] ?? '0.0.0.0';
+  if (net.isIP(lanHost) === 0) exitWith(`invalid_input: --lan-host must be an IP address of this computer, not "${lanHost}"`, 2);
+  return { dataDir: path.resolve(dataDir), port: Number(portText), isDemo: values.demo, token, isLan: values.lan, lanHost, lanPort: Number(lanPortText) };
 };
 

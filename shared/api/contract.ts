@@ -11,6 +11,7 @@ import { inboxMethods } from './methods/inbox';
 import { customerLinkMethods, customerMethods } from './methods/customers';
 import { deliveryMethods } from './methods/deliveries';
 import { shopMethods } from './methods/shop';
+import { lanMethods } from './methods/lan';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -28,6 +29,7 @@ export const contract = {
   ...customerLinkMethods,
   ...deliveryMethods,
   ...shopMethods,
+  ...lanMethods,
 } as const;
 
 export type Contract = typeof contract;

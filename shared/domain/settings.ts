@@ -23,6 +23,8 @@ export interface ShopSettings {
   couriers: { name: string; phone: string }[];
   /** Sent to the customer when the seller confirms; {cliente} {pedido} {productos} {total} {entrega} {tienda} are filled in. */
   orderConfirmationTemplate: string;
+  /** Phones on the home network may reach the delivery page; off until the seller turns it on. */
+  isLanEnabled: boolean;
 }
 
 /** What choosing a country suggests; everything stays editable in Ajustes. */
@@ -50,6 +52,7 @@ export const defaultSettings: ShopSettings = {
   deliveryDays: [2, 4, 6],
   deliveryZones: [],
   couriers: [],
+  isLanEnabled: false,
   orderConfirmationTemplate:
     '¡Hola {cliente}! 😊 Tu pedido {pedido} está confirmado:\n{productos}\nTotal: {total}\n{entrega}\n¡Gracias por comprar en {tienda}!',
 };

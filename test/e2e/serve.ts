@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface ServedApp {
   url: string;
+  /** The phone page's address, when started with --lan. */
+  lanUrl(): string | null;
   origin: string;
   dataDir: string;
   stop(): Promise<void>;
@@ -20,6 +22,7 @@ export const serveApp = async (flags: string[] = ['--demo']): Promise<ServedApp>
   const child: ChildProcess = spawn(process.execPath, [cli, '--data-dir', dataDir, '--port', '0', ...flags], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lanUrl = () => /Phones on your network: (\S+)/.exec(stderr)?.[1] ?? null;
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = '';
     const timer = setTimeout(() => reject(new Error(`Chasqui did not start: ${stderr}`)), 30_000);
@@ -35,6 +38,7 @@ export const serveApp = async (flags: string[] = ['--demo']): Promise<ServedApp>
   });
   return {
     url,
+    lanUrl,
     origin: new URL(url).origin,
     dataDir,
     stop: async () => {

@@ -13,8 +13,11 @@ const dayOf = (ctx: CoreContext, date: string, assignee?: string): DeliveryDay =
   for (const stop of stops.filter((s) => s.outcome === 'pending')) {
     for (const item of stop.items) packing.set(item.name, (packing.get(item.name) ?? 0) + item.quantity);
   }
+  const { currency, locale } = readSettings(ctx.db);
   return {
     date,
+    currency,
+    locale,
     stops,
     totals: {
       stops: stops.length,

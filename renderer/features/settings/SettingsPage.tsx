@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { BackupsSection } from './BackupsSection';
 import { SellingSection } from './SellingSection';
+import { LanSection } from './LanSection';
 
 const currencies = ['PEN', 'BOB', 'CLP', 'COP', 'ARS', 'MXN', 'USD', 'EUR', 'GTQ', 'PYG', 'UYU', 'BRL'];
 const locales = ['es-PE', 'es-BO', 'es-CL', 'es-CO', 'es-AR', 'es-MX', 'es-EC', 'es-ES', 'es-US', 'en-US', 'pt-BR'];
@@ -86,6 +87,7 @@ export const SettingsPage = () => {
         </div>
       </form>
       <SellingSection />
+      <LanSection />
       <BackupsSection />
     </section>
   );

@@ -32,6 +32,9 @@ export interface DeliveryStop {
 
 export interface DeliveryDay {
   date: string;
+  /** So a phone, which may not read the settings, shows money the shop's way. */
+  currency: string;
+  locale: string;
   stops: DeliveryStop[];
   totals: { stops: number; toCollect: number; delivered: number; failed: number };
   packingList: { name: string; quantity: number }[];

@@ -1,0 +1,37 @@
+import QRCode from 'qrcode';
+import type { CoreContext, Handlers } from '../context';
+import { readSettings, writeSettings } from '../settings/repo';
+import { addDevice, checkCode, issueCode, listDevices, newPairingState, revokeDevice, type PairingState } from './pairing';
+
+export const pairingOf = (ctx: Pick<CoreContext, 'caches'>): PairingState => {
+  ctx.caches.pairing ??= newPairingState();
+  return ctx.caches.pairing;
+};
+
+export const lanHandlers = {
+  'lan.status': (ctx) => ({ isEnabled: readSettings(ctx.db).isLanEnabled, url: pairingOf(ctx).url }),
+  'lan.enable': (ctx) => {
+    writeSettings(ctx.db, { isLanEnabled: true });
+    ctx.emit('settings.changed', readSettings(ctx.db));
+    return { isEnabled: true };
+  },
+  'lan.disable': (ctx) => {
+    writeSettings(ctx.db, { isLanEnabled: false });
+    ctx.emit('settings.changed', readSettings(ctx.db));
+    return { isEnabled: false };
+  },
+  'lan.pairingCode': async (ctx) => {
+    const state = pairingOf(ctx);
+    const issued = issueCode(state, ctx.now());
+    return { ...issued, url: state.url, qrDataUrl: await qrFor(state.url) };
+  },
+  'lan.pair': (ctx, args) => {
+    checkCode(pairingOf(ctx), args.code, ctx.now());
+    return addDevice(ctx.db, args.deviceName, ctx.now());
+  },
+  'lan.devices': (ctx) => ({ items: listDevices(ctx.db) }),
+  'lan.revoke': (ctx, args) => revokeDevice(ctx.db, args.id, ctx.now()),
+} satisfies Partial<Handlers>;
+
+/** The QR the phone scans: the phone page's address (the code itself is typed, never put in the QR). */
+export const qrFor = (url: string | null): Promise<string | null> => (url ? QRCode.toDataURL(url, { margin: 1, width: 240 }) : Promise.resolve(null));

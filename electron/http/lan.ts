@@ -1,0 +1,103 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import os from 'node:os';
+import net from 'node:net';
+import { deliveryScope } from '../../shared/api/methods/lan';
+import type { Envelope } from '../../shared/api/result';
+import type { Core } from '../core';
+import { bearerToken } from './guard';
+import { phoneCss, phoneHtml, phoneJs } from './phonePage';
+import { securityHeaders } from './static';
+
+const MAX_BODY = 64 * 1024;
+const allowed = new Set<string>(deliveryScope);
+
+export interface LanServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The first address other computers on the network can reach this one at. */
+export const lanAddress = (): string =>
+  Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address ?? '127.0.0.1';
+
+const send = (res: ServerResponse, status: number, type: string, body: string): void => {
+  res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+};
+const sendJson = (res: ServerResponse, status: number, envelope: Envelope<unknown>): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(envelope));
+
+const readJson = (req: IncomingMessage): Promise<unknown> =>
+  new Promise((resolve) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => {
+      body += chunk.toString();
+      if (body.length > MAX_BODY) req.destroy();
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(body || '{}'));
+      } catch {
+        resolve(undefined);
+      }
+    });
+  });
+
+/**
+ * Only an IP literal with our port is accepted as Host: a page on some domain that resolves to this
+ * computer (DNS rebinding) is refused, and so is any cross-site Origin.
+ */
+const isTrustedRequest = (req: IncomingMessage, port: number): boolean => {
+  const host = req.headers.host ?? '';
+  const match = /^(\[[0-9a-f:.]+\]|[0-9.]+):(\d+)$/i.exec(host);
+  if (!match?.[1] || Number(match[2]) !== port || net.isIP(match[1].replace(/^\[|\]$/g, '')) === 0) return false;
+  const origin = req.headers.origin;
+  return (origin === undefined || origin === `http://${host}`) && req.headers['sec-fetch-site'] !== 'cross-site';
+};
+
+const statusFor = (code: string): number => ({ invalid_input: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409 })[code] ?? 500;
+
+/** The home-network door: the phone page, pairing, and the delivery methods for paired phones only. */
+export const startLanServer = (core: Core, options: { host: string; port: number }): Promise<LanServer> => {
+  let port = options.port;
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      if (!isTrustedRequest(req, port)) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Open Chasqui by its address on your network' } });
+      const url = new URL(req.url ?? '/', 'http://lan');
+      if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/telefono')) return send(res, 200, 'text/html; charset=utf-8', phoneHtml);
+      if (req.method === 'GET' && url.pathname === '/telefono.js') return send(res, 200, 'text/javascript; charset=utf-8', phoneJs);
+      if (req.method === 'GET' && url.pathname === '/telefono.css') return send(res, 200, 'text/css; charset=utf-8', phoneCss);
+      if (req.method === 'POST' && url.pathname === '/lan/pair') {
+        const envelope = await core.dispatch('lan.pair', await readJson(req));
+        return sendJson(res, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
+      }
+      if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+        const token = bearerToken(req);
+        if (!token || core.lan.deviceForToken(token) === null) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'This phone is not paired, or was revoked' } });
+        const envelope = await core.dispatch(decodeURIComponent(url.pathname.slice(5)), await readJson(req), { allowedMethods: allowed });
+        return sendJson(res, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
+      }
+      return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found' } });
+    })().catch(() => sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong' } }));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      const address = server.address();
+      port = typeof address === 'object' && address !== null ? address.port : options.port;
+      const shownHost = options.host === '0.0.0.0' ? lanAddress() : options.host;
+      const url = `http://${shownHost}:${port}/telefono`;
+      core.lan.setUrl(url);
+      resolve({
+        url,
+        close: () =>
+          new Promise<void>((done) => {
+            core.lan.setUrl(null);
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+};

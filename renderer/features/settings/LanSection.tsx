@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import type { MethodResult } from '../../../shared/api/contract';
+import type { PairedDevice } from '../../../shared/api/methods/lan';
+import { api } from '../../api';
+import { useDateTime } from '../../format';
+import { useT } from '../../i18n';
+
+/** Off by default: the seller lets a family member's phone in, with a one-time code, and can take it back. */
+export const LanSection = () => {
+  const t = useT();
+  const dateTime = useDateTime();
+  const [status, setStatus] = useState<MethodResult<'lan.status'> | null>(null);
+  const [pairing, setPairing] = useState<MethodResult<'lan.pairingCode'> | null>(null);
+  const [devices, setDevices] = useState<PairedDevice[]>([]);
+  const load = () => {
+    void api.call('lan.status', {}).then(setStatus);
+    void api.call('lan.devices', {}).then((r) => setDevices(r.items));
+  };
+  useEffect(load, []);
+  const toggle = async () => {
+    await api.call(status?.isEnabled ? 'lan.disable' : 'lan.enable', {});
+    setPairing(null);
+    // The headless shell opens or closes the network door when the setting changes.
+    setTimeout(load, 300);
+  };
+  return (
+    <section className="card" aria-labelledby="lan-title">
+      <h2 id="lan-title">{t('lan.title')}</h2>
+      <p className="muted">{t('lan.help')}</p>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => void toggle()}>{status?.isEnabled ? t('lan.disable') : t('lan.enable')}</button>
+        {status?.isEnabled && status.url ? <button type="button" className="button button-primary" onClick={() => void api.call('lan.pairingCode', {}).then(setPairing)}>{t('lan.code')}</button> : null}
+      </div>
+      {status?.isEnabled && !status.url ? <p className="muted">{t('lan.desktopOnly')}</p> : null}
+      {pairing ? (
+        <div className="pairing" role="status">
+          {pairing.qrDataUrl ? <img src={pairing.qrDataUrl} alt={pairing.url ?? ''} width={180} height={180} /> : null}
+          <p>{t('lan.codeShown', { url: pairing.url ?? '', code: pairing.code })}</p>
+          <p className="pairing-code" data-testid="pairing-code">{pairing.code}</p>
+        </div>
+      ) : null}
+      {devices.length > 0 ? (
+        <>
+          <h3>{t('lan.devices')}</h3>
+          <table className="table">
+            <tbody>
+              {devices.map((d) => (
+                <tr key={d.id}>
+                  <td>{d.name}</td>
+                  <td className="muted">{d.lastSeenAt ? dateTime(d.lastSeenAt) : '—'}</td>
+                  <td>{d.isRevoked ? <span className="muted">{t('lan.revoked')}</span> : <button type="button" className="button button-quiet" onClick={() => void api.call('lan.revoke', { id: d.id }).then(load)}>{t('lan.revoke')}</button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+};

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import * as s from '../schemas';
+import { read, task, write } from './define';
+
+export interface PairedDevice {
+  id: number;
+  name: string;
+  createdAt: number;
+  lastSeenAt: number | null;
+  isRevoked: boolean;
+}
+
+/** What a paired phone may call: the day's deliveries, nothing else. */
+export const deliveryScope = ['deliveries.listForDay', 'deliveries.markDelivered', 'deliveries.markFailed'] as const;
+
+export const lanMethods = {
+  'lan.status': read<{ isEnabled: boolean; url: string | null }>()(z.object({}).strict()),
+  'lan.enable': write<{ isEnabled: boolean }>()(z.object({}).strict()),
+  'lan.disable': write<{ isEnabled: boolean }>()(z.object({}).strict()),
+  /** A fresh single-use 6-digit code, valid 10 minutes; any earlier code stops working. */
+  'lan.pairingCode': task<{ code: string; expiresAt: number; url: string | null; qrDataUrl: string | null }>()(z.object({}).strict()),
+  /** Called by the phone with the code; answers its own token once. */
+  'lan.pair': write<{ deviceId: number; token: string }>()(z.object({ code: z.string().regex(/^\d{6}$/, 'must be the 6 digits shown'), deviceName: s.requiredText(60) }).strict()),
+  'lan.devices': read<{ items: PairedDevice[] }>()(z.object({}).strict()),
+  'lan.revoke': write<PairedDevice>()(z.object({ id: s.id }).strict()),
+} as const;
