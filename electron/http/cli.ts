@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ChasquiError } from '../../shared/api/errors';
 import { createCore } from '../core';
-import { coreClient } from '../core/client';
 import { seedDemoShop } from '../core/demo/seed';
 import { startServer } from './server';
-import { startLanServer, type LanServer } from './lan';
+import { followLanSetting } from './lanToggle';
 import { exitWith, readCliOptions, usage, type CliOptions } from './cli-options';
 
 const main = async (): Promise<void> => {
@@ -33,25 +32,15 @@ const main = async (): Promise<void> => {
   const server = await startServer({ core, token: options.token, port: options.port, rendererDir });
   console.log(`Chasqui listening on ${server.url}/?token=${options.token}`);
 
-  // The home-network door opens with --lan or when the seller turns it on in Ajustes, and closes when she turns it off.
-  let lan: LanServer | null = null;
-  const syncLan = async (isEnabled: boolean): Promise<void> => {
-    if (isEnabled && !lan) {
-      lan = await startLanServer(core, { host: options.lanHost, port: options.lanPort });
-      console.error(`Phones on your network: ${lan.url}`);
-    } else if (!isEnabled && lan) {
-      await lan.close();
-      lan = null;
-    }
-  };
   if (options.isLan) await core.dispatch('lan.enable', {});
-  await syncLan((await coreClient(core).call('lan.status', {})).isEnabled);
-  core.events.subscribe((event) => {
-    if (event.type === 'settings.changed') void syncLan(event.payload.isLanEnabled).catch((error: unknown) => console.error('LAN:', error));
+  const stopLan = await followLanSetting(core, {
+    host: options.lanHost,
+    port: options.lanPort,
+    onChange: (url) => (url ? console.error(`Phones on your network: ${url}`) : undefined),
   });
 
   const shutdown = (): void => {
-    void server.close().then(() => {
+    void Promise.all([server.close(), stopLan()]).then(() => {
       core.close();
       process.exit(0);
     });

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import { ChasquiError, type ErrorCode } from '../../shared/api/errors';
 import { createCore, type Core } from '../core';
+import { followLanSetting } from '../http/lanToggle';
 import { registerIpc } from './ipc';
 import { handleAppRequest } from './protocol';
 import { APP_ORIGIN, denyPermissions, guardWebContents } from './security';
@@ -55,6 +56,8 @@ const start = (): void => {
     handleAppRequest(request, { rendererDir: path.join(__dirname, '../renderer'), mediaDir: core.mediaDir, dataDir: core.dataDir }),
   );
   registerIpc(ipcMain, { core, trustedWebContentsId: () => mainWindow?.webContents.id, devServerUrl });
+  // Phones on the home network, only while the seller has them turned on in Ajustes.
+  void followLanSetting(core, { host: '0.0.0.0', port: 4818 }).then((stop) => app.on('will-quit', () => void stop()));
   createWindow(core);
   app.on('activate', () => (BrowserWindow.getAllWindows().length === 0 ? createWindow(core) : undefined));
   app.on('will-quit', () => core.close());

@@ -50,6 +50,11 @@ test('a chat message becomes an order: draft, confirm, stock goes down, payment,
   await expect(order.getByTestId('balance-due')).toHaveText('S/ 82.00');
   await order.getByRole('button', { name: 'Confirmar (descuenta stock)' }).click();
   await expect(order.getByTestId('order-status')).toHaveText('Confirmado');
+  await order.locator('summary', { hasText: /^Entrega/ }).click();
+  await order.getByLabel('Dirección').fill('Av. Arequipa 1234, dpto 5');
+  await order.getByLabel('Quién lo lleva').fill('Diego');
+  await order.getByRole('button', { name: 'Guardar entrega' }).click();
+  await expect(order.getByText('Entrega guardada')).toBeVisible();
   await order.getByLabel(/Monto/).fill('50');
   await order.getByLabel('Medio de pago').selectOption('Yape/Plin');
   await order.getByRole('button', { name: 'Registrar pago' }).click();

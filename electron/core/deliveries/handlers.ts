@@ -6,6 +6,7 @@ import * as orders from '../orders/repo';
 import { readSettings } from '../settings/repo';
 import * as repo from './repo';
 import { renderRouteSheet, routeText } from './routeSheet';
+import { nextDeliveryDay } from '../../../shared/domain/deliveries';
 
 const dayOf = (ctx: CoreContext, date: string, assignee?: string): DeliveryDay => {
   const stops = repo.stopsForDay(ctx.db, date).filter((s) => assignee === undefined || s.assignee === assignee);
@@ -39,6 +40,12 @@ const changed = (ctx: CoreContext, orderId: number): DeliveryStop => {
 
 export const deliveryHandlers = {
   'deliveries.listForDay': (ctx, args) => dayOf(ctx, args.date, args.assignee),
+
+  'deliveries.getStop': (ctx, args) => {
+    const order = orders.getOrder(ctx.db, args.orderId);
+    const { deliveryDays, timeZone } = readSettings(ctx.db);
+    return { ...stopOf(ctx, order.id), deliveryDate: order.deliveryDate, suggestedDate: nextDeliveryDay(ctx.now(), timeZone, deliveryDays) };
+  },
 
   'deliveries.assign': (ctx, args) => {
     const order = orders.getOrder(ctx.db, args.orderId);

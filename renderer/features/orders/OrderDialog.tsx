@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { ConfirmationMessage } from './ConfirmationMessage';
+import { StopEditor } from './StopEditor';
 
 const forward = ['confirmed', 'prepared', 'on_the_way', 'delivered'] as const satisfies readonly OrderStatus[];
 
@@ -72,6 +73,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
       </p>
       {order.sourceText ? <blockquote className="source">{order.sourceText}</blockquote> : null}
       <ConfirmationMessage order={order} />
+      {order.status !== 'cancelled' && order.status !== 'delivered' ? <StopEditor orderId={order.id} onSaved={() => void api.call('orders.get', { id: order.id }).then(setOrder)} /> : null}
       <table className="table">
         <thead><tr><th scope="col">{t('orders.items')}</th><th scope="col" className="num">{t('orders.quantity')}</th><th scope="col" className="num">{t('orders.unitPrice')}</th><th scope="col" className="num">{t('orders.total')}</th></tr></thead>
         <tbody>

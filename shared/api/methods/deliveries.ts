@@ -42,6 +42,7 @@ export interface DeliveryDay {
 
 export const deliveryMethods = {
   'deliveries.listForDay': read<DeliveryDay>()(z.object({ date: isoDate, assignee: s.shortText(60).optional() }).strict()),
+  'deliveries.getStop': read<DeliveryStop & { deliveryDate: string | null; suggestedDate: string }>()(z.object({ orderId: s.id }).strict()),
   'deliveries.assign': write<DeliveryStop>()(
     z
       .object({
