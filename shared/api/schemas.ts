@@ -140,5 +140,7 @@ export const updateSettingsArgs = z
     deliveryZones: z.array(z.object({ name: requiredText(60), fee: money }).strict()).max(50).optional(),
     couriers: z.array(z.object({ name: requiredText(60), phone: shortText(40).default('') }).strict()).max(20).optional(),
     orderConfirmationTemplate: shortText(2000).optional(),
+    onTheWayTemplate: shortText(1000).optional(),
+    deliveredTemplate: shortText(1000).optional(),
   })
   .strict();

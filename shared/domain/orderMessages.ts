@@ -21,3 +21,11 @@ export const orderConfirmationText = (order: Order, settings: ShopSettings): str
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 };
+
+/** The short notices of Repartos ("on the way", "delivered"), from the seller's template. */
+export const deliveryNotice = (template: string, values: { customerName: string; orderNumber: string; shopName: string }): string =>
+  template
+    .replace(/\{cliente\}/g, values.customerName.split(' ')[0] ?? '')
+    .replace(/\{pedido\}/g, values.orderNumber)
+    .replace(/\{tienda\}/g, values.shopName)
+    .trim();

@@ -23,6 +23,9 @@ export interface ShopSettings {
   couriers: { name: string; phone: string }[];
   /** Sent to the customer when the seller confirms; {cliente} {pedido} {productos} {total} {entrega} {tienda} are filled in. */
   orderConfirmationTemplate: string;
+  /** Optional notices to the customer, sent from Repartos; {cliente} {pedido} {tienda} are filled in. */
+  onTheWayTemplate: string;
+  deliveredTemplate: string;
   /** Phones on the home network may reach the delivery page; off until the seller turns it on. */
   isLanEnabled: boolean;
 }
@@ -53,6 +56,8 @@ export const defaultSettings: ShopSettings = {
   deliveryZones: [],
   couriers: [],
   isLanEnabled: false,
+  onTheWayTemplate: '¡Hola {cliente}! Tu pedido {pedido} de {tienda} ya está en camino 🛵',
+  deliveredTemplate: '¡Hola {cliente}! Entregamos tu pedido {pedido}. ¡Gracias por comprar en {tienda}! 💖',
   orderConfirmationTemplate:
     '¡Hola {cliente}! 😊 Tu pedido {pedido} está confirmado:\n{productos}\nTotal: {total}\n{entrega}\n¡Gracias por comprar en {tienda}!',
 };

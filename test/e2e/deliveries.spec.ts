@@ -24,8 +24,11 @@ test("today's run on a phone-sized screen: a stop is delivered and its cash coll
   await expect(miguel).toContainText('Por cobrar: S/ 64.50');
   await page.screenshot({ path: path.join(shots, 'deliveries-phone.png'), fullPage: true });
 
+  await expect(stops.first().getByRole('link', { name: 'Avisar que va en camino' })).toHaveAttribute('href', /wa\.me\/51987111222\?text=.*Luc%C3%ADa/);
   await miguel.getByRole('button', { name: 'Subir: Miguel Ángel Torres' }).click();
   await expect(stops.first()).toContainText('Miguel Ángel Torres');
+  await stops.nth(1).dragTo(stops.first());
+  await expect(stops.first()).toContainText('Lucía Fernández');
 
   await miguel.getByRole('button', { name: 'Entregado' }).click();
   await expect(miguel.getByLabel(/Cobrado/)).toHaveValue('64.50');

@@ -27,12 +27,13 @@ export const DeliveriesPage = () => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [date, assignee]);
 
-  const move = async (index: number, direction: -1 | 1) => {
+  // Drag and drop, or the arrow buttons for keyboards: both end here.
+  const moveTo = async (from: number, to: number) => {
     if (!day) return;
     const ids = day.stops.map((s) => s.orderId);
-    const [moved] = ids.splice(index, 1);
+    const [moved] = ids.splice(from, 1);
     if (moved === undefined) return;
-    ids.splice(index + direction, 0, moved);
+    ids.splice(to, 0, moved);
     setDay(await api.call('deliveries.reorder', { date, orderIds: ids }));
   };
 
@@ -72,7 +73,7 @@ export const DeliveriesPage = () => {
         <div className="deliveries">
           <ol className="stops">
             {day.stops.map((stop, index) => (
-              <StopCard key={stop.orderId} stop={stop} index={index} isFirst={index === 0} isLast={index === day.stops.length - 1} onMove={(d) => void move(index, d)} onChanged={load} />
+              <StopCard key={stop.orderId} stop={stop} index={index} isFirst={index === 0} isLast={index === day.stops.length - 1} onMove={(d) => void moveTo(index, index + d)} onDropAt={(from) => void moveTo(from, index)} onChanged={load} />
             ))}
           </ol>
           <aside className="card packing">

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { DeliveryStop } from '../../../shared/api/methods/deliveries';
 import { parseMoney } from '../../../shared/domain/money';
+import { deliveryNotice } from '../../../shared/domain/orderMessages';
+import { waLink } from '../../../shared/domain/promotions';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useMoney } from '../../format';
@@ -13,14 +15,17 @@ interface StopCardProps {
   isFirst: boolean;
   isLast: boolean;
   onMove(direction: -1 | 1): void;
+  /** Dropping another stop on this one puts it here. */
+  onDropAt(fromIndex: number): void;
   onChanged(): void;
 }
 
 /** One visit: who, where, what to bring, what to collect, and the two buttons that close it. */
-export const StopCard = ({ stop, index, isFirst, isLast, onMove, onChanged }: StopCardProps) => {
+export const StopCard = ({ stop, index, isFirst, isLast, onMove, onDropAt, onChanged }: StopCardProps) => {
   const t = useT();
   const money = useMoney();
-  const currency = useSettings((s) => s.settings.currency);
+  const settings = useSettings((s) => s.settings);
+  const { currency } = settings;
   const [mode, setMode] = useState<'none' | 'delivered' | 'failed'>('none');
   const [cash, setCash] = useState(stop.toCollect > 0 ? (stop.toCollect / 100).toFixed(2) : '');
   const [reason, setReason] = useState('');
@@ -41,7 +46,18 @@ export const StopCard = ({ stop, index, isFirst, isLast, onMove, onChanged }: St
   };
 
   return (
-    <li className={`stop stop-${stop.outcome}`} data-testid="stop">
+    <li
+      className={`stop stop-${stop.outcome}`}
+      data-testid="stop"
+      draggable
+      onDragStart={(e) => e.dataTransfer.setData('text/plain', String(index))}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const from = Number(e.dataTransfer.getData('text/plain'));
+        if (Number.isInteger(from) && from !== index) onDropAt(from);
+      }}
+    >
       <div className="stop-head">
         <span className="stop-number">{index + 1}</span>
         <strong>{stop.customerName || stop.orderNumber}</strong>
@@ -58,6 +74,10 @@ export const StopCard = ({ stop, index, isFirst, isLast, onMove, onChanged }: St
       {stop.phone ? (
         <p className="stop-links">
           <a href={`tel:+${phoneDigits}`}>{t('deliveries.call')} {stop.phone}</a> · <a href={`https://wa.me/${phoneDigits}`} target="_blank" rel="noreferrer">{t('deliveries.whatsapp')}</a>
+          {' · '}
+          <a href={waLink(phoneDigits, deliveryNotice(stop.outcome === 'delivered' ? settings.deliveredTemplate : settings.onTheWayTemplate, { customerName: stop.customerName, orderNumber: stop.orderNumber, shopName: settings.shopName }))} target="_blank" rel="noreferrer">
+            {stop.outcome === 'delivered' ? t('deliveries.notifyDelivered') : t('deliveries.notifyOnTheWay')}
+          </a>
         </p>
       ) : null}
       <p>{stop.items.map((i) => `${i.quantity}× ${i.name}`).join(', ')}</p>

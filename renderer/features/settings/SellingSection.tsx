@@ -17,6 +17,8 @@ export const SellingSection = () => {
   const [zones, setZones] = useState(settings.deliveryZones.map((z) => `${z.name} = ${minorToDecimal(z.fee, settings.currency)}`).join('\n'));
   const [couriers, setCouriers] = useState(settings.couriers.map((c) => `${c.name} = ${c.phone}`).join('\n'));
   const [template, setTemplate] = useState(settings.orderConfirmationTemplate);
+  const [onTheWay, setOnTheWay] = useState(settings.onTheWayTemplate);
+  const [delivered, setDelivered] = useState(settings.deliveredTemplate);
   const [message, setMessage] = useState('');
   const [info, setInfo] = useState<AppInfo | null>(null);
   useEffect(() => void api.call('app.info', {}).then(setInfo), []);
@@ -37,6 +39,8 @@ export const SellingSection = () => {
         deliveryZones: pairs(zones).map((z) => ({ name: z.name, fee: parseMoney(z.value || '0', settings.currency) ?? 0 })),
         couriers: pairs(couriers).map((c) => ({ name: c.name, phone: c.value })),
         orderConfirmationTemplate: template,
+        onTheWayTemplate: onTheWay,
+        deliveredTemplate: delivered,
       });
       setMessage(t('settings.saved'));
     } catch (e) {
@@ -62,6 +66,8 @@ export const SellingSection = () => {
         <label className="field"><span>{t('settings.zones')}</span><textarea rows={3} value={zones} onChange={(e) => setZones(e.target.value)} placeholder="San Isidro = 8.00" /></label>
         <label className="field"><span>{t('settings.couriers')}</span><textarea rows={2} value={couriers} onChange={(e) => setCouriers(e.target.value)} placeholder="Diego = 51912345678" /></label>
         <label className="field"><span>{t('settings.template')}</span><textarea rows={5} value={template} onChange={(e) => setTemplate(e.target.value)} /><small className="muted">{t('settings.templateHelp')}</small></label>
+        <label className="field"><span>{t('settings.onTheWay')}</span><input value={onTheWay} onChange={(e) => setOnTheWay(e.target.value)} /></label>
+        <label className="field"><span>{t('settings.delivered')}</span><input value={delivered} onChange={(e) => setDelivered(e.target.value)} /></label>
         <div className="actions">
           <button type="submit" className="button button-primary">{t('common.save')}</button>
           {message ? <span className="notice" role="status">{message}</span> : null}
