@@ -1,10 +1,22 @@
 import { useEffect, useState } from 'react';
-import type { DeliveryDay } from '../../../shared/api/methods/deliveries';
+import type { DeliveryDay, DeliveryStop } from '../../../shared/api/methods/deliveries';
 import { api } from '../../api';
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { StopCard } from './StopCard';
+
+/** Stops by who delivers (in the seller's order), with the zones each person covers. */
+const groups = (stops: DeliveryStop[]) => {
+  const byPerson = new Map<string, { assignee: string; zones: string[]; stops: { stop: DeliveryStop; index: number }[] }>();
+  stops.forEach((stop, index) => {
+    const group = byPerson.get(stop.assignee) ?? { assignee: stop.assignee, zones: [], stops: [] };
+    group.stops.push({ stop, index });
+    if (stop.zone && !group.zones.includes(stop.zone)) group.zones.push(stop.zone);
+    byPerson.set(stop.assignee, group);
+  });
+  return [...byPerson.values()];
+};
 
 const localDay = (timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone }).format(Date.now());
 
@@ -71,11 +83,20 @@ export const DeliveriesPage = () => {
       {day && day.stops.length === 0 ? <div className="empty-state"><p>{t('deliveries.empty')}</p></div> : null}
       {day && day.stops.length > 0 ? (
         <div className="deliveries">
-          <ol className="stops">
-            {day.stops.map((stop, index) => (
-              <StopCard key={stop.orderId} stop={stop} index={index} isFirst={index === 0} isLast={index === day.stops.length - 1} onMove={(d) => void moveTo(index, index + d)} onDropAt={(from) => void moveTo(from, index)} onChanged={load} />
+          <div className="stop-groups">
+            {groups(day.stops).map((group) => (
+              <section key={group.assignee} aria-label={group.assignee || t('deliveries.unassigned')}>
+                <h2 className="group-title">
+                  🛵 {group.assignee || t('deliveries.unassigned')} <span className="muted">· {group.zones.join(', ')}</span>
+                </h2>
+                <ol className="stops">
+                  {group.stops.map(({ stop, index }) => (
+                    <StopCard key={stop.orderId} stop={stop} index={index} isFirst={index === 0} isLast={index === day.stops.length - 1} onMove={(d) => void moveTo(index, index + d)} onDropAt={(from) => void moveTo(from, index)} onChanged={load} />
+                  ))}
+                </ol>
+              </section>
             ))}
-          </ol>
+          </div>
           <aside className="card packing">
             <h2>{t('deliveries.packing')}</h2>
             <ul className="plain-list">{day.packingList.map((item) => <li key={item.name}>☐ {item.quantity}× {item.name}</li>)}</ul>
