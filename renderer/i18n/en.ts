@@ -160,6 +160,8 @@ export const en: Record<MessageKey, string> = {
   'orders.sendWhatsapp': 'Send on WhatsApp',
   'orders.copyMessage': 'Copy message',
   'orders.copied': "Copied: paste it in the customer's chat",
+  'orders.editItems': 'Change products',
+  'orders.saveItems': 'Save changes',
   'orders.status.new': 'New',
   'orders.status.confirmed': 'Confirmed',
   'orders.status.prepared': 'Packed',

@@ -159,6 +159,8 @@ export const es = {
   'orders.sendWhatsapp': 'Enviar por WhatsApp',
   'orders.copyMessage': 'Copiar mensaje',
   'orders.copied': 'Copiado: pégalo en el chat del cliente',
+  'orders.editItems': 'Cambiar productos',
+  'orders.saveItems': 'Guardar cambios',
   'orders.status.new': 'Nuevo',
   'orders.status.confirmed': 'Confirmado',
   'orders.status.prepared': 'Preparado',

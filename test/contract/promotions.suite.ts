@@ -39,6 +39,8 @@ export const promotionsContractSuite = (transport: TransportName): void => {
         ['LAB-MAT-NUD', 2500, 2500],
       ]);
       expect(order).toMatchObject({ subtotal: 2 * 1990 + 3 * 2500, discount: 2500, total: 2 * 1990 + 2 * 2500 });
+      const more = await h.client.call('orders.update', { id: order.id, items: [{ variantId: red(), quantity: 2 }, { variantId: nude(), quantity: 4 }] });
+      expect(more).toMatchObject({ discount: 5000, total: 2 * 1990 + 2 * 2500 });
       const draft = await h.client.call('orders.draftFromText', { text: 'quiero 1 labial rojo pasion' });
       expect(draft.items[0]?.unitPrice).toBe(1990);
     });

@@ -50,6 +50,14 @@ test('a chat message becomes an order: draft, confirm, stock goes down, payment,
   await expect(order.getByTestId('balance-due')).toHaveText('S/ 82.00');
   await order.getByRole('button', { name: 'Confirmar (descuenta stock)' }).click();
   await expect(order.getByTestId('order-status')).toHaveText('Confirmado');
+  await order.getByRole('button', { name: 'Cambiar productos' }).click();
+  await order.getByLabel('Cantidad: Máscara de pestañas Volumen Total – Negro').fill('2');
+  await order.getByRole('button', { name: 'Guardar cambios' }).click();
+  await expect(order.getByTestId('balance-due')).toHaveText('S/ 114.00');
+  await order.getByRole('button', { name: 'Cambiar productos' }).click();
+  await order.getByLabel('Cantidad: Máscara de pestañas Volumen Total – Negro').fill('1');
+  await order.getByRole('button', { name: 'Guardar cambios' }).click();
+  await expect(order.getByTestId('balance-due')).toHaveText('S/ 82.00');
   await order.locator('summary', { hasText: /^Entrega/ }).click();
   await order.getByLabel('Dirección').fill('Av. Arequipa 1234, dpto 5');
   await order.getByLabel('Quién lo lleva').fill('Diego');

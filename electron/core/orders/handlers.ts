@@ -114,7 +114,9 @@ export const orderHandlers = {
     const customerId =
       args.customer === undefined ? order.customer?.id ?? null : args.customer === null ? null : resolveCustomer(ctx.db, args.customer satisfies CustomerInput, settings.locale, now);
     const items = args.items ? toItemRecords(ctx, args.items) : order.items;
-    const discount = args.discount ?? order.discount;
+    // When items change, the bundle part of the discount follows them; the seller's own part stays.
+    const bundlePart = (list: { variantId: number; quantity: number; unitPrice: number }[]) => (args.items ? bundleSavings(ctx, list) : 0);
+    const discount = (args.discount ?? Math.max(0, order.discount - bundlePart(order.items))) + bundlePart(items);
     const deliveryFee = args.deliveryFee ?? order.deliveryFee;
     const totals = orderTotals(items, discount, deliveryFee);
     if (totals.total < order.paid) fail('conflict', `The new total is less than what was already paid for ${order.number}`, { field: 'items' });

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { parseMoney } from '../../../shared/domain/money';
-import { canMoveTo, type Order, type OrderStatus } from '../../../shared/domain/orders';
+import { canMoveTo, isEditable, type Order, type OrderStatus } from '../../../shared/domain/orders';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { toFormError } from '../../components/errors';
@@ -10,6 +10,7 @@ import { useSettings } from '../../store/settings';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { ConfirmationMessage } from './ConfirmationMessage';
 import { StopEditor } from './StopEditor';
+import { ItemsEditor } from './ItemsEditor';
 
 const forward = ['confirmed', 'prepared', 'on_the_way', 'delivered'] as const satisfies readonly OrderStatus[];
 
@@ -24,6 +25,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
   const [method, setMethod] = useState(paymentMethods[0] ?? '');
   const [error, setError] = useState('');
   const [customerId, setCustomerId] = useState<number | null>(null);
+  const [isEditing, setEditing] = useState(false);
 
   useEffect(() => void api.call('orders.get', { id: orderId }).then(setOrder), [orderId]);
 
@@ -74,6 +76,8 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
       {order.sourceText ? <blockquote className="source">{order.sourceText}</blockquote> : null}
       <ConfirmationMessage order={order} />
       {order.status !== 'cancelled' && order.status !== 'delivered' ? <StopEditor orderId={order.id} onSaved={() => void api.call('orders.get', { id: order.id }).then(setOrder)} /> : null}
+      {isEditing ? <ItemsEditor order={order} onCancel={() => setEditing(false)} onSaved={(next) => { setOrder(next); setEditing(false); }} /> : null}
+      {isEditable(order.status) && !isEditing ? <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>{t('orders.editItems')}</button> : null}
       <table className="table">
         <thead><tr><th scope="col">{t('orders.items')}</th><th scope="col" className="num">{t('orders.quantity')}</th><th scope="col" className="num">{t('orders.unitPrice')}</th><th scope="col" className="num">{t('orders.total')}</th></tr></thead>
         <tbody>
