@@ -92,7 +92,7 @@ export const App = () => {
     <div className="frame">
       <nav className="sidebar" aria-label={t('nav.main')}>
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">C</span>
+          {settings.logoMediaId ? <img className="brand-mark" src={`/media/thumbs/${settings.logoMediaId}.webp`} alt="" /> : <span className="brand-mark" aria-hidden="true">{settings.shopName.slice(0, 1).toUpperCase()}</span>}
           <span className="brand-text">
             <strong>{settings.shopName}</strong>
             <small>Chasqui</small>

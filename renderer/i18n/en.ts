@@ -362,6 +362,8 @@ export const en: Record<MessageKey, string> = {
   'deliveries.notifyDelivered': 'Tell them it was delivered',
   'settings.onTheWay': '“On the way” notice',
   'settings.delivered': '“Delivered” notice',
+  'settings.logo': 'Logo (shown on the promo sheet)',
+  'settings.removeLogo': 'Remove logo',
   'channel.whatsapp': 'WhatsApp',
   'channel.instagram': 'Instagram',
   'channel.facebook': 'Facebook',

@@ -361,6 +361,8 @@ export const es = {
   'deliveries.notifyDelivered': 'Avisar que se entregó',
   'settings.onTheWay': 'Aviso “va en camino”',
   'settings.delivered': 'Aviso “entregado”',
+  'settings.logo': 'Logo (aparece en la hoja de promociones)',
+  'settings.removeLogo': 'Quitar logo',
   'channel.whatsapp': 'WhatsApp',
   'channel.instagram': 'Instagram',
   'channel.facebook': 'Facebook',

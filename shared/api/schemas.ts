@@ -141,6 +141,7 @@ export const updateSettingsArgs = z
     couriers: z.array(z.object({ name: requiredText(60), phone: shortText(40).default('') }).strict()).max(20).optional(),
     orderConfirmationTemplate: shortText(2000).optional(),
     onTheWayTemplate: shortText(1000).optional(),
+    logoMediaId: z.string().regex(/^([a-f0-9]{16,64})?$/, 'is not a photo id').optional(),
     deliveredTemplate: shortText(1000).optional(),
   })
   .strict();

@@ -26,6 +26,8 @@ export interface ShopSettings {
   /** Optional notices to the customer, sent from Repartos; {cliente} {pedido} {tienda} are filled in. */
   onTheWayTemplate: string;
   deliveredTemplate: string;
+  /** The shop's logo (an uploaded photo id), '' for none. */
+  logoMediaId: string;
   /** Phones on the home network may reach the delivery page; off until the seller turns it on. */
   isLanEnabled: boolean;
 }
@@ -56,6 +58,7 @@ export const defaultSettings: ShopSettings = {
   deliveryZones: [],
   couriers: [],
   isLanEnabled: false,
+  logoMediaId: '',
   onTheWayTemplate: '¡Hola {cliente}! Tu pedido {pedido} de {tienda} ya está en camino 🛵',
   deliveredTemplate: '¡Hola {cliente}! Entregamos tu pedido {pedido}. ¡Gracias por comprar en {tienda}! 💖',
   orderConfirmationTemplate:

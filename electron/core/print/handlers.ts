@@ -10,7 +10,7 @@ import { currentPrice } from '../orders/pricing';
 import { getPromotion } from '../promotions/handlers';
 import { readSettings } from '../settings/repo';
 import { renderCatalog } from './catalogPdf';
-import { slug } from './pdf';
+import { logoJpeg, slug } from './pdf';
 import { renderPriceTags } from './priceTags';
 import { renderPromoImage } from './promoImage';
 import { renderPromoSheet } from './promoSheet';
@@ -30,7 +30,8 @@ export const printHandlers = {
   'print.promoSheet': async (ctx, args) => {
     const promo = getPromotion(ctx, args.promotionId);
     if (promo.items.length === 0) fail('invalid_input', 'promotionId: the promotion has no products yet', { field: 'promotionId' });
-    const pdf = await renderPromoSheet(promo, readSettings(ctx.db), dirs(ctx), args.paper);
+    const settings = readSettings(ctx.db);
+    const pdf = await renderPromoSheet(promo, settings, dirs(ctx), args.paper, await logoJpeg(ctx.db, ctx.mediaDir, settings.logoMediaId));
     return save(ctx, `promo-${promo.id}-${slug(promo.title)}-${args.paper}.pdf`, pdf);
   },
 

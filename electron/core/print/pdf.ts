@@ -3,6 +3,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
+import type { Db } from '../db/open';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -55,3 +56,12 @@ export const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 40) || 'archivo';
+
+/** The shop's logo as a JPEG on white, or null when she has none. */
+export const logoJpeg = async (db: Db, mediaDir: string, logoMediaId: string): Promise<Buffer | null> => {
+  if (!logoMediaId) return null;
+  const ext = db.prepare<[string], { ext: string }>('SELECT ext FROM media WHERE id = ?').get(logoMediaId)?.ext;
+  const file = ext ? path.join(mediaDir, `${logoMediaId}.${ext}`) : '';
+  if (!ext || !fs.existsSync(file)) return null;
+  return sharp(file).resize(200, 200, { fit: 'contain', background: '#ffffff' }).flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer();
+};

@@ -8,7 +8,7 @@ import { createPdf, drawPlaceholder, palette, pdfToBuffer, photoJpeg, qrPng, typ
  * The stall sheet: shop name, a big title, the products with photo and prices in a grid
  * (pages added as needed), the dates, and a QR code that opens a WhatsApp chat naming the promotion.
  */
-export const renderPromoSheet = async (promo: Promotion, settings: ShopSettings, dirs: { resourcesDir: string; mediaDir: string }, paper: Paper): Promise<Buffer> => {
+export const renderPromoSheet = async (promo: Promotion, settings: ShopSettings, dirs: { resourcesDir: string; mediaDir: string }, paper: Paper, logo: Buffer | null = null): Promise<Buffer> => {
   const money = (minor: number) => formatMoney(minor, settings.currency, settings.locale);
   const doc = createPdf(dirs.resourcesDir, paper, promo.title);
   const { width, height } = doc.page;
@@ -17,8 +17,13 @@ export const renderPromoSheet = async (promo: Promotion, settings: ShopSettings,
 
   const header = () => {
     doc.save().rect(0, 0, width, 92).fill(palette.brand).restore();
-    doc.font('bold').fontSize(14).fillColor('#ffffff').text(settings.shopName, margin, 22, { width: inner });
-    doc.font('bold').fontSize(26).text(promo.title, margin, 42, { width: inner, height: 40, ellipsis: true });
+    const textWidth = logo ? inner - 80 : inner;
+    if (logo) {
+      doc.save().roundedRect(width - margin - 68, 12, 68, 68, 10).fill('#ffffff').restore();
+      doc.image(logo, width - margin - 64, 16, { width: 60, height: 60 });
+    }
+    doc.font('bold').fontSize(14).fillColor('#ffffff').text(settings.shopName, margin, 22, { width: textWidth });
+    doc.font('bold').fontSize(26).text(promo.title, margin, 42, { width: textWidth, height: 40, ellipsis: true });
     doc.fillColor(palette.ink).font('regular');
   };
   header();

@@ -3,6 +3,8 @@ import { languages, type ShopSettings } from '../../../shared/domain/settings';
 import { toFormError, type FormError } from '../../components/errors';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
+import { api } from '../../api';
+import { fileToBase64 } from '../../components/files';
 import { BackupsSection } from './BackupsSection';
 import { SellingSection } from './SellingSection';
 import { LanSection } from './LanSection';
@@ -23,8 +25,8 @@ export const SettingsPage = () => {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const { shopName, whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold } = draft;
-      await update({ shopName, whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold });
+      const { shopName, whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold, logoMediaId } = draft;
+      await update({ shopName, whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold, logoMediaId });
       setError(null);
       setSaved(true);
     } catch (e) {
@@ -50,6 +52,18 @@ export const SettingsPage = () => {
             <input value={draft.whatsappNumber} inputMode="numeric" placeholder="51987654321" onChange={(e) => edit({ whatsappNumber: e.target.value.replace(/\D/g, '') })} />
             {errorFor('whatsappNumber')}
           </label>
+          <div className="field field-wide">
+            <span>{t('settings.logo')}</span>
+            <div className="actions">
+              {draft.logoMediaId ? <img className="thumb" src={`/media/thumbs/${draft.logoMediaId}.webp`} alt="" /> : null}
+              <input type="file" accept="image/jpeg,image/png,image/webp" aria-label={t('settings.logo')}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) void fileToBase64(file).then((data) => api.call('media.upload', { fileName: file.name, dataBase64: data })).then((photo) => edit({ logoMediaId: photo.id }));
+                }} />
+              {draft.logoMediaId ? <button type="button" className="button button-quiet" onClick={() => edit({ logoMediaId: '' })}>{t('settings.removeLogo')}</button> : null}
+            </div>
+          </div>
           <label className="field">
             <span>{t('settings.language')}</span>
             <select value={draft.language} onChange={(e) => edit({ language: languages.find((l) => l === e.target.value) ?? 'es' })}>

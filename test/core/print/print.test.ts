@@ -9,6 +9,7 @@ import { coreClient } from '../../../electron/core/client';
 import { seedDemoShop } from '../../../electron/core/demo/seed';
 import type { ApiClient } from '../../../shared/api/client';
 import { makeTempDir } from '../../helpers/tmp';
+import { makePhotoBase64 } from '../../helpers/photos';
 
 const hasPoppler = (() => {
   try {
@@ -49,6 +50,9 @@ describe.skipIf(!hasPoppler)('print kit', () => {
   });
 
   it('makes a promo sheet whose text holds the title and prices and whose QR opens WhatsApp naming the promotion', async () => {
+    const logo = await api.call('media.upload', { fileName: 'logo.png', dataBase64: await makePhotoBase64('#b0305a', 120) });
+    await api.call('settings.update', { logoMediaId: logo.id });
+    expect(await api.request('settings.update', { logoMediaId: 'ab'.repeat(16) })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'logoMediaId' } });
     const [promo] = (await api.call('promotions.list', { status: 'active' })).items.filter((p) => p.kind === 'percent');
     if (!promo) throw new Error('demo shop has no percent promotion');
     for (const paper of ['A4', 'Letter'] as const) {
@@ -62,6 +66,7 @@ describe.skipIf(!hasPoppler)('print kit', () => {
       expect(text).toMatch(/Válido del \d+ de noviembre al \d+ de\s+noviembre/);
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [result.path], { encoding: 'utf8' }))?.[1]);
       expect(pages).toBe(1);
+      expect(execFileSync('pdfimages', ['-list', result.path], { encoding: 'utf8' }).split('\n').length).toBeGreaterThan(8);
       expect(await decodeQr(result.path)).toBe(`https://wa.me/51987654321?text=${encodeURIComponent('¡Hola! Quiero la promoción "Semana del cuidado de la piel" 🛍️')}`);
     }
   });
