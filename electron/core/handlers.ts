@@ -32,4 +32,7 @@ export const handlers = {
   ...deliveryHandlers,
   ...shopHandlers,
   ...lanHandlers,
+  // Only the desktop shell can open files; it answers these before they reach the core.
+  'desktop.openFile': () => ({ isDone: false }),
+  'desktop.showInFolder': () => ({ isDone: false }),
 } satisfies Handlers;

@@ -55,7 +55,13 @@ const start = (): void => {
   protocol.handle('app', (request) =>
     handleAppRequest(request, { rendererDir: path.join(__dirname, '../renderer'), mediaDir: core.mediaDir, dataDir: core.dataDir }),
   );
-  registerIpc(ipcMain, { core, trustedWebContentsId: () => mainWindow?.webContents.id, devServerUrl });
+  registerIpc(ipcMain, {
+    core,
+    trustedWebContentsId: () => mainWindow?.webContents.id,
+    devServerUrl,
+    openPath: (file) => void shell.openPath(file),
+    showInFolder: (file) => shell.showItemInFolder(file),
+  });
   // Phones on the home network, only while the seller has them turned on in Ajustes.
   void followLanSetting(core, { host: '0.0.0.0', port: 4818 }).then((stop) => app.on('will-quit', () => void stop()));
   createWindow(core);

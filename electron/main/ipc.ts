@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { contract } from '../../shared/api/contract';
+import { exportsDirFor } from '../core/exports';
 import { IPC_INVOKE_CHANNEL } from '../../shared/api/bridge';
 import type { Envelope } from '../../shared/api/result';
 import type { Core } from '../core';
@@ -6,9 +10,26 @@ import { isTrustedSender } from './security';
 
 export interface IpcDeps {
   core: Core;
+  /** Opens a file with the system's app (to print a PDF) or shows it in its folder. */
+  openPath?(file: string): void;
+  showInFolder?(file: string): void;
   trustedWebContentsId(): number | undefined;
   devServerUrl?: string;
 }
+
+/** Files the page may ask the OS to open: only what Chasqui itself wrote into the exports folder. */
+const handleDesktop = (deps: IpcDeps, method: 'desktop.openFile' | 'desktop.showInFolder', args: unknown): Envelope<unknown> => {
+  const parsed = contract[method].args.safeParse(args);
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: 'path: is required', field: 'path' } };
+  const exportsDir = path.resolve(exportsDirFor(deps.core.dataDir));
+  const file = path.resolve(parsed.data.path);
+  if (!file.startsWith(exportsDir + path.sep) || !fs.existsSync(file)) {
+    return { ok: false, error: { code: 'forbidden', message: 'Only files Chasqui made can be opened', field: 'path' } };
+  }
+  if (method === 'desktop.openFile') deps.openPath?.(file);
+  else deps.showInFolder?.(file);
+  return { ok: true, value: { isDone: true } };
+};
 
 /** One channel for the whole API; the core validates the method and its arguments. */
 export const registerIpc = (ipcMain: IpcMain, deps: IpcDeps): void => {
@@ -19,6 +40,7 @@ export const registerIpc = (ipcMain: IpcMain, deps: IpcDeps): void => {
     if (typeof method !== 'string') {
       return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'method: must be a text', field: 'method' } });
     }
+    if (method === 'desktop.openFile' || method === 'desktop.showInFolder') return Promise.resolve(handleDesktop(deps, method, args));
     return deps.core.dispatch(method, args);
   });
 };

@@ -364,6 +364,8 @@ export const en: Record<MessageKey, string> = {
   'settings.delivered': '“Delivered” notice',
   'settings.logo': 'Logo (shown on the promo sheet)',
   'settings.removeLogo': 'Remove logo',
+  'print.open': 'Open to print',
+  'print.showInFolder': 'Show in folder',
   'channel.whatsapp': 'WhatsApp',
   'channel.instagram': 'Instagram',
   'channel.facebook': 'Facebook',

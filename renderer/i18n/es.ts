@@ -363,6 +363,8 @@ export const es = {
   'settings.delivered': 'Aviso “entregado”',
   'settings.logo': 'Logo (aparece en la hoja de promociones)',
   'settings.removeLogo': 'Quitar logo',
+  'print.open': 'Abrir para imprimir',
+  'print.showInFolder': 'Mostrar en la carpeta',
   'channel.whatsapp': 'WhatsApp',
   'channel.instagram': 'Instagram',
   'channel.facebook': 'Facebook',

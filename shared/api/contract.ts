@@ -12,6 +12,7 @@ import { customerLinkMethods, customerMethods } from './methods/customers';
 import { deliveryMethods } from './methods/deliveries';
 import { shopMethods } from './methods/shop';
 import { lanMethods } from './methods/lan';
+import { desktopMethods } from './methods/desktop';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -30,6 +31,7 @@ export const contract = {
   ...deliveryMethods,
   ...shopMethods,
   ...lanMethods,
+  ...desktopMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { IpcMain } from 'electron';
@@ -34,6 +35,25 @@ describe('IPC and preload', () => {
     expect(await handler?.({ sender: { id: 2 }, senderFrame: { url: 'app://chasqui/' } }, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await handler?.({ sender: { id: 1 }, senderFrame: { url: 'https://evil.example/' } }, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await handler?.(trusted, 42, {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('opens and shows only files Chasqui wrote to its exports folder', async () => {
+    const mock = createElectronMock();
+    const opened: string[] = [];
+    const shown: string[] = [];
+    registerIpc(mock.module.ipcMain as unknown as IpcMain, { core, trustedWebContentsId: () => 1, openPath: (f) => opened.push(f), showInFolder: (f) => shown.push(f) });
+    const handler = mock.handlers.get(IPC_INVOKE_CHANNEL);
+    const trusted = { sender: { id: 1 }, senderFrame: { url: 'app://chasqui/index.html' } };
+    const exported = path.join(core.dataDir, 'exports', 'catalogo.pdf');
+    fs.mkdirSync(path.dirname(exported), { recursive: true });
+    fs.writeFileSync(exported, '%PDF-1.4');
+    expect(await handler?.(trusted, 'desktop.openFile', { path: exported })).toEqual({ ok: true, value: { isDone: true } });
+    expect(await handler?.(trusted, 'desktop.showInFolder', { path: exported })).toEqual({ ok: true, value: { isDone: true } });
+    expect(await handler?.(trusted, 'desktop.openFile', { path: path.join(core.dataDir, 'chasqui.db') })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handler?.(trusted, 'desktop.openFile', { path: path.join(core.dataDir, 'exports', '..', 'chasqui.db') })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handler?.(trusted, 'desktop.openFile', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(opened).toEqual([exported]);
+    expect(shown).toEqual([exported]);
   });
 
   it('exposes exactly invoke and onEvent to the page', async () => {

@@ -6,6 +6,9 @@ import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
 
 /** Each button makes the real file in the data folder and offers it as a download. */
+// The desktop can hand files to the system's viewer and file manager; a browser downloads them.
+const isDesktop = typeof window !== 'undefined' && window.chasqui !== undefined;
+
 export const PrintButtons = ({ promotionId }: { promotionId: number }) => {
   const t = useT();
   const [ready, setReady] = useState<PrintResult | null>(null);
@@ -34,8 +37,14 @@ export const PrintButtons = ({ promotionId }: { promotionId: number }) => {
       </div>
       {busy ? <p className="muted" role="status">{t('common.loading')}</p> : null}
       {ready ? (
-        <p className="notice" role="status">
+        <p className="notice actions" role="status">
           <a href={ready.url} download={ready.fileName} data-testid="print-ready">{t('promo.ready', { name: ready.fileName })}</a>
+          {isDesktop ? (
+            <>
+              <button type="button" className="button" onClick={() => void api.call('desktop.openFile', { path: ready.path })}>{t('print.open')}</button>
+              <button type="button" className="button" onClick={() => void api.call('desktop.showInFolder', { path: ready.path })}>{t('print.showInFolder')}</button>
+            </>
+          ) : null}
         </p>
       ) : null}
       {error ? <p className="form-error" role="alert">{error}</p> : null}
