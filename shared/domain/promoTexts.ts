@@ -8,7 +8,7 @@ export interface ShopFacts {
   locale: string;
 }
 
-type PromoDraft = Omit<Promotion, 'id' | 'status' | 'texts' | 'createdAt' | 'updatedAt' | 'customTexts'>;
+type PromoDraft = Omit<Promotion, 'id' | 'status' | 'texts' | 'createdAt' | 'updatedAt' | 'customTexts' | 'images'>;
 
 const formatDay = (isoDate: string, locale: string): string =>
   new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Photo } from './catalog';
 
 /** One promo list for every channel and the stall. Money is integer minor units; days are shop-local dates. */
 
@@ -38,6 +39,8 @@ export interface Promotion {
   endsOn: string | null;
   status: PromotionStatus;
   items: PromotionItem[];
+  /** Photos uploaded for the promotion itself (a banner, a flyer); product photos come with the items. */
+  images: Photo[];
   /** What the seller wrote herself for a channel; null means the generated text is used. */
   customTexts: { whatsapp: string | null; instagram: string | null; facebook: string | null };
   texts: ChannelTexts;

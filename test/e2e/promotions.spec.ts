@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { serveApp, type ServedApp } from './serve';
 
 const shots = path.resolve(__dirname, '../../test-results/screenshots');
 
 let app: ServedApp;
 test.beforeAll(async () => {
+  fs.mkdirSync(shots, { recursive: true });
   app = await serveApp(['--demo']);
 });
 test.afterAll(async () => app.stop());
@@ -27,6 +29,10 @@ test('the seller creates a promotion, previews the three channel texts and downl
   const option = await add.locator('option', { hasText: 'Máscara de pestañas Volumen Total – Negro' }).getAttribute('value');
   await add.selectOption(option ?? '');
   await editor.getByLabel('Precio promo: Máscara de pestañas Volumen Total – Negro').fill('24,90');
+  const flyer = path.join(shots, 'flyer.png');
+  await sharp({ create: { width: 600, height: 300, channels: 3, background: '#b0305a' } }).png().toFile(flyer);
+  await editor.getByTestId('photo-input').setInputFiles(flyer);
+  await expect(editor.locator('.photo-tile img')).toHaveCount(1);
   await editor.getByRole('button', { name: 'Guardar promoción' }).click();
 
   const saved = page.getByRole('dialog', { name: 'Rímel a precio de feria' });

@@ -28,8 +28,9 @@ export const renderPromoImage = async (promo: Promotion, settings: ShopSettings,
   const titleLines = wrap(promo.title, isStory ? 18 : 22).slice(0, 3);
   const titleTop = isStory ? 300 : 150;
   const badge = promo.kind === 'bundle' ? bundleLabel(promo, money) : promo.kind === 'percent' && promo.percentOff ? `-${promo.percentOff}%` : '';
-  // A post has room for one row of photos, a story for two.
-  const items = promo.items.slice(0, isStory ? 4 : 2);
+  // A post has room for one row of photos, a story for two; the seller's own photos go first.
+  const uploaded = promo.images.map((image) => ({ photoUrl: image.url, promoPrice: 0, regularPrice: 0, isUploaded: true }));
+  const items = [...uploaded, ...promo.items.map((item) => ({ ...item, isUploaded: false }))].slice(0, isStory ? 4 : 2);
   const gridTop = titleTop + titleLines.length * 78 + (badge ? 110 : 40);
   const columns = items.length <= 1 ? 1 : 2;
   const rows = Math.max(1, Math.ceil(items.length / columns));
@@ -47,6 +48,7 @@ export const renderPromoImage = async (promo: Promotion, settings: ShopSettings,
       const photo = await sharp(file).resize(tile, tile, { fit: 'cover' }).composite([{ input: mask, blend: 'dest-in' }]).png().toBuffer();
       composites.push({ input: photo, left, top });
     }
+    if (item.isUploaded) continue;
     const price = item.promoPrice < item.regularPrice ? `${money(item.promoPrice)}  <tspan font-size="30" text-decoration="line-through" fill-opacity="0.7">${money(item.regularPrice)}</tspan>` : money(item.regularPrice);
     priceLabels.push(`<text x="${left + tile / 2}" y="${top + tile + 62}" font-size="46" font-weight="bold" text-anchor="middle" fill="#fff">${price}</text>`);
   }

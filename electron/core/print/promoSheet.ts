@@ -28,6 +28,12 @@ export const renderPromoSheet = async (promo: Promotion, settings: ShopSettings,
   };
   header();
   let y = 108;
+  // The seller's own promotion photo, as a banner under the title.
+  const banner = promo.images[0] ? await photoJpeg(dirs.mediaDir, promo.images[0].url, 900) : null;
+  if (banner) {
+    doc.save().roundedRect(margin, y, inner, 150, 10).clip().image(banner, margin, y - (inner - 150) / 2, { width: inner, height: inner }).restore();
+    y += 162;
+  }
   if (promo.text) {
     doc.fontSize(13).fillColor(palette.ink).text(promo.text, margin, y, { width: inner });
     y = doc.y + 6;

@@ -3,7 +3,7 @@ import { promotionStatus, unitPromoPrice, type Promotion } from '../../../shared
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/open';
 import { photoUrls } from '../media/store';
-import { itemRowsOf, type PromotionRow } from './repo';
+import { imagesOf, itemRowsOf, type PromotionRow } from './repo';
 
 /** Builds full promotions (items, status, channel texts) from rows in two queries. */
 export const assemblePromotions = (db: Db, rows: PromotionRow[], settings: ShopSettings, now: number): Promotion[] => {
@@ -39,6 +39,7 @@ export const assemblePromotions = (db: Db, rows: PromotionRow[], settings: ShopS
     const customTexts = { whatsapp: row.whatsapp_text, instagram: row.instagram_text, facebook: row.facebook_text };
     return {
       ...base,
+      images: imagesOf(db, row).map((m) => photoUrls(m.id, m.ext)),
       id: row.id,
       status: promotionStatus({ startsOn: row.starts_on, endsOn: row.ends_on, isEnded: row.ended_at !== null, itemCount: own.length }, now, settings.timeZone),
       customTexts,

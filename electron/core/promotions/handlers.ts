@@ -34,6 +34,7 @@ export const promotionHandlers = {
   'promotions.create': (ctx, args) => {
     const id = repo.insertPromotion(ctx.db, args, ctx.now());
     repo.replacePromotionItems(ctx.db, id, args.items);
+    repo.setPromotionImages(ctx.db, id, args.imageIds);
     return changed(ctx, id);
   },
 
@@ -60,6 +61,7 @@ export const promotionHandlers = {
     if (next.kind === 'percent' && !next.percentOff) fail('invalid_input', 'percentOff: is required for a percentage promotion', { field: 'percentOff' });
     repo.updatePromotionRow(ctx.db, current.id, next, ctx.now());
     if (args.items) repo.replacePromotionItems(ctx.db, current.id, args.items);
+    if (args.imageIds) repo.setPromotionImages(ctx.db, current.id, args.imageIds);
     return changed(ctx, current.id);
   },
 

@@ -17,6 +17,7 @@ export interface PromotionRow {
   whatsapp_text: string | null;
   instagram_text: string | null;
   facebook_text: string | null;
+  image_ids: string;
   created_at: number;
   updated_at: number;
 }
@@ -106,3 +107,17 @@ export const promotionIdsForVariant = (db: Db, variantId: number): number[] =>
     )
     .pluck()
     .all(variantId);
+
+/** Uploaded promotion photos must exist in the media table; the ids are stored in order. */
+export const setPromotionImages = (db: Db, promotionId: number, imageIds: string[]): void => {
+  imageIds.forEach((id, i) => {
+    if (!db.prepare('SELECT 1 FROM media WHERE id = ?').get(id)) fail('not_found', `Photo ${id} was not uploaded`, { field: `imageIds.${i}` });
+  });
+  db.prepare('UPDATE promotions SET image_ids = ? WHERE id = ?').run(JSON.stringify([...new Set(imageIds)]), promotionId);
+};
+
+export const imagesOf = (db: Db, row: PromotionRow): { id: string; ext: string }[] => {
+  const ids: unknown = JSON.parse(row.image_ids);
+  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  return list.flatMap((id) => db.prepare<[string], { id: string; ext: string }>('SELECT id, ext FROM media WHERE id = ?').get(id) ?? []);
+};

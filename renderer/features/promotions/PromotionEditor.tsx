@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Product } from '../../../shared/domain/catalog';
+import type { Photo, Product } from '../../../shared/domain/catalog';
 import { minorToDecimal, parseMoney } from '../../../shared/domain/money';
 import { promotionKinds, type ChannelTexts as Texts, type Promotion, type PromotionKind } from '../../../shared/domain/promotions';
 import { api } from '../../api';
@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { ChannelTexts } from './ChannelTexts';
 import { PrintButtons } from './PrintButtons';
+import { PhotoPicker } from '../catalog/PhotoPicker';
 
 interface ItemDraft {
   variantId: number;
@@ -38,6 +39,7 @@ export const PromotionEditor = ({ promotion, onClose }: { promotion: Promotion |
     promotion?.items.map((i) => ({ variantId: i.variantId, name: i.name, regularPrice: i.regularPrice, promoPrice: minorToDecimal(i.promoPrice, currency) })) ?? [],
   );
   const [texts, setTexts] = useState<Partial<Texts>>({});
+  const [images, setImages] = useState<Photo[]>(promotion?.images ?? []);
   const [products, setProducts] = useState<Product[]>([]);
   const [error, setError] = useState<FormError | null>(null);
 
@@ -63,6 +65,7 @@ export const PromotionEditor = ({ promotion, onClose }: { promotion: Promotion |
       endsOn: endsOn || null,
       items: items.map((i) => ({ variantId: i.variantId, promoPrice: kind === 'price' ? parseMoney(i.promoPrice, currency) : null })),
       customTexts: texts,
+      imageIds: images.map((i) => i.id),
     };
     try {
       const result = saved
@@ -109,6 +112,7 @@ export const PromotionEditor = ({ promotion, onClose }: { promotion: Promotion |
           <label className="field"><span>{t('promo.startsOn')}</span><input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} /></label>
           <label className="field"><span>{t('promo.endsOn')}</span><input type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />{fieldError('endsOn')}</label>
         </div>
+        <PhotoPicker photos={images} onChange={setImages} />
         <fieldset>
           <legend>{t('promo.products')}</legend>
           <table className="table">

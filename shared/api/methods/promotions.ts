@@ -24,6 +24,7 @@ const promotionFields = {
   startsOn: isoDate.nullable().default(null),
   endsOn: isoDate.nullable().default(null),
   items: z.array(itemInput).max(200).default([]),
+  imageIds: z.array(z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a photo id')).max(6).default([]),
   customTexts: z
     .object({ whatsapp: channelText.default(null), instagram: channelText.default(null), facebook: channelText.default(null) })
     .strict()
@@ -56,6 +57,7 @@ export const updatePromotionArgs = z
     startsOn: isoDate.nullable().optional(),
     endsOn: isoDate.nullable().optional(),
     items: z.array(itemInput).max(200).optional(),
+    imageIds: z.array(z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a photo id')).max(6).optional(),
     customTexts: z.object({ whatsapp: channelText.optional(), instagram: channelText.optional(), facebook: channelText.optional() }).strict().optional(),
   })
   .strict();

@@ -99,7 +99,13 @@ describe.skipIf(!hasPoppler)('print kit', () => {
     expect(pdfText(catalogPdf.path)).toContain('Sérum facial Vitamina C');
     expect(catalogPdf.bytes).toBeLessThan(1_500_000);
 
-    const [promo] = (await api.call('promotions.list', { status: 'active' })).items;
+    const banner = await api.call('media.upload', { fileName: 'flyer.jpg', dataBase64: await makePhotoBase64('#e89a2c', 300) });
+    const [active] = (await api.call('promotions.list', { status: 'active' })).items;
+    const promo = await api.call('promotions.update', { id: active?.id ?? 0, imageIds: [banner.id] });
+    expect(promo.images.map((i) => i.id)).toEqual([banner.id]);
+    expect(await api.request('promotions.update', { id: promo.id, imageIds: ['cd'.repeat(16)] })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'imageIds.0' } });
+    const sheet = await api.call('print.promoSheet', { promotionId: promo.id, paper: 'A4' });
+    expect(pdfText(sheet.path)).toContain(promo.title);
     for (const [format, size] of [['square', [1080, 1080]], ['story', [1080, 1920]]] as const) {
       const image = await api.call('print.promoImage', { promotionId: promo?.id ?? 0, format });
       const meta = await sharp(image.path).metadata();
