@@ -31,8 +31,8 @@ export const renderPromoSheet = async (promo: Promotion, settings: ShopSettings,
   // The seller's own promotion photo, as a banner under the title.
   const banner = promo.images[0] ? await photoJpeg(dirs.mediaDir, promo.images[0].url, 900) : null;
   if (banner) {
-    doc.save().roundedRect(margin, y, inner, 150, 10).clip().image(banner, margin, y - (inner - 150) / 2, { width: inner, height: inner }).restore();
-    y += 162;
+    doc.save().roundedRect(margin, y, inner, 110, 10).clip().image(banner, margin, y - (inner - 110) / 2, { width: inner, height: inner }).restore();
+    y += 122;
   }
   if (promo.text) {
     doc.fontSize(13).fillColor(palette.ink).text(promo.text, margin, y, { width: inner });
@@ -52,7 +52,7 @@ export const renderPromoSheet = async (promo: Promotion, settings: ShopSettings,
   const rows = Math.ceil(promo.items.length / columns);
   const room = height - margin - footerHeight - y;
   const fitted = rows > 0 ? (room - gap * (rows - 1)) / rows - 92 : 150;
-  const photoSize = Math.max(96, Math.min(cardWidth - 16, columns === 1 ? 260 : 150, fitted));
+  const photoSize = Math.max(80, Math.min(cardWidth - 16, columns === 1 ? 260 : 150, fitted));
   const cardHeight = photoSize + 92;
   let column = 0;
   // Room is kept for the footer on every page, so the dates and QR always close the last page.
