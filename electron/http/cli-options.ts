@@ -10,11 +10,13 @@ export const usage = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--dem
   --port N        port on 127.0.0.1 (default 4817; 0 picks a free port)
   --demo          fill an empty data dir with the demo shop, once
   --token T       the access token (default: a new random one each start)
+  --restore-last-backup  if the data is damaged, put the newest good backup in its place (the damaged file is kept)
   --lan           let paired phones on the home network reach the delivery page
   --lan-host H    the address to listen on for phones (default 0.0.0.0, every network)
   --lan-port N    the port for phones (default 4818)`;
 
 export interface CliOptions {
+  isRestoreLastBackup: boolean;
   dataDir: string;
   port: number;
   isDemo: boolean;
@@ -39,6 +41,7 @@ export const readCliOptions = (argv: string[]): CliOptions => {
       demo: { type: 'boolean', default: false },
       token: { type: 'string' },
       lan: { type: 'boolean', default: false },
+      'restore-last-backup': { type: 'boolean', default: false },
       'lan-host': { type: 'string' },
       'lan-port': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -59,6 +62,6 @@ export const readCliOptions = (argv: string[]): CliOptions => {
   if (!/^\d{1,5}$/.test(lanPortText) || Number(lanPortText) > 65535) exitWith(`invalid_input: --lan-port must be a number from 0 to 65535, not "${lanPortText}"`, 2);
   const lanHost = values['lan-host'] ?? '0.0.0.0';
   if (net.isIP(lanHost) === 0) exitWith(`invalid_input: --lan-host must be an IP address of this computer, not "${lanHost}"`, 2);
-  return { dataDir: path.resolve(dataDir), port: Number(portText), isDemo: values.demo, token, isLan: values.lan, lanHost, lanPort: Number(lanPortText) };
+  return { isRestoreLastBackup: values['restore-last-backup'], dataDir: path.resolve(dataDir), port: Number(portText), isDemo: values.demo, token, isLan: values.lan, lanHost, lanPort: Number(lanPortText) };
 };
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ChasquiError } from '../../shared/api/errors';
 import { createCore } from '../core';
+import { restoreLatestGoodBackup } from '../core/backup/service';
 import { seedDemoShop } from '../core/demo/seed';
 import { startServer } from './server';
 import { followLanSetting } from './lanToggle';
@@ -18,8 +19,15 @@ const main = async (): Promise<void> => {
   try {
     core = createCore({ dataDir: options.dataDir, isAutoBackupEnabled: true });
   } catch (error) {
-    if (error instanceof ChasquiError) return exitWith(`${error.code}: ${error.message}`, 1);
-    throw error;
+    if (!(error instanceof ChasquiError)) throw error;
+    if (error.code !== 'db_damaged') return exitWith(`${error.code}: ${error.message}`, 1);
+    if (!options.isRestoreLastBackup) {
+      return exitWith(`db_damaged: ${error.message}\nRun again with --restore-last-backup to put the newest good backup in its place (the damaged file is kept).`, 1);
+    }
+    const restored = restoreLatestGoodBackup(options.dataDir);
+    if (!restored) return exitWith('db_damaged: there is no good backup to restore; the damaged file was left as it is.', 1);
+    console.error(`Restored the backup of ${new Date(restored.createdAt).toISOString()}; the damaged file was kept beside it.`);
+    core = createCore({ dataDir: options.dataDir, isAutoBackupEnabled: true });
   }
   if (options.isDemo) {
     const resourcesDir = [path.join(__dirname, '../../resources'), path.join(process.cwd(), 'resources')].find((dir) =>

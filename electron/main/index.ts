@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import { ChasquiError, type ErrorCode } from '../../shared/api/errors';
 import { createCore, type Core } from '../core';
+import { restoreLatestGoodBackup } from '../core/backup/service';
 import { followLanSetting } from '../http/lanToggle';
 import { registerIpc } from './ipc';
 import { handleAppRequest } from './protocol';
@@ -27,6 +28,20 @@ const failAndQuit = (error: unknown): void => {
   app.quit();
 };
 
+/** The way back from a damaged database: with her OK, the newest good backup takes its place. */
+const offerRestore = (): boolean => {
+  const choice = dialog.showMessageBoxSync({
+    type: 'warning',
+    buttons: ['Restaurar la última copia buena', 'Salir'],
+    defaultId: 0,
+    cancelId: 1,
+    title: 'Chasqui',
+    message: 'Los datos de la tienda están dañados.',
+    detail: 'Chasqui puede poner en su lugar la última copia de seguridad que está bien. El archivo dañado se guarda al lado, no se borra.',
+  });
+  return choice === 0 && restoreLatestGoodBackup(app.getPath('userData')) !== null;
+};
+
 const createWindow = (core: Core): void => {
   mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'));
   guardWebContents(mainWindow.webContents, { openExternal: (url) => void shell.openExternal(url), devServerUrl });
@@ -48,6 +63,10 @@ const start = (): void => {
       resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
     });
   } catch (error) {
+    if (error instanceof ChasquiError && error.code === 'db_damaged' && offerRestore()) {
+      start();
+      return;
+    }
     failAndQuit(error);
     return;
   }

@@ -117,3 +117,20 @@ export const verifyBackup = (backup: BackupInfo): boolean => {
 
 export const backupDbFile = (backup: BackupInfo): string => path.join(backup.path, DB_NAME);
 export const backupMediaDir = (backup: BackupInfo): string => path.join(backup.path, 'media');
+
+/**
+ * The way back when the database is damaged at start: the damaged file is kept aside (never deleted)
+ * and the newest backup that passes integrity_check takes its place, photos included.
+ */
+export const restoreLatestGoodBackup = (dataDir: string, now: number = Date.now()): BackupInfo | null => {
+  const good = listBackups(dataDir).find((backup) => verifyBackup(backup));
+  if (!good) return null;
+  const dbFile = path.join(dataDir, DB_NAME);
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(`${dbFile}${suffix}`)) fs.renameSync(`${dbFile}${suffix}`, `${dbFile}${suffix}.damaged-${stamp}`);
+  }
+  fs.copyFileSync(backupDbFile(good), dbFile);
+  linkOrCopyTree(backupMediaDir(good), path.join(dataDir, 'media'));
+  return good;
+};

@@ -28,6 +28,15 @@ const readHeader = (file: string): string => {
   }
 };
 
+/** A damaged file may fail the check or throw while being read; both mean damaged. */
+const passesQuickCheck = (db: Database.Database): boolean => {
+  try {
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Looks at an existing file read-only before anything may write to it:
  * a foreign file or a database from a newer Chasqui is refused untouched.
@@ -55,7 +64,7 @@ const inspectExisting = (file: string, options: OpenOptions): number => {
         { details: { schemaVersion: userVersion, supportedVersion: latestVersion() } },
       );
     }
-    if (isOurs && probe.pragma('quick_check', { simple: true }) !== 'ok') {
+    if (isOurs && !passesQuickCheck(probe)) {
       fail('db_damaged', `${file} is damaged. Restore the last good backup from the backups folder; the file was left as it is.`);
     }
     return userVersion;

@@ -16,6 +16,7 @@ export const BackupsSection = () => {
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
   const [message, setMessage] = useState('');
   const [shopFile, setShopFile] = useState<{ url: string; fileName: string } | null>(null);
+  const [folder, setFolder] = useState('');
   const importShop = async (file: File | undefined) => {
     if (!file) return;
     try {
@@ -72,6 +73,16 @@ export const BackupsSection = () => {
           {t('shop.import')}
           <input type="file" accept=".zip,application/zip" className="visually-hidden" onChange={(e) => void importShop(e.target.files?.[0])} />
         </label>
+      </div>
+      <div className="actions">
+        <label className="field-inline">
+          <span>{t('backup.elsewhere')}</span>
+          <input value={folder} placeholder="/media/usb o E:\Copias" onChange={(e) => setFolder(e.target.value)} />
+        </label>
+        <button type="button" className="button" disabled={folder.trim() === ''}
+          onClick={() => void api.call('backup.create', { destination: folder.trim() }).then((b) => setMessage(t('backup.copiedTo', { path: b.path })), (e: unknown) => setMessage(toFormError(e, t).message))}>
+          {t('backup.elsewhereButton')}
+        </button>
       </div>
       {message ? <p className="notice" role="status">{message}</p> : null}
       {items.length === 0 ? <p className="muted">{t('backup.empty')}</p> : (

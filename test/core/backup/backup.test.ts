@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DB_FILE, type Core } from '../../../electron/core';
 import { coreClient } from '../../../electron/core/client';
 import { backupsToPrune } from '../../../electron/core/backup/files';
+import { restoreLatestGoodBackup } from '../../../electron/core/backup/service';
 import { migrations } from '../../../electron/core/db/migrations';
 import { makePhotoBase64 } from '../../helpers/photos';
 import { makeTempDir } from '../../helpers/tmp';
@@ -60,6 +61,18 @@ describe('backups', () => {
     expect((await api.call('orders.list', {})).total).toBe(150);
   });
 
+  it('saves a copy in a folder the seller picks, outside the data folder', async () => {
+    const { core } = open();
+    const usb = makeTempDir('chasqui-usb-');
+    cleanups.push(usb.cleanup);
+    await coreClient(core).call('catalog.createProduct', { name: 'Labial', variants: [{ sku: 'U-1', price: 100 }] });
+    const copy = await coreClient(core).call('backup.create', { destination: usb.dir });
+    expect(copy.path.startsWith(usb.dir)).toBe(true);
+    expect(copy.counts.products).toBe(1);
+    expect(fs.existsSync(path.join(copy.path, 'chasqui.db'))).toBe(true);
+    expect(await coreClient(core).request('backup.create', { destination: 'relativa/carpeta' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'destination' } });
+  });
+
   it('refuses unknown or damaged backups', async () => {
     const { core } = open();
     const api = coreClient(core);
@@ -68,6 +81,29 @@ describe('backups', () => {
     const backup = await api.call('backup.create', {});
     fs.writeFileSync(path.join(backup.path, 'chasqui.db'), 'not a database at all, just text');
     expect(await api.request('backup.restore', { id: backup.id, mode: 'restore' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('finds its way back from a damaged database to the newest good backup, keeping the damaged file', async () => {
+    const tmp = makeTempDir();
+    cleanups.push(tmp.cleanup);
+    const core = createCore({ dataDir: tmp.dir });
+    const api = coreClient(core);
+    for (let i = 0; i < 30; i += 1) await api.call('catalog.createProduct', { name: `Producto ${i}`, description: 'x'.repeat(3000), variants: [{ sku: `D-${i}`, price: 100 }] });
+    await api.call('backup.create', {});
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    core.close();
+    const file = path.join(tmp.dir, DB_FILE);
+    const bytes = fs.readFileSync(file);
+    // Scribble over the middle pages, leaving the header: the file still says it is ours.
+    bytes.fill(0x5a, 4096 * 2, Math.min(bytes.length, 4096 * 6));
+    fs.writeFileSync(file, bytes);
+    expect(() => createCore({ dataDir: tmp.dir })).toThrow(expect.objectContaining({ code: 'db_damaged' }));
+    const restored = restoreLatestGoodBackup(tmp.dir);
+    expect(restored?.counts.products).toBe(30);
+    expect(fs.readdirSync(tmp.dir).some((name) => name.startsWith(`${DB_FILE}.damaged-`))).toBe(true);
+    const reopened = createCore({ dataDir: tmp.dir });
+    expect((await coreClient(reopened).call('catalog.listProducts', {})).items).toHaveLength(30);
+    reopened.close();
   });
 
   it('keeps 7 daily and 4 weekly backups', () => {
