@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { Product } from '../../../shared/domain/catalog';
+import { useState } from 'react';
 import type { Order } from '../../../shared/domain/orders';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
+import { VariantPicker, type PickedVariant } from '../../components/VariantPicker';
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
 
@@ -18,15 +18,11 @@ export const ItemsEditor = ({ order, onSaved, onCancel }: { order: Order; onSave
   const t = useT();
   const money = useMoney();
   const [lines, setLines] = useState<Line[]>(order.items.map((i) => ({ variantId: i.variantId, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice })));
-  const [products, setProducts] = useState<Product[]>([]);
   const [error, setError] = useState('');
-  useEffect(() => void api.call('catalog.listProducts', {}).then((r) => setProducts(r.items)), []);
 
-  const add = (variantId: number) => {
-    const product = products.find((p) => p.variants.some((v) => v.id === variantId));
-    const variant = product?.variants.find((v) => v.id === variantId);
-    if (!product || !variant || lines.some((l) => l.variantId === variantId)) return;
-    setLines([...lines, { variantId, name: [product.name, variant.name].filter(Boolean).join(' – '), quantity: 1, unitPrice: variant.price }]);
+  const add = (picked: PickedVariant) => {
+    if (lines.some((l) => l.variantId === picked.variantId)) return;
+    setLines([...lines, { variantId: picked.variantId, name: picked.name, quantity: 1, unitPrice: picked.price }]);
   };
   const save = async () => {
     try {
@@ -52,13 +48,7 @@ export const ItemsEditor = ({ order, onSaved, onCancel }: { order: Order; onSave
           ))}
         </tbody>
       </table>
-      <label className="field">
-        <span>{t('orders.addProduct')}</span>
-        <select value="" onChange={(e) => add(Number(e.target.value))}>
-          <option value="">—</option>
-          {products.flatMap((p) => p.variants.filter((v) => !v.isArchived).map((v) => <option key={v.id} value={v.id}>{[p.name, v.name].filter(Boolean).join(' – ')} · {money(v.price)} · {v.stock}</option>))}
-        </select>
-      </label>
+      <VariantPicker label={t('orders.addProduct')} onPick={add} />
       {error ? <p className="form-error" role="alert">{error}</p> : null}
       <div className="actions">
         <button type="button" className="button button-primary" onClick={() => void save()}>{t('orders.saveItems')}</button>

@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Product } from '../../../shared/domain/catalog';
 import { parseMoney } from '../../../shared/domain/money';
 import { orderChannels, type OrderChannel } from '../../../shared/domain/orders';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { toFormError } from '../../components/errors';
+import { VariantPicker, type PickedVariant } from '../../components/VariantPicker';
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
@@ -37,10 +37,7 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
   const [customerPhone, setCustomerPhone] = useState('');
   const [deliveryDate, setDeliveryDate] = useState('');
   const [deliveryFee, setDeliveryFee] = useState('');
-  const [products, setProducts] = useState<Product[]>([]);
   const [error, setError] = useState('');
-
-  useEffect(() => void api.call('catalog.listProducts', {}).then((r) => setProducts(r.items)), []);
 
   const read = async (message = text) => {
     const draft = await api.call('orders.draftFromText', { text: message });
@@ -57,17 +54,12 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const addVariant = (variantId: number) => {
-    const product = products.find((p) => p.variants.some((v) => v.id === variantId));
-    const variant = product?.variants.find((v) => v.id === variantId);
-    if (!product || !variant) return;
-    const name = [product.name, variant.name].filter(Boolean).join(' – ');
+  const addVariant = (picked: PickedVariant) =>
     setLines((current) =>
-      current.some((l) => l.variantId === variantId)
-        ? current.map((l) => (l.variantId === variantId ? { ...l, quantity: l.quantity + 1 } : l))
-        : [...current, { variantId, name, quantity: 1, unitPrice: variant.price }],
+      current.some((l) => l.variantId === picked.variantId)
+        ? current.map((l) => (l.variantId === picked.variantId ? { ...l, quantity: l.quantity + 1 } : l))
+        : [...current, { variantId: picked.variantId, name: picked.name, quantity: 1, unitPrice: picked.price }],
     );
-  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -134,15 +126,7 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
             </tbody>
           </table>
         ) : null}
-        <label className="field">
-          <span>{t('orders.addProduct')}</span>
-          <select value="" onChange={(e) => addVariant(Number(e.target.value))}>
-            <option value="">—</option>
-            {products.flatMap((p) => p.variants.filter((v) => !v.isArchived).map((v) => (
-              <option key={v.id} value={v.id}>{[p.name, v.name].filter(Boolean).join(' – ')} · {money(v.price)} · {v.stock}</option>
-            )))}
-          </select>
-        </label>
+        <VariantPicker label={t('orders.addProduct')} onPick={addVariant} />
         <div className="form-grid">
           <label className="field">
             <span>{t('orders.channel')}</span>

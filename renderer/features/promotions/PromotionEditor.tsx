@@ -1,10 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { Photo, Product } from '../../../shared/domain/catalog';
+import { useState, type FormEvent } from 'react';
+import type { Photo } from '../../../shared/domain/catalog';
 import { minorToDecimal, parseMoney } from '../../../shared/domain/money';
 import { promotionKinds, type ChannelTexts as Texts, type Promotion, type PromotionKind } from '../../../shared/domain/promotions';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { toFormError, type FormError } from '../../components/errors';
+import { VariantPicker, type PickedVariant } from '../../components/VariantPicker';
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
@@ -40,16 +41,11 @@ export const PromotionEditor = ({ promotion, onClose }: { promotion: Promotion |
   );
   const [texts, setTexts] = useState<Partial<Texts>>({});
   const [images, setImages] = useState<Photo[]>(promotion?.images ?? []);
-  const [products, setProducts] = useState<Product[]>([]);
   const [error, setError] = useState<FormError | null>(null);
 
-  useEffect(() => void api.call('catalog.listProducts', {}).then((r) => setProducts(r.items)), []);
-
-  const addVariant = (variantId: number) => {
-    const product = products.find((p) => p.variants.some((v) => v.id === variantId));
-    const variant = product?.variants.find((v) => v.id === variantId);
-    if (!product || !variant || items.some((i) => i.variantId === variantId)) return;
-    setItems([...items, { variantId, name: [product.name, variant.name].filter(Boolean).join(' – '), regularPrice: variant.price, promoPrice: minorToDecimal(variant.price, currency) }]);
+  const addVariant = (picked: PickedVariant) => {
+    if (items.some((i) => i.variantId === picked.variantId)) return;
+    setItems([...items, { variantId: picked.variantId, name: picked.name, regularPrice: picked.price, promoPrice: minorToDecimal(picked.price, currency) }]);
   };
 
   const save = async (event: FormEvent) => {
@@ -129,13 +125,7 @@ export const PromotionEditor = ({ promotion, onClose }: { promotion: Promotion |
               ))}
             </tbody>
           </table>
-          <label className="field">
-            <span>{t('promo.addProduct')}</span>
-            <select value="" onChange={(e) => addVariant(Number(e.target.value))}>
-              <option value="">—</option>
-              {products.flatMap((p) => p.variants.filter((v) => !v.isArchived).map((v) => <option key={v.id} value={v.id}>{[p.name, v.name].filter(Boolean).join(' – ')} · {money(v.price)}</option>))}
-            </select>
-          </label>
+          <VariantPicker label={t('promo.addProduct')} onPick={addVariant} />
         </fieldset>
         {error && !['title', 'percentOff', 'endsOn', 'bundlePayFor', 'bundleQuantity'].includes(error.field ?? '') ? <p className="form-error" role="alert">{error.message}</p> : null}
       </form>
