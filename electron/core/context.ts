@@ -2,6 +2,7 @@ import type { AppEvent, EventMap, EventName, MethodName, MethodResult, ParsedArg
 import type { Db } from './db/open';
 import type { CatalogSearch } from './catalog/search';
 import type { PairingState } from './lan/pairing';
+import type { ChannelHub } from './channels/hub';
 
 /** Per-core memoised state; a write sets the entries it invalidates back to undefined. */
 export interface CoreCaches {
@@ -19,6 +20,7 @@ export interface CoreContext {
   now: () => number;
   emit<E extends EventName>(type: E, payload: EventMap[E]): void;
   caches: CoreCaches;
+  channels: ChannelHub;
   /** Closes the database, puts a backup's file and photos in its place and reopens it. */
   replaceDatabase(sourceFile: string, sourceMediaDir: string): void;
 }

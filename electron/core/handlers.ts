@@ -11,6 +11,7 @@ import { customerHandlers } from './customers/handlers';
 import { deliveryHandlers } from './deliveries/handlers';
 import { shopHandlers } from './backup/shopHandlers';
 import { lanHandlers } from './lan/handlers';
+import { channelHandlers } from './channels/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -32,6 +33,7 @@ export const handlers = {
   ...deliveryHandlers,
   ...shopHandlers,
   ...lanHandlers,
+  ...channelHandlers,
   // Only the desktop shell can open files; it answers these before they reach the core.
   'desktop.openFile': () => ({ isDone: false }),
   'desktop.showInFolder': () => ({ isDone: false }),

@@ -13,6 +13,12 @@ import { mediaDirFor } from './media/store';
 import { resolveResourcesDir } from './resources';
 import { pairingOf } from './lan/handlers';
 import { deviceForToken } from './lan/pairing';
+import type { AdapterFactories } from './channels/adapter';
+import { createChannelHub, type ChannelHub } from './channels/hub';
+import { readAccounts } from './channels/repo';
+import { channelsDirFor, localKeyBox, type SecretBox } from './channels/secrets';
+import { defaultAdapterFactories } from './channels/factories';
+import { readSettings } from './settings/repo';
 
 export interface CoreOptions {
   dataDir: string;
@@ -24,6 +30,11 @@ export interface CoreOptions {
   isAutoBackupEnabled?: boolean;
   /** Fonts and demo photos; found next to the app when not given. */
   resourcesDir?: string;
+  /** Channel adapters; tests hand in ones built around fakes of the libraries' clients. */
+  channelAdapters?: Partial<AdapterFactories>;
+  /** Encrypts channel sessions; the desktop passes one backed by safeStorage. */
+  secretBox?: SecretBox;
+  pollIntervalMs?: number;
 }
 
 export interface Core {
@@ -33,6 +44,8 @@ export interface Core {
   mediaDir: string;
   /** For the core's own tests and tools; shells go through dispatch. */
   readonly db: Db;
+  /** The connected channels; shells and tests reach posts and sends through the API, tools through this. */
+  channels: ChannelHub;
   /** For the shell that listens on the home network. */
   lan: {
     setUrl(url: string | null): void;
@@ -52,13 +65,30 @@ export const createCore = (options: CoreOptions): Core => {
   const mediaDir = mediaDirFor(dataDir);
   const hub = createEventHub();
 
+  const firstDb = open();
+  const now = options.clock ?? Date.now;
+  const channelsDir = channelsDirFor(dataDir);
+  const channels = createChannelHub({
+    db: () => base.db,
+    saved: readAccounts(firstDb),
+    mediaDir,
+    channelsDir,
+    dispatch: (method, args, dispatchOptions) => dispatch(method, args, dispatchOptions),
+    publish: hub.publish,
+    factories: { ...defaultAdapterFactories, ...options.channelAdapters },
+    secretBox: options.secretBox ?? localKeyBox(channelsDir),
+    settings: () => readSettings(base.db),
+    now,
+    pollIntervalMs: options.pollIntervalMs,
+  });
   // Mutable on purpose: a restore swaps the connection and every later call sees the new one.
   const base: Omit<CoreContext, 'emit'> = {
-    db: open(),
+    db: firstDb,
+    channels,
     dataDir,
     mediaDir,
     resourcesDir: resolveResourcesDir(options.resourcesDir),
-    now: options.clock ?? Date.now,
+    now,
     caches: {},
     replaceDatabase: (sourceFile, sourceMediaDir) => {
       base.db.close();
@@ -70,6 +100,7 @@ export const createCore = (options: CoreOptions): Core => {
     },
   };
   const dispatch = createDispatch(base, hub, handlers);
+  channels.resume();
   const stopAutoBackup = options.isAutoBackupEnabled ? startAutoBackup(dispatch, dataDir, base.now) : () => undefined;
   let isClosed = false;
   return {
@@ -83,6 +114,7 @@ export const createCore = (options: CoreOptions): Core => {
     get db() {
       return base.db;
     },
+    channels,
     lan: {
       setUrl: (url) => {
         pairingOf(base).url = url;
@@ -93,6 +125,7 @@ export const createCore = (options: CoreOptions): Core => {
       if (isClosed) return;
       isClosed = true;
       stopAutoBackup();
+      void channels.close();
       base.db.close();
     },
   };

@@ -20,6 +20,13 @@ const statusFor: Record<ErrorCode, number> = {
   db_from_future: 409,
   not_a_chasqui_db: 409,
   db_damaged: 409,
+  channel_not_ready: 409,
+  channel_auth_failed: 422,
+  channel_rate_limited: 429,
+  channel_blocked: 423,
+  channel_error: 502,
+  reply_window_closed: 409,
+  browser_not_found: 424,
   internal: 500,
 };
 

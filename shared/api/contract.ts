@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ShopSettings } from '../domain/settings';
+import type { ChannelState } from '../domain/channels';
 import type { MethodDef, MethodKind } from './methods/define';
 import { foundationMethods } from './methods/foundation';
 import { orderMethods } from './methods/orders';
@@ -13,6 +14,7 @@ import { deliveryMethods } from './methods/deliveries';
 import { shopMethods } from './methods/shop';
 import { lanMethods } from './methods/lan';
 import { desktopMethods } from './methods/desktop';
+import { channelMethods } from './methods/channels';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -32,6 +34,7 @@ export const contract = {
   ...shopMethods,
   ...lanMethods,
   ...desktopMethods,
+  ...channelMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -52,6 +55,7 @@ export interface EventMap {
   'backup.progress': { id: string; percent: number };
   'promotions.changed': { promotionIds: number[] };
   'inbox.message': { conversationId: number; messageId: number };
+  'channels.status': ChannelState;
 }
 export type EventName = keyof EventMap;
 export type AppEvent = { [E in EventName]: { type: E; payload: EventMap[E] } }[EventName];

@@ -9,6 +9,18 @@ export const errorCodes = [
   'db_from_future',
   'not_a_chasqui_db',
   'db_damaged',
+  /** The channel is not linked, or is paused after a block or rate limit. */
+  'channel_not_ready',
+  /** Wrong password, code or token; the channel card says what to do. */
+  'channel_auth_failed',
+  'channel_rate_limited',
+  'channel_blocked',
+  /** The network refused or failed for another reason; nothing was sent. */
+  'channel_error',
+  /** Instagram and Messenger allow replies only within 24 hours of the customer's last message. */
+  'reply_window_closed',
+  /** WhatsApp needs Chrome, Chromium or Edge on this computer and none was found. */
+  'browser_not_found',
   'internal',
 ] as const;
 

@@ -143,5 +143,6 @@ export const updateSettingsArgs = z
     onTheWayTemplate: shortText(1000).optional(),
     logoMediaId: z.string().regex(/^([a-f0-9]{16,64})?$/, 'is not a photo id').optional(),
     deliveredTemplate: shortText(1000).optional(),
+    browserPath: shortText(1000).optional(),
   })
   .strict();

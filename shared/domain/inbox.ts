@@ -1,3 +1,5 @@
+import type { Photo } from './catalog';
+import type { ChannelKind } from './channels';
 export const messageChannels = ['whatsapp', 'instagram', 'facebook'] as const;
 export type MessageChannel = (typeof messageChannels)[number];
 
@@ -9,6 +11,7 @@ export interface Message {
   author: string;
   text: string;
   sentAt: number;
+  photos: Photo[];
 }
 
 export interface ConversationSummary {
@@ -22,7 +25,20 @@ export interface ConversationSummary {
   unreadCount: number;
 }
 
+/** A way to answer this customer: one of their conversations and whether it can take a reply now. */
+export interface ReplyTarget {
+  conversationId: number;
+  channel: MessageChannel;
+  /** The adapter a reply goes through; null for imported history with no live channel behind it. */
+  via: ChannelKind;
+  title: string;
+  lastInboundAt: number | null;
+  /** Instagram and Messenger: replies are accepted until then; null where there is no window. */
+  windowClosesAt: number | null;
+}
+
 export interface Conversation extends ConversationSummary {
+  replyTargets: ReplyTarget[];
   /** Every message of this customer on every channel, oldest first: one timeline. */
   messages: Message[];
 }

@@ -30,6 +30,8 @@ export interface ShopSettings {
   logoMediaId: string;
   /** Phones on the home network may reach the delivery page; off until the seller turns it on. */
   isLanEnabled: boolean;
+  /** Chrome, Chromium or Edge for WhatsApp; '' finds one on its own. */
+  browserPath: string;
 }
 
 /** What choosing a country suggests; everything stays editable in Ajustes. */
@@ -58,6 +60,7 @@ export const defaultSettings: ShopSettings = {
   deliveryZones: [],
   couriers: [],
   isLanEnabled: false,
+  browserPath: '',
   logoMediaId: '',
   onTheWayTemplate: '¡Hola {cliente}! Tu pedido {pedido} de {tienda} ya está en camino 🛵',
   deliveredTemplate: '¡Hola {cliente}! Entregamos tu pedido {pedido}. ¡Gracias por comprar en {tienda}! 💖',

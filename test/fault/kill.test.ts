@@ -22,7 +22,7 @@ describe(`SIGKILL at random moments (${KILLS} times)`, () => {
       platform: 'node',
       format: 'cjs',
       outfile: workerFile,
-      external: ['better-sqlite3', 'sharp', 'pdfkit', 'qrcode', 'chrono-node', 'luxon', 'zod', 'minisearch', 'papaparse', 'libphonenumber-js'],
+      packages: 'external',
       logLevel: 'silent',
       nodePaths: [path.resolve(__dirname, '../../node_modules')],
     });

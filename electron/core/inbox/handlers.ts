@@ -4,6 +4,7 @@ import { normalizePhone } from '../orders/customers';
 import { readSettings } from '../settings/repo';
 import * as repo from './repo';
 import { importChatExport } from './importers/importChat';
+import { sendMessage } from './send';
 
 export const inboxHandlers = {
   'inbox.importChatExport': (ctx, args) => importChatExport(ctx, args),
@@ -12,8 +13,14 @@ export const inboxHandlers = {
 
   'inbox.getConversation': (ctx, args) => {
     const summary = repo.findConversation(ctx.db, args.id) ?? fail('not_found', `Conversation ${args.id} does not exist`, { field: 'id' });
-    return { ...summary, messages: repo.timeline(ctx.db, summary.id, summary.customerId) };
+    return {
+      ...summary,
+      messages: repo.timeline(ctx.db, summary.id, summary.customerId),
+      replyTargets: repo.replyTargets(ctx.db, summary.id, summary.customerId),
+    };
   },
+
+  'inbox.sendMessage': (ctx, args) => sendMessage(ctx, args),
 
   'inbox.markRead': (ctx, args) => {
     repo.findConversation(ctx.db, args.id) ?? fail('not_found', `Conversation ${args.id} does not exist`, { field: 'id' });
@@ -43,7 +50,9 @@ export const inboxHandlers = {
         repo.addIdentity(ctx.db, customerId, args.channel, args.senderExternalId, args.author);
       }
     }
-    const conversationId = repo.upsertConversation(ctx.db, args.channel, args.conversationExternalId, args.author, customerId);
+    // The conversation is named after the customer, not after whoever wrote last (the seller's own echo).
+    const title = args.direction === 'in' ? args.author : '';
+    const conversationId = repo.upsertConversation(ctx.db, args.channel, args.conversationExternalId, title, customerId, args.via ?? null);
     const messageId = repo.insertMessage(ctx.db, { ...args, conversationId, externalId: args.messageExternalId });
     if (messageId === null) {
       const existing = Number(ctx.db.prepare('SELECT id FROM messages WHERE channel = ? AND external_id = ?').pluck().get(args.channel, args.messageExternalId));

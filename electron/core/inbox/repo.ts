@@ -1,4 +1,8 @@
-import type { ConversationSummary, Message, MessageChannel } from '../../../shared/domain/inbox';
+import type { ChannelKind } from '../../../shared/domain/channels';
+import { REPLY_WINDOW_MS, hasReplyWindow } from '../../../shared/domain/channels';
+import type { Photo } from '../../../shared/domain/catalog';
+import type { ConversationSummary, Message, MessageChannel, ReplyTarget } from '../../../shared/domain/inbox';
+import { photoUrls } from '../media/store';
 import type { Db } from '../db/open';
 
 interface SummaryRow {
@@ -47,7 +51,18 @@ interface MessageRow {
   author: string;
   text: string;
   sent_at: number;
+  photo_ids: string;
 }
+
+const photosOf = (db: Db, json: string): Photo[] => {
+  if (json === '[]') return [];
+  const ids: unknown = JSON.parse(json);
+  if (!Array.isArray(ids)) return [];
+  return ids.flatMap((id) => {
+    const ext = typeof id === 'string' ? db.prepare<[string], string>('SELECT ext FROM media WHERE id = ?').pluck().get(id) : undefined;
+    return typeof id === 'string' && ext ? [photoUrls(id, ext)] : [];
+  });
+};
 
 /** The customer's whole story across channels, or just this conversation when the customer is unknown. */
 export const timeline = (db: Db, conversationId: number, customerId: number | null): Message[] =>
@@ -57,13 +72,68 @@ export const timeline = (db: Db, conversationId: number, customerId: number | nu
         WHERE c.id = ? OR (c.customer_id IS NOT NULL AND c.customer_id = ?) ORDER BY m.sent_at, m.id`,
     )
     .all(conversationId, customerId ?? -1)
-    .map((r) => ({ id: r.id, conversationId: r.conversation_id, channel: r.channel, direction: r.direction, author: r.author, text: r.text, sentAt: r.sent_at }));
+    .map((r) => ({
+      id: r.id,
+      conversationId: r.conversation_id,
+      channel: r.channel,
+      direction: r.direction,
+      author: r.author,
+      text: r.text,
+      sentAt: r.sent_at,
+      photos: photosOf(db, r.photo_ids),
+    }));
+
+interface TargetRow {
+  id: number;
+  channel: MessageChannel;
+  via: ChannelKind | null;
+  title: string;
+  last_in: number | null;
+}
+
+/** Every conversation of this customer (or just this one), the most recent inbound first: where a reply can go. */
+export const replyTargets = (db: Db, conversationId: number, customerId: number | null): ReplyTarget[] =>
+  db
+    .prepare<[number, number], TargetRow>(
+      `SELECT c.id, c.channel, c.via, c.title,
+              (SELECT max(m.sent_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in') AS last_in
+         FROM conversations c
+        WHERE c.id = ? OR (c.customer_id IS NOT NULL AND c.customer_id = ?)
+        ORDER BY last_in DESC NULLS LAST, c.id`,
+    )
+    .all(conversationId, customerId ?? -1)
+    .map((r) => ({
+      conversationId: r.id,
+      channel: r.channel,
+      via: r.via ?? r.channel,
+      title: r.title,
+      lastInboundAt: r.last_in,
+      windowClosesAt: hasReplyWindow(r.channel) ? (r.last_in ?? 0) + REPLY_WINDOW_MS : null,
+    }));
+
+export const conversationRoute = (db: Db, id: number): { channel: MessageChannel; externalId: string; via: ChannelKind; lastInboundAt: number | null } | undefined => {
+  const row = db
+    .prepare<[number], { channel: MessageChannel; external_id: string; via: ChannelKind | null; last_in: number | null }>(
+      `SELECT c.channel, c.external_id, c.via,
+              (SELECT max(m.sent_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in') AS last_in
+         FROM conversations c WHERE c.id = ?`,
+    )
+    .get(id);
+  return row ? { channel: row.channel, externalId: row.external_id, via: row.via ?? row.channel, lastInboundAt: row.last_in } : undefined;
+};
 
 export const markRead = (db: Db, id: number): void => {
   db.prepare('UPDATE conversations SET unread_count = 0 WHERE id = ?').run(id);
 };
 
-export const upsertConversation = (db: Db, channel: MessageChannel, externalId: string, title: string, customerId: number | null): number => {
+export const upsertConversation = (
+  db: Db,
+  channel: MessageChannel,
+  externalId: string,
+  title: string,
+  customerId: number | null,
+  via: ChannelKind | null = null,
+): number => {
   db.prepare('INSERT INTO conversations (channel, external_id, title, customer_id) VALUES (?, ?, ?, ?) ON CONFLICT (channel, external_id) DO NOTHING').run(
     channel,
     externalId,
@@ -72,6 +142,8 @@ export const upsertConversation = (db: Db, channel: MessageChannel, externalId: 
   );
   const id = Number(db.prepare('SELECT id FROM conversations WHERE channel = ? AND external_id = ?').pluck().get(channel, externalId));
   if (customerId !== null) db.prepare('UPDATE conversations SET customer_id = coalesce(customer_id, ?) WHERE id = ?').run(customerId, id);
+  if (via !== null) db.prepare('UPDATE conversations SET via = ? WHERE id = ?').run(via, id);
+  if (title !== '') db.prepare("UPDATE conversations SET title = ? WHERE id = ? AND title = ''").run(title, id);
   return id;
 };
 
@@ -89,11 +161,11 @@ export const addIdentity = (db: Db, customerId: number, channel: MessageChannel,
 
 export const insertMessage = (
   db: Db,
-  m: { conversationId: number; channel: MessageChannel; externalId: string; direction: 'in' | 'out'; author: string; text: string; sentAt: number },
+  m: { conversationId: number; channel: MessageChannel; externalId: string; direction: 'in' | 'out'; author: string; text: string; sentAt: number; photoIds?: string[] },
 ): number | null => {
   const result = db
-    .prepare('INSERT OR IGNORE INTO messages (conversation_id, channel, external_id, direction, author, text, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(m.conversationId, m.channel, m.externalId, m.direction, m.author, m.text, m.sentAt);
+    .prepare('INSERT OR IGNORE INTO messages (conversation_id, channel, external_id, direction, author, text, sent_at, photo_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(m.conversationId, m.channel, m.externalId, m.direction, m.author, m.text, m.sentAt, JSON.stringify(m.photoIds ?? []));
   if (result.changes === 0) return null;
   db.prepare(
     'UPDATE conversations SET last_message_at = max(last_message_at, ?), unread_count = unread_count + ? WHERE id = ?',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import { messageChannels, type Conversation, type ConversationSummary } from '../../domain/inbox';
-import { read, write } from './define';
+import { channelKinds } from '../../domain/channels';
+import { read, task, write } from './define';
 
 export const ingestMessageArgs = z
   .object({
@@ -14,6 +15,9 @@ export const ingestMessageArgs = z
     senderExternalId: s.shortText(200).default(''),
     text: z.string().max(20_000),
     sentAt: z.number().int().positive(),
+    /** The adapter that delivered it, so a reply goes back the same way; absent for imports. */
+    via: z.enum(channelKinds).optional(),
+    photoIds: z.array(z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a photo id')).max(10).default([]),
   })
   .strict();
 
@@ -22,6 +26,10 @@ export const inboxMethods = {
     z.object({ channel: z.enum(messageChannels).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
   ),
   'inbox.getConversation': read<Conversation>()(z.object({ id: s.id }).strict()),
+  /** Replies through the channel the conversation came from; refused when that channel is not connected or its reply window closed. */
+  'inbox.sendMessage': task<{ messageId: number; conversationId: number }>()(
+    z.object({ conversationId: s.id, text: z.string().trim().min(1, 'is required').max(4000) }).strict(),
+  ),
   'inbox.markRead': write<ConversationSummary>()(z.object({ id: s.id }).strict()),
   /** WhatsApp "Export chat" (.txt or .zip): preview first (participants, counts), then commit saying which one is the seller. */
   'inbox.importChatExport': write<{ isCommitted: boolean; title: string; authors: string[]; conversations: number; messages: number; customers: number; duplicates: number; attachments: number; skipped: number }>()(

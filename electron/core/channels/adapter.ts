@@ -1,0 +1,81 @@
+import type { ChannelKind, ChannelPrompt, ChannelStatus } from '../../../shared/domain/channels';
+import type { MessageChannel } from '../../../shared/domain/inbox';
+import type { ShopSettings } from '../../../shared/domain/settings';
+import type { ParsedArgs } from '../../../shared/api/contract';
+
+/** A message as an adapter hands it in; the hub stores its photos and ingests it through the API. */
+export interface InboundMessage {
+  channel: MessageChannel;
+  conversationExternalId: string;
+  messageExternalId: string;
+  direction: 'in' | 'out';
+  author: string;
+  senderExternalId: string;
+  text: string;
+  sentAt: number;
+  photos?: { bytes: Buffer; fileName: string }[];
+}
+
+export interface StatusUpdate {
+  status: ChannelStatus;
+  detail?: string;
+  account?: string;
+  prompt?: ChannelPrompt | null;
+}
+
+export interface AdapterHooks {
+  /** Resolves once the message is in the ledger (or was already there). */
+  onMessage(message: InboundMessage): Promise<{ isNew: boolean }>;
+  onStatus(update: StatusUpdate): void;
+  /** Encrypted by the hub and kept under <dataDir>/channels; never in the database or backups. */
+  saveSession(session: unknown): void;
+}
+
+export interface AdapterEnv {
+  /** This channel's own folder under <dataDir>/channels (browser profiles and the like). */
+  sessionDir: string;
+  settings(): ShopSettings;
+  now(): number;
+}
+
+export type ConnectInput = ParsedArgs<'channels.connect'>;
+
+export type PostKind = 'status' | 'feed' | 'story' | 'page_post';
+
+export interface Post {
+  kind: PostKind;
+  text: string;
+  /** JPEG bytes, already sized for the target. */
+  image?: Buffer;
+  /** Facebook Page posts may be scheduled (milliseconds). */
+  publishAt?: number;
+}
+
+export interface ChannelAdapter {
+  /** Starts linking; input is null when resuming at start from `session`, what saveSession stored last time (or null). */
+  connect(input: ConnectInput | null, session: unknown): Promise<void>;
+  answerPrompt(answer: string): Promise<void>;
+  disconnect(isWipe: boolean): Promise<void>;
+  /** `to` is the conversation's external id on that channel. */
+  sendDirect(to: string, text: string, idempotencyKey: string): Promise<{ externalId: string; sentAt: number }>;
+  publish?(post: Post): Promise<{ externalId: string }>;
+  /** Channels without push (Instagram, Facebook) fetch what is new; returns how many messages were new. */
+  poll?(): Promise<number>;
+  /** Recent messages of a chat, to see whether a send whose fate is unknown did go out. */
+  recentOutgoing?(to: string): Promise<string[]>;
+}
+
+export type AdapterFactory = (hooks: AdapterHooks, env: AdapterEnv) => ChannelAdapter;
+export type AdapterFactories = Record<ChannelKind, AdapterFactory>;
+
+/** How a network said no; the hub turns it into the channel's status and a stable API error. */
+export type ChannelFailure = 'needs_auth' | 'auth_failed' | 'rate_limited' | 'blocked' | 'offline' | 'reply_window_closed' | 'browser_not_found' | 'error';
+
+export class ChannelError extends Error {
+  readonly failure: ChannelFailure;
+  constructor(failure: ChannelFailure, message: string) {
+    super(message);
+    this.name = 'ChannelError';
+    this.failure = failure;
+  }
+}

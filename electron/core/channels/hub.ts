@@ -1,0 +1,245 @@
+import path from 'node:path';
+import type { AppEvent } from '../../../shared/api/contract';
+import { ChasquiError, type ErrorCode } from '../../../shared/api/errors';
+import { channelKinds, isSendingStatus, type ChannelKind, type ChannelState } from '../../../shared/domain/channels';
+import type { ShopSettings } from '../../../shared/domain/settings';
+import type { Db } from '../db/open';
+import type { Dispatch } from '../dispatch';
+import { storeImage } from '../media/store';
+import { ChannelError, type AdapterFactories, type ChannelAdapter, type ChannelFailure, type ConnectInput, type InboundMessage, type Post, type StatusUpdate } from './adapter';
+import { saveAccount, type SavedAccount } from './repo';
+import { readSecret, wipeChannelDir, writeSecret, type SecretBox } from './secrets';
+import { redact } from './redact';
+
+export interface ChannelHub {
+  list(): ChannelState[];
+  get(kind: ChannelKind): ChannelState;
+  connect(input: ConnectInput): Promise<ChannelState>;
+  answerPrompt(kind: ChannelKind, answer: string): Promise<ChannelState>;
+  disconnect(kind: ChannelKind, isWipe: boolean): Promise<ChannelState>;
+  sync(kind: ChannelKind): Promise<number>;
+  send(kind: ChannelKind, to: string, text: string, idempotencyKey: string): Promise<{ externalId: string; sentAt: number }>;
+  publish(kind: ChannelKind, post: Post): Promise<{ externalId: string }>;
+  recentOutgoing(kind: ChannelKind, to: string): Promise<string[] | null>;
+  /** Reconnects the channels the seller left connected, from their saved sessions. */
+  resume(): void;
+  close(): Promise<void>;
+  secretBox: SecretBox;
+}
+
+export interface HubOptions {
+  db: () => Db;
+  /** What channel_accounts held when the core opened. */
+  saved: SavedAccount[];
+  mediaDir: string;
+  channelsDir: string;
+  dispatch: Dispatch;
+  publish: (event: AppEvent) => void;
+  factories: AdapterFactories;
+  secretBox: SecretBox;
+  settings: () => ShopSettings;
+  now: () => number;
+  /** How often Instagram and Facebook are asked for new messages while connected. */
+  pollIntervalMs?: number;
+}
+
+const errorCodeFor: Record<ChannelFailure, ErrorCode> = {
+  needs_auth: 'channel_not_ready',
+  auth_failed: 'channel_auth_failed',
+  rate_limited: 'channel_rate_limited',
+  blocked: 'channel_blocked',
+  offline: 'channel_not_ready',
+  reply_window_closed: 'reply_window_closed',
+  browser_not_found: 'browser_not_found',
+  error: 'channel_error',
+};
+
+const statusAfter: Partial<Record<ChannelFailure, ChannelState['status']>> = {
+  needs_auth: 'needs_auth',
+  auth_failed: 'needs_auth',
+  rate_limited: 'rate_limited',
+  blocked: 'blocked',
+  offline: 'offline',
+  browser_not_found: 'not_connected',
+};
+
+export const createChannelHub = (options: HubOptions): ChannelHub => {
+  const { now } = options;
+  const blank = (kind: ChannelKind): ChannelState => ({ kind, status: 'not_connected', account: '', detail: '', prompt: null, linkedAt: null, updatedAt: 0 });
+  const states = new Map<ChannelKind, ChannelState>(channelKinds.map((kind) => [kind, blank(kind)]));
+  const wanted = new Set<ChannelKind>();
+  for (const saved of options.saved) {
+    // Nothing is connected yet when the app starts: what was ready is offline until it reconnects.
+    const status = saved.state.status === 'not_connected' ? 'not_connected' : 'offline';
+    states.set(saved.state.kind, { ...saved.state, status, prompt: null });
+    if (saved.isWanted) wanted.add(saved.state.kind);
+  }
+  const adapters = new Map<ChannelKind, ChannelAdapter>();
+  const pollTimers = new Map<ChannelKind, NodeJS.Timeout>();
+  let isClosed = false;
+
+  const state = (kind: ChannelKind): ChannelState => states.get(kind) ?? blank(kind);
+
+  const setState = (kind: ChannelKind, update: StatusUpdate): void => {
+    if (isClosed) return;
+    const before = state(kind);
+    const isNowLinked = update.status === 'ready' && before.linkedAt === null;
+    const next: ChannelState = {
+      ...before,
+      status: update.status,
+      account: update.account ?? before.account,
+      detail: update.detail ?? (update.status === 'ready' ? '' : before.detail),
+      prompt: update.prompt === undefined ? (update.status === 'needs_auth' ? before.prompt : null) : update.prompt,
+      linkedAt: isNowLinked ? now() : update.status === 'not_connected' ? null : before.linkedAt,
+      updatedAt: now(),
+    };
+    states.set(kind, next);
+    saveAccount(options.db(), next, wanted.has(kind));
+    options.publish({ type: 'channels.status', payload: next });
+    schedulePoll(kind);
+  };
+
+  const ingest = async (kind: ChannelKind, message: InboundMessage): Promise<{ isNew: boolean }> => {
+    const photoIds: string[] = [];
+    for (const photo of message.photos ?? []) {
+      try {
+        photoIds.push((await storeImage(options.db(), options.mediaDir, photo.bytes, photo.fileName, now())).id);
+      } catch {
+        // A photo Chasqui cannot read still leaves the message itself in the inbox.
+      }
+    }
+    const { photos: _photos, ...fields } = message;
+    const result = await options.dispatch('inbox.ingestMessage', { ...fields, via: kind, photoIds });
+    if (!result.ok) {
+      console.error(`[chasqui] ${kind}: a message was refused: ${result.error.code} ${redact(result.error.message)}`);
+      return { isNew: false };
+    }
+    const value = result.value;
+    return { isNew: typeof value === 'object' && value !== null && 'isNew' in value && value.isNew === true };
+  };
+
+  const adapterFor = (kind: ChannelKind): ChannelAdapter => {
+    const existing = adapters.get(kind);
+    if (existing) return existing;
+    const adapter = options.factories[kind](
+      {
+        onMessage: (message) => ingest(kind, message),
+        onStatus: (update) => setState(kind, update),
+        saveSession: (session) => writeSecret(options.channelsDir, options.secretBox, kind, session),
+      },
+      { sessionDir: path.join(options.channelsDir, kind), settings: options.settings, now },
+    );
+    adapters.set(kind, adapter);
+    return adapter;
+  };
+
+  /** Every call into a channel library goes through here: its failures become a status and a stable error, never a crash. */
+  const guarded = async <T>(kind: ChannelKind, work: () => Promise<T>, isQuiet = false): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      const failure = error instanceof ChannelError ? error.failure : 'error';
+      const message = error instanceof Error ? redact(error.message) : 'The channel failed';
+      const status = statusAfter[failure];
+      if (status) setState(kind, { status, detail: message });
+      else if (failure === 'error') {
+        console.error(`[chasqui] ${kind}:`, message);
+        if (isSendingStatus(state(kind).status)) setState(kind, { status: 'degraded', detail: message });
+      }
+      if (isQuiet) throw error;
+      throw new ChasquiError({ code: errorCodeFor[failure], message, details: { channel: kind } });
+    }
+  };
+
+  const schedulePoll = (kind: ChannelKind): void => {
+    const adapter = adapters.get(kind);
+    const isPolling = pollTimers.has(kind);
+    const shouldPoll = !isClosed && adapter?.poll !== undefined && isSendingStatus(state(kind).status);
+    if (shouldPoll && !isPolling) {
+      const timer = setInterval(() => void guarded(kind, () => adapter.poll?.() ?? Promise.resolve(0), true).catch(() => undefined), options.pollIntervalMs ?? 60_000);
+      timer.unref();
+      pollTimers.set(kind, timer);
+    } else if (!shouldPoll && isPolling) {
+      clearInterval(pollTimers.get(kind));
+      pollTimers.delete(kind);
+    }
+  };
+
+  const requireSending = (kind: ChannelKind): ChannelAdapter => {
+    const current = state(kind);
+    const adapter = adapters.get(kind);
+    if (!adapter || !isSendingStatus(current.status)) {
+      const why = current.status === 'rate_limited' || current.status === 'blocked' ? current.detail : `${kind} is ${current.status.replace('_', ' ')}`;
+      throw new ChasquiError({ code: 'channel_not_ready', message: why || `${kind} is not connected`, details: { channel: kind, status: current.status } });
+    }
+    return adapter;
+  };
+
+  return {
+    secretBox: options.secretBox,
+    list: () => channelKinds.map(state),
+    get: state,
+    async connect(input) {
+      const kind = input.kind;
+      wanted.add(kind);
+      setState(kind, { status: 'connecting', detail: '', prompt: null });
+      await guarded(kind, () => adapterFor(kind).connect(input, readSecret(options.channelsDir, options.secretBox, kind)));
+      return state(kind);
+    },
+    async answerPrompt(kind, answer) {
+      const adapter = adapters.get(kind);
+      if (!adapter || state(kind).prompt === null) {
+        throw new ChasquiError({ code: 'conflict', message: `${kind} is not waiting for a code`, details: { channel: kind } });
+      }
+      await guarded(kind, () => adapter.answerPrompt(answer));
+      return state(kind);
+    },
+    async disconnect(kind, isWipe) {
+      wanted.delete(kind);
+      const adapter = adapters.get(kind);
+      adapters.delete(kind);
+      if (adapter) await guarded(kind, () => adapter.disconnect(isWipe), true).catch(() => undefined);
+      if (isWipe) wipeChannelDir(options.channelsDir, kind);
+      setState(kind, { status: 'not_connected', detail: '', prompt: null, ...(isWipe ? { account: '' } : {}) });
+      return state(kind);
+    },
+    async sync(kind) {
+      const adapter = requireSending(kind);
+      return adapter.poll ? guarded(kind, () => adapter.poll?.() ?? Promise.resolve(0)) : 0;
+    },
+    send(kind, to, text, idempotencyKey) {
+      const adapter = requireSending(kind);
+      return guarded(kind, () => adapter.sendDirect(to, text, idempotencyKey));
+    },
+    publish(kind, post) {
+      const adapter = requireSending(kind);
+      const publish = adapter.publish;
+      if (!publish) throw new ChasquiError({ code: 'invalid_input', message: `${kind} cannot publish posts`, details: { channel: kind } });
+      return guarded(kind, () => publish(post));
+    },
+    async recentOutgoing(kind, to) {
+      const adapter = requireSending(kind);
+      const recent = adapter.recentOutgoing;
+      return recent ? guarded(kind, () => recent(to)) : null;
+    },
+    resume() {
+      for (const kind of wanted) {
+        const session = readSecret(options.channelsDir, options.secretBox, kind);
+        if (session === null && kind !== 'demo') {
+          setState(kind, { status: 'needs_auth', detail: 'The saved session is gone; connect again.' });
+          continue;
+        }
+        setState(kind, { status: 'connecting' });
+        void guarded(kind, () => adapterFor(kind).connect(null, session), true).catch(() => undefined);
+      }
+    },
+    async close() {
+      isClosed = true;
+      for (const timer of pollTimers.values()) clearInterval(timer);
+      pollTimers.clear();
+      // Leaves sessions in place (unlike disconnect): the next start picks them up again.
+      await Promise.all([...adapters.values()].map((adapter) => adapter.disconnect(false).catch(() => undefined)));
+      adapters.clear();
+    },
+  };
+};

@@ -1,0 +1,36 @@
+import crypto from 'node:crypto';
+import { fail } from '../../../shared/api/errors';
+import type { MethodResult, ParsedArgs } from '../../../shared/api/contract';
+import { REPLY_WINDOW_MS, hasReplyWindow } from '../../../shared/domain/channels';
+import type { CoreContext } from '../context';
+import { readSettings } from '../settings/repo';
+import * as repo from './repo';
+
+/** A reply from Chats: out through the channel the customer used, then into the ledger as the seller's message. */
+export const sendMessage = async (ctx: CoreContext, args: ParsedArgs<'inbox.sendMessage'>): Promise<MethodResult<'inbox.sendMessage'>> => {
+  const route = repo.conversationRoute(ctx.db, args.conversationId) ?? fail('not_found', `Conversation ${args.conversationId} does not exist`, { field: 'conversationId' });
+  if (hasReplyWindow(route.channel)) {
+    const closesAt = (route.lastInboundAt ?? 0) + REPLY_WINDOW_MS;
+    if (ctx.now() > closesAt) {
+      fail('reply_window_closed', `${route.channel} accepts replies only within 24 hours of the customer's last message; wait for them to write again`, {
+        details: { channel: route.channel, closedAt: closesAt },
+      });
+    }
+  }
+  const sent = await ctx.channels.send(route.via, route.externalId, args.text, `reply-${crypto.randomUUID()}`);
+  const messageId = ctx.db.transaction(() => {
+    const id = repo.insertMessage(ctx.db, {
+      conversationId: args.conversationId,
+      channel: route.channel,
+      externalId: sent.externalId,
+      direction: 'out',
+      author: readSettings(ctx.db).shopName,
+      text: args.text,
+      sentAt: sent.sentAt,
+    });
+    // The channel may already have echoed it back (WhatsApp's message_create): the row is there.
+    return id ?? Number(ctx.db.prepare('SELECT id FROM messages WHERE channel = ? AND external_id = ?').pluck().get(route.channel, sent.externalId));
+  })();
+  ctx.emit('inbox.message', { conversationId: args.conversationId, messageId });
+  return { messageId, conversationId: args.conversationId };
+};

@@ -1,0 +1,145 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core';
+import { coreClient } from '../../../electron/core/client';
+import { GRAPH_VERSION } from '../../../electron/core/channels/facebook';
+import type { ApiClient } from '../../../shared/api/client';
+import { makeTempDir } from '../../helpers/tmp';
+import { makePhotoBase64 } from '../../helpers/photos';
+
+const tinyJpeg = async () => Buffer.from(await makePhotoBase64(), 'base64');
+
+const GRAPH = 'https://graph.facebook.com';
+const USER_TOKEN = 'EAAuserTOKEN0123456789abcdefghij';
+const PAGE_TOKEN = 'EAApageTOKEN0123456789abcdefghij';
+const PAGE = { id: '104857600000001', name: 'Karina Cosméticos' };
+const CUSTOMER = { id: '7001234567890123', name: 'Carmen Díaz' };
+
+/** Graph's error envelope, as Meta documents it. */
+const graphError = (code: number, message: string, subcode?: number) => ({
+  error: { message, type: code === 190 ? 'OAuthException' : 'FacebookApiException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'AbCdEf123' },
+});
+
+const conversationsBody = (messages: { id: string; text: string; fromPage: boolean; at: string; photo?: string }[]) => ({
+  data: [
+    {
+      id: 't_1234567890',
+      updated_time: '2026-11-21T15:00:00+0000',
+      participants: { data: [{ id: CUSTOMER.id, name: CUSTOMER.name, email: `${CUSTOMER.id}@facebook.com` }, { id: PAGE.id, name: PAGE.name }] },
+      messages: {
+        data: messages.map((m) => ({
+          id: m.id,
+          message: m.text,
+          created_time: m.at,
+          from: m.fromPage ? { id: PAGE.id, name: PAGE.name } : { id: CUSTOMER.id, name: CUSTOMER.name },
+          ...(m.photo ? { attachments: { data: [{ id: 'att1', mime_type: 'image/jpeg', name: 'foto.jpg', image_data: { url: m.photo, width: 8, height: 8 } }] } } : {}),
+        })),
+        paging: { cursors: { before: 'x', after: 'y' } },
+      },
+    },
+  ],
+  paging: { cursors: { before: 'a', after: 'b' } },
+});
+
+describe('Facebook Page through the Graph API (network faked with nock)', () => {
+  let tmp: { dir: string; cleanup: () => void };
+  let core: Core;
+  let api: ApiClient;
+  const now = Date.parse('2026-11-21T16:00:00Z');
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
+  beforeEach(() => {
+    tmp = makeTempDir();
+    core = createCore({ dataDir: tmp.dir, clock: () => now });
+    api = coreClient(core);
+  });
+  afterEach(() => {
+    core.close();
+    tmp.cleanup();
+    nock.cleanAll();
+  });
+
+  const connectPage = async () => {
+    nock(GRAPH).get(`/${GRAPH_VERSION}/me/accounts`).query(true).reply(200, { data: [] });
+    nock(GRAPH).get(`/${GRAPH_VERSION}/me`).query({ fields: 'id,name' }).matchHeader('authorization', `Bearer ${PAGE_TOKEN}`).reply(200, PAGE);
+    return api.call('channels.connect', { kind: 'facebook', pageToken: PAGE_TOKEN });
+  };
+
+  it('connects with a Page token, and with a user token asks which Page', async () => {
+    expect(await connectPage()).toMatchObject({ status: 'ready', account: 'Karina Cosméticos' });
+
+    nock(GRAPH)
+      .get(`/${GRAPH_VERSION}/me/accounts`)
+      .query(true)
+      .reply(200, { data: [{ ...PAGE, access_token: PAGE_TOKEN }, { id: '2', name: 'Karina Outlet', access_token: `${PAGE_TOKEN}2` }] });
+    const asking = await api.call('channels.connect', { kind: 'facebook', pageToken: USER_TOKEN });
+    expect(asking.status).toBe('needs_auth');
+    expect(asking.prompt).toEqual({ kind: 'pick_page', data: '', options: [{ id: PAGE.id, name: PAGE.name }, { id: '2', name: 'Karina Outlet' }] });
+    expect(await api.call('channels.answerPrompt', { kind: 'facebook', answer: '2' })).toMatchObject({ status: 'ready', account: 'Karina Outlet' });
+  });
+
+  it('brings Messenger conversations into the inbox once, with photos, and replies to the customer', async () => {
+    await connectPage();
+    const photoUrl = 'https://scontent.xx.fbcdn.net/v/t1/foto.jpg';
+    const body = conversationsBody([
+      { id: 'm_3', text: 'quiero el serum y el bloqueador para mañana', fromPage: false, at: '2026-11-21T15:10:00+0000' },
+      { id: 'm_2', text: 'Hola Carmen! Sí tenemos 🙌', fromPage: true, at: '2026-11-21T15:05:00+0000' },
+      { id: 'm_1', text: 'buenas, tienen este? ', fromPage: false, at: '2026-11-21T15:00:00+0000', photo: photoUrl },
+    ]);
+    nock(GRAPH).get(`/${GRAPH_VERSION}/${PAGE.id}/conversations`).query(true).twice().reply(200, body);
+    nock('https://scontent.xx.fbcdn.net').get('/v/t1/foto.jpg').reply(200, await tinyJpeg());
+
+    expect(await api.call('channels.sync', { kind: 'facebook' })).toEqual({ messages: 3 });
+    expect(await api.call('channels.sync', { kind: 'facebook' })).toEqual({ messages: 0 });
+    const [conversation] = (await api.call('inbox.listConversations', {})).items;
+    expect(conversation).toMatchObject({ channel: 'facebook', title: 'Carmen Díaz', unreadCount: 2 });
+    const opened = await api.call('inbox.getConversation', { id: conversation?.id ?? 0 });
+    expect(opened.messages.map((m) => m.direction)).toEqual(['in', 'out', 'in']);
+    expect(opened.messages[0]?.photos).toHaveLength(1);
+
+    let sentBody: unknown;
+    nock(GRAPH)
+      .post(`/${GRAPH_VERSION}/${PAGE.id}/messages`, (b) => ((sentBody = b), true))
+      .reply(200, { recipient_id: CUSTOMER.id, message_id: 'm_4' });
+    await api.call('inbox.sendMessage', { conversationId: opened.id, text: 'Listo Carmen, te lo llevo mañana 🛵' });
+    expect(sentBody).toEqual({ recipient: { id: CUSTOMER.id }, message: { text: 'Listo Carmen, te lo llevo mañana 🛵' }, messaging_type: 'RESPONSE' });
+  });
+
+  it('turns Graph errors 190, 368 and 613 into the channel status and a stable error', async () => {
+    await connectPage();
+    const conversations = () => nock(GRAPH).get(`/${GRAPH_VERSION}/${PAGE.id}/conversations`).query(true);
+
+    conversations().reply(400, graphError(613, 'Calls to this api have exceeded the rate limit.'));
+    await expect(api.call('channels.sync', { kind: 'facebook' })).rejects.toMatchObject({ code: 'channel_rate_limited' });
+    expect((await api.call('channels.list', {})).items.find((c) => c.kind === 'facebook')?.status).toBe('rate_limited');
+
+    await connectPage();
+    conversations().reply(400, graphError(368, 'The action attempted has been deemed abusive or is otherwise disallowed'));
+    await expect(api.call('channels.sync', { kind: 'facebook' })).rejects.toMatchObject({ code: 'channel_blocked' });
+    const blocked = (await api.call('channels.list', {})).items.find((c) => c.kind === 'facebook');
+    expect(blocked).toMatchObject({ status: 'blocked' });
+    expect(blocked?.detail).toMatch(/blocked/);
+
+    await connectPage();
+    conversations().reply(400, graphError(190, 'Error validating access token: Session has expired', 463));
+    await expect(api.call('channels.sync', { kind: 'facebook' })).rejects.toMatchObject({ code: 'channel_not_ready' });
+    expect((await api.call('channels.list', {})).items.find((c) => c.kind === 'facebook')?.status).toBe('needs_auth');
+    // The token never leaks into what the seller or a log sees.
+    expect(JSON.stringify(await api.call('channels.list', {}))).not.toContain(PAGE_TOKEN);
+  });
+
+  it('publishes a Page post now or scheduled, with a photo', async () => {
+    await connectPage();
+    nock(GRAPH).post(`/${GRAPH_VERSION}/${PAGE.id}/feed`, { message: '2x1 en labiales 💄' }).reply(200, { id: `${PAGE.id}_999` });
+    expect(await core.channels.publish('facebook', { kind: 'page_post', text: '2x1 en labiales 💄' })).toEqual({ externalId: `${PAGE.id}_999` });
+
+    let multipart = '';
+    nock(GRAPH)
+      .post(`/${GRAPH_VERSION}/${PAGE.id}/photos`, (b) => ((multipart = Buffer.from(String(b), 'hex').toString('latin1')), true))
+      .reply(200, { id: '555', post_id: `${PAGE.id}_555` });
+    const at = now + 2 * 86_400_000;
+    expect(await core.channels.publish('facebook', { kind: 'page_post', text: 'Sábado de ofertas', image: await tinyJpeg(), publishAt: at })).toEqual({ externalId: `${PAGE.id}_555` });
+    expect(multipart).toContain('name="scheduled_publish_time"');
+    expect(multipart).toContain(String(Math.round(at / 1000)));
+  });
+});
