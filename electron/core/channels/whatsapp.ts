@@ -101,7 +101,8 @@ export const createWhatsAppAdapter =
       client = next;
       isReady = false;
       next.on('qr', (qr) => {
-        void QRCode.toDataURL(qr, { margin: 1, width: 264 }).then((data) => hooks.onStatus({ status: 'needs_auth', detail: '', prompt: { kind: 'qr', data } }));
+        // The QR is drawn asynchronously; a link that already happened wins.
+        void QRCode.toDataURL(qr, { margin: 1, width: 264 }).then((data) => (isReady ? undefined : hooks.onStatus({ status: 'needs_auth', detail: '', prompt: { kind: 'qr', data } })));
       });
       next.on('code', (code) => hooks.onStatus({ status: 'needs_auth', detail: '', prompt: { kind: 'pairing_code', data: code } }));
       next.on('authenticated', () => hooks.onStatus({ status: 'connecting', prompt: null }));
