@@ -7,7 +7,7 @@ import { OrdersPage } from './features/orders/OrdersPage';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { PromotionsPage } from './features/promotions/PromotionsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
-import { ComingSoon } from './features/placeholder/ComingSoon';
+import { ChannelsPage } from './features/channels/ChannelsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { WelcomePage } from './features/welcome/WelcomePage';
 import { useT } from './i18n';
@@ -31,7 +31,7 @@ const Page = ({ area }: { area: Area }) => {
     case 'reportes':
       return <ReportsPage />;
     case 'canales':
-      return <ComingSoon title="nav.channels" description="soon.channels" />;
+      return <ChannelsPage />;
   }
 };
 

@@ -3,6 +3,8 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import { ChasquiError, type ErrorCode } from '../../shared/api/errors';
 import { createCore, type Core } from '../core';
+import { channelsDirFor } from '../core/channels/secrets';
+import { desktopSecretBox } from './secrets';
 import { restoreLatestGoodBackup } from '../core/backup/service';
 import { followLanSetting } from '../http/lanToggle';
 import { registerIpc } from './ipc';
@@ -61,6 +63,7 @@ const start = (): void => {
       isAutoBackupEnabled: true,
       // Installed, fonts and demo photos sit in the app's resources folder (electron-builder extraResources).
       resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
+      secretBox: desktopSecretBox(channelsDirFor(app.getPath('userData'))),
     });
   } catch (error) {
     if (error instanceof ChasquiError && error.code === 'db_damaged' && offerRestore()) {

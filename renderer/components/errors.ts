@@ -12,6 +12,14 @@ export const localizedError = (error: unknown, t: Translate): string | null => {
   if (!(error instanceof ChasquiError)) return null;
   if (error.code === 'insufficient_stock') return t('error.insufficientStock', { count: Number(error.details?.available ?? 0) });
   if (error.code === 'conflict' && error.field?.endsWith('sku')) return t('error.skuTaken');
+  const channel = typeof error.details?.channel === 'string' ? error.details.channel : '';
+  const channelName = channel === 'whatsapp' || channel === 'instagram' || channel === 'facebook' ? t(`channel.${channel}`) : channel;
+  if (error.code === 'reply_window_closed') return t('error.replyWindowClosed', { channel: channelName });
+  if (error.code === 'channel_not_ready') return t('error.channelNotReady');
+  if (error.code === 'channel_blocked') return t('error.channelBlocked');
+  if (error.code === 'channel_rate_limited') return t('error.channelRateLimited');
+  if (error.code === 'channel_auth_failed') return t('error.channelAuthFailed');
+  if (error.code === 'browser_not_found') return t('error.browserNotFound');
   return null;
 };
 

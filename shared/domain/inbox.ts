@@ -29,8 +29,10 @@ export interface ConversationSummary {
 export interface ReplyTarget {
   conversationId: number;
   channel: MessageChannel;
-  /** The adapter a reply goes through; null for imported history with no live channel behind it. */
+  /** The adapter a reply goes through. */
   via: ChannelKind;
+  /** false for history imported from a file: no live chat behind it to answer through. */
+  isLive: boolean;
   title: string;
   lastInboundAt: number | null;
   /** Instagram and Messenger: replies are accepted until then; null where there is no window. */

@@ -54,7 +54,8 @@ export const createDemoAdapter =
       deliver(line, `demo-${next}`, line.text);
       next += 1;
       hooks.saveSession({ next });
-      later(options.intervalMs ?? 40_000, step);
+      const following = script[next];
+      if (following) later(options.intervalMs ?? following.afterMs ?? 30_000, step);
     };
 
     const stopAll = (): void => {

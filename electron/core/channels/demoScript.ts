@@ -8,6 +8,8 @@ export interface DemoLine {
   text: string;
   /** What the customer answers after the seller replies. */
   answer?: string;
+  /** How long after the previous line this one arrives (the adapter's interval when absent). */
+  afterMs?: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export const demoScript: DemoLine[] = [
     answer: 'ya listo, te escribo por whatsapp para coordinar 🙌',
   },
   {
-    channel: 'whatsapp', sender: '51944556677', author: 'Valeria Rojas',
+    channel: 'whatsapp', sender: '51944556677', author: 'Valeria Rojas', afterMs: 8_000,
     text: 'hola karina soy valeria la de insta 🙋‍♀️ quiero 2 labiales nude xfa, me los traes el sabado?',
     answer: 'perfecto, te yapeo al toque 💸',
   },

@@ -99,19 +99,23 @@ export const replyTargets = (db: Db, conversationId: number, customerId: number 
               (SELECT max(m.sent_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in') AS last_in
          FROM conversations c
         WHERE c.id = ? OR (c.customer_id IS NOT NULL AND c.customer_id = ?)
-        ORDER BY last_in DESC NULLS LAST, c.id`,
+        ORDER BY c.via IS NULL, last_in DESC NULLS LAST, c.id`,
     )
     .all(conversationId, customerId ?? -1)
     .map((r) => ({
       conversationId: r.id,
       channel: r.channel,
       via: r.via ?? r.channel,
+      isLive: r.via !== null,
       title: r.title,
       lastInboundAt: r.last_in,
       windowClosesAt: hasReplyWindow(r.channel) ? (r.last_in ?? 0) + REPLY_WINDOW_MS : null,
     }));
 
-export const conversationRoute = (db: Db, id: number): { channel: MessageChannel; externalId: string; via: ChannelKind; lastInboundAt: number | null } | undefined => {
+export const conversationRoute = (
+  db: Db,
+  id: number,
+): { channel: MessageChannel; externalId: string; via: ChannelKind | null; lastInboundAt: number | null } | undefined => {
   const row = db
     .prepare<[number], { channel: MessageChannel; external_id: string; via: ChannelKind | null; last_in: number | null }>(
       `SELECT c.channel, c.external_id, c.via,
@@ -119,7 +123,7 @@ export const conversationRoute = (db: Db, id: number): { channel: MessageChannel
          FROM conversations c WHERE c.id = ?`,
     )
     .get(id);
-  return row ? { channel: row.channel, externalId: row.external_id, via: row.via ?? row.channel, lastInboundAt: row.last_in } : undefined;
+  return row ? { channel: row.channel, externalId: row.external_id, via: row.via, lastInboundAt: row.last_in } : undefined;
 };
 
 export const markRead = (db: Db, id: number): void => {

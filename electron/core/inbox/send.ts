@@ -9,6 +9,11 @@ import * as repo from './repo';
 /** A reply from Chats: out through the channel the customer used, then into the ledger as the seller's message. */
 export const sendMessage = async (ctx: CoreContext, args: ParsedArgs<'inbox.sendMessage'>): Promise<MethodResult<'inbox.sendMessage'>> => {
   const route = repo.conversationRoute(ctx.db, args.conversationId) ?? fail('not_found', `Conversation ${args.conversationId} does not exist`, { field: 'conversationId' });
+  if (route.via === null) {
+    fail('channel_not_ready', 'This conversation was imported from a file; there is no live chat behind it to reply through', {
+      details: { channel: route.channel },
+    });
+  }
   if (hasReplyWindow(route.channel)) {
     const closesAt = (route.lastInboundAt ?? 0) + REPLY_WINDOW_MS;
     if (ctx.now() > closesAt) {
@@ -17,7 +22,7 @@ export const sendMessage = async (ctx: CoreContext, args: ParsedArgs<'inbox.send
       });
     }
   }
-  const sent = await ctx.channels.send(route.via, route.externalId, args.text, `reply-${crypto.randomUUID()}`);
+  const sent = await ctx.channels.send(route.via ?? route.channel, route.externalId, args.text, `reply-${crypto.randomUUID()}`);
   const messageId = ctx.db.transaction(() => {
     const id = repo.insertMessage(ctx.db, {
       conversationId: args.conversationId,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MatchSuggestion } from '../../../shared/api/methods/customers';
 import type { Conversation, ConversationSummary } from '../../../shared/domain/inbox';
 import { api } from '../../api';
@@ -8,6 +8,8 @@ import { NewOrderDialog, type OrderSeed } from '../orders/NewOrderDialog';
 import { OrderDialog } from '../orders/OrderDialog';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { ImportChatDialog } from './ImportChatDialog';
+import { Composer } from './Composer';
+import type { ChannelState } from '../../../shared/domain/channels';
 
 /** One inbox for every channel; any message a customer wrote can become an order. */
 export const ChatsPage = () => {
@@ -21,9 +23,15 @@ export const ChatsPage = () => {
   const [isImporting, setImporting] = useState(false);
 
   const [matches, setMatches] = useState<MatchSuggestion[]>([]);
+  const [channels, setChannels] = useState<ChannelState[]>([]);
+  const openId = useRef<number | null>(null);
+  openId.current = open?.id ?? null;
   const load = () => {
     void api.call('inbox.listConversations', {}).then((r) => setItems(r.items));
     void api.call('customers.suggestMatches', {}).then((r) => setMatches(r.items));
+  };
+  const refreshOpen = () => {
+    if (openId.current !== null) void api.call('inbox.getConversation', { id: openId.current }).then(setOpen);
   };
   const show = async (id: number) => {
     await api.call('inbox.markRead', { id });
@@ -32,7 +40,14 @@ export const ChatsPage = () => {
   };
   useEffect(() => {
     load();
-    return api.onEvent((event) => (event.type === 'inbox.message' ? load() : undefined));
+    void api.call('channels.list', {}).then((r) => setChannels(r.items));
+    return api.onEvent((event) => {
+      if (event.type === 'inbox.message') {
+        load();
+        refreshOpen();
+      }
+      if (event.type === 'channels.status') setChannels((current) => current.map((c) => (c.kind === event.payload.kind ? event.payload : c)));
+    });
   }, []);
 
   return (
@@ -77,7 +92,14 @@ export const ChatsPage = () => {
                   {open.messages.map((m) => (
                     <li key={m.id} className={`message message-${m.direction}`}>
                       <span className={`channel channel-${m.channel}`}>{t(`channel.${m.channel}`)}</span>
-                      <p>{m.text}</p>
+                      {m.photos.length > 0 ? (
+                        <div className="message-photos">
+                          {m.photos.map((photo) => (
+                            <img key={photo.id} src={photo.thumbUrl} alt={t('chats.photo', { name: m.author })} loading="lazy" />
+                          ))}
+                        </div>
+                      ) : null}
+                      {m.text && !(m.photos.length > 0 && m.text === '📷') ? <p>{m.text}</p> : null}
                       <span className="muted">{m.direction === 'out' ? t('chats.you') : m.author} · {dateTime(m.sentAt)}</span>
                       {m.direction === 'in' ? (
                         <button type="button" className="button button-quiet" onClick={() => setSeed({ text: m.text, channel: m.channel, customerId: open.customerId, customerName: open.customerName })}>
@@ -87,6 +109,7 @@ export const ChatsPage = () => {
                     </li>
                   ))}
                 </ol>
+                <Composer conversation={open} channels={channels} now={Date.now()} onSent={refreshOpen} />
               </>
             ) : <p className="muted">{t('chats.select')}</p>}
           </div>

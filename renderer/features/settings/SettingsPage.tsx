@@ -8,6 +8,7 @@ import { fileToBase64 } from '../../components/files';
 import { BackupsSection } from './BackupsSection';
 import { SellingSection } from './SellingSection';
 import { LanSection } from './LanSection';
+import { ChannelsSection } from './ChannelsSection';
 
 const currencies = ['PEN', 'BOB', 'CLP', 'COP', 'ARS', 'MXN', 'USD', 'EUR', 'GTQ', 'PYG', 'UYU', 'BRL'];
 const locales = ['es-PE', 'es-BO', 'es-CL', 'es-CO', 'es-AR', 'es-MX', 'es-EC', 'es-ES', 'es-US', 'en-US', 'pt-BR'];
@@ -101,6 +102,7 @@ export const SettingsPage = () => {
         </div>
       </form>
       <SellingSection />
+      <ChannelsSection />
       <LanSection />
       <BackupsSection />
     </section>

@@ -1,0 +1,35 @@
+import { useState, type FormEvent } from 'react';
+import { toFormError } from '../../components/errors';
+import { useT } from '../../i18n';
+import { useSettings } from '../../store/settings';
+
+/** Channel settings that are not an account: which browser WhatsApp uses. */
+export const ChannelsSection = () => {
+  const t = useT();
+  const { settings, update } = useSettings();
+  const [browserPath, setBrowserPath] = useState(settings.browserPath);
+  const [message, setMessage] = useState('');
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await update({ browserPath: browserPath.trim() });
+      setMessage(t('settings.saved'));
+    } catch (e) {
+      setMessage(toFormError(e, t).message);
+    }
+  };
+  return (
+    <form className="form card" onSubmit={(e) => void save(e)} aria-labelledby="channels-settings-title">
+      <h2 id="channels-settings-title">{t('nav.channels')}</h2>
+      <label className="field">
+        <span>{t('settings.browser')}</span>
+        <input value={browserPath} onChange={(e) => setBrowserPath(e.target.value)} placeholder="C:\Program Files\Google\Chrome\Application\chrome.exe" spellCheck={false} />
+        <small className="muted">{t('settings.browserHelp')}</small>
+      </label>
+      <div className="actions">
+        <button type="submit" className="button button-primary">{t('common.save')}</button>
+        {message ? <span role="status">{message}</span> : null}
+      </div>
+    </form>
+  );
+};
