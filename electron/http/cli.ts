@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ChasquiError } from '../../shared/api/errors';
 import { createCore } from '../core';
+import { installSafetyNet } from '../core/safetyNet';
 import { restoreLatestGoodBackup } from '../core/backup/service';
 import { seedDemoShop } from '../core/demo/seed';
 import { startServer } from './server';
@@ -57,6 +58,7 @@ const main = async (): Promise<void> => {
   process.on('SIGTERM', shutdown);
 };
 
+installSafetyNet();
 main().catch((error: unknown) => {
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
     exitWith('The port is in use: another Chasqui may be running. Use --port 0 to pick a free one.', 1);

@@ -5,6 +5,7 @@ import { ChasquiError, type ErrorCode } from '../../shared/api/errors';
 import { createCore, type Core } from '../core';
 import { channelsDirFor } from '../core/channels/secrets';
 import { desktopSecretBox } from './secrets';
+import { installSafetyNet } from '../core/safetyNet';
 import { restoreLatestGoodBackup } from '../core/backup/service';
 import { followLanSetting } from '../http/lanToggle';
 import { registerIpc } from './ipc';
@@ -91,6 +92,7 @@ const start = (): void => {
   app.on('will-quit', () => core.close());
 };
 
+installSafetyNet();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

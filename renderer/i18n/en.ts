@@ -434,4 +434,6 @@ export const en: Record<MessageKey, string> = {
   'error.browserNotFound': "Chrome, Chromium or Edge was not found on this computer. Install one or choose it in Settings.",
   'settings.browser': "Browser for WhatsApp",
   'settings.browserHelp': "Path to Chrome, Chromium or Edge. Leave it empty and Chasqui finds one.",
+  'orders.sendInChat': 'Send in the chat',
+  'orders.sentInChat': 'Sent on {channel}.',
 };

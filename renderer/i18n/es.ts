@@ -433,6 +433,8 @@ export const es = {
   'error.browserNotFound': "No encontramos Chrome, Chromium ni Edge en esta computadora. Instala uno o elígelo en Ajustes.",
   'settings.browser': "Navegador para WhatsApp",
   'settings.browserHelp': "Ruta de Chrome, Chromium o Edge. Déjalo vacío para que Chasqui lo busque solo.",
+  'orders.sendInChat': 'Enviar por el chat',
+  'orders.sentInChat': 'Enviado por {channel}.',
 } as const;
 
 export type MessageKey = keyof typeof es;

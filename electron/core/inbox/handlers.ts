@@ -4,7 +4,7 @@ import { normalizePhone } from '../orders/customers';
 import { readSettings } from '../settings/repo';
 import * as repo from './repo';
 import { importChatExport } from './importers/importChat';
-import { sendMessage } from './send';
+import { sendMessage, sendToCustomer } from './send';
 
 export const inboxHandlers = {
   'inbox.importChatExport': (ctx, args) => importChatExport(ctx, args),
@@ -21,6 +21,7 @@ export const inboxHandlers = {
   },
 
   'inbox.sendMessage': (ctx, args) => sendMessage(ctx, args),
+  'inbox.sendToCustomer': (ctx, args) => sendToCustomer(ctx, args),
 
   'inbox.markRead': (ctx, args) => {
     repo.findConversation(ctx.db, args.id) ?? fail('not_found', `Conversation ${args.id} does not exist`, { field: 'id' });

@@ -39,3 +39,17 @@ export const sendMessage = async (ctx: CoreContext, args: ParsedArgs<'inbox.send
   ctx.emit('inbox.message', { conversationId: args.conversationId, messageId });
   return { messageId, conversationId: args.conversationId };
 };
+
+/** The customer's live conversation to write to: on the channel asked for, else the one they wrote on last. */
+export const sendToCustomer = async (ctx: CoreContext, args: ParsedArgs<'inbox.sendToCustomer'>): Promise<MethodResult<'inbox.sendToCustomer'>> => {
+  if (!ctx.db.prepare('SELECT 1 FROM customers WHERE id = ?').get(args.customerId)) fail('not_found', `Customer ${args.customerId} does not exist`, { field: 'customerId' });
+  const targets = repo.replyTargets(ctx.db, -1, args.customerId).filter((target) => target.isLive);
+  const target = targets.find((candidate) => args.channel === undefined || candidate.channel === args.channel);
+  if (!target) {
+    return fail('channel_not_ready', `This customer has no live chat${args.channel ? ` on ${args.channel}` : ''} to write to`, {
+      details: { channel: args.channel ?? '' },
+    });
+  }
+  const sent = await sendMessage(ctx, { conversationId: target.conversationId, text: args.text });
+  return { ...sent, channel: target.channel };
+};

@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react';
+import { messageChannels, type MessageChannel } from '../../../shared/domain/inbox';
+import { api } from '../../api';
+import { toFormError } from '../../components/errors';
 import { orderConfirmationText } from '../../../shared/domain/orderMessages';
 import type { Order } from '../../../shared/domain/orders';
 import { waLink } from '../../../shared/domain/promotions';
@@ -6,25 +9,39 @@ import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 
 /**
- * The confirmation goes back when the seller chooses: WhatsApp customers get a chat opened with the
- * text ready to send; on Instagram and Facebook she copies it into the conversation.
+ * The confirmation goes back when the seller chooses: through the customer's connected chat (the
+ * order's channel first), or a WhatsApp chat opened with the text ready, or copied by hand.
  */
 export const ConfirmationMessage = ({ order }: { order: Order }) => {
   const t = useT();
   const settings = useSettings((s) => s.settings);
   const [text, setText] = useState(() => orderConfirmationText(order, settings));
   const [isCopied, setCopied] = useState(false);
+  const [sendResult, setSendResult] = useState<{ isSent: boolean; message: string } | null>(null);
   useEffect(() => setText(orderConfirmationText(order, settings)), [order, settings]);
   if (order.status === 'cancelled') return null;
   const phone = order.customer?.phone.replace(/\D/g, '') ?? '';
+  const customerId = order.customer?.id;
+  const chatChannel: MessageChannel | undefined = messageChannels.find((c) => c === order.channel);
+  const sendInChat = async () => {
+    if (customerId === undefined) return;
+    try {
+      const sent = await api.call('inbox.sendToCustomer', { customerId, channel: chatChannel, text });
+      setSendResult({ isSent: true, message: t('orders.sentInChat', { channel: t(`channel.${sent.channel}`) }) });
+    } catch (error) {
+      setSendResult({ isSent: false, message: toFormError(error, t).message });
+    }
+  };
   return (
     <details className="confirmation">
       <summary>{t('orders.confirmation')}</summary>
       <textarea aria-label={t('orders.confirmation')} value={text} rows={6} onChange={(e) => setText(e.target.value)} />
       <div className="actions">
+        {customerId !== undefined ? <button type="button" className="button button-primary" onClick={() => void sendInChat()}>{t('orders.sendInChat')}</button> : null}
         {phone ? <a className="button" href={waLink(phone, text)} target="_blank" rel="noreferrer">{t('orders.sendWhatsapp')}</a> : null}
         <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false))}>{t('orders.copyMessage')}</button>
         {isCopied ? <span className="notice" role="status">{t('orders.copied')}</span> : null}
+        {sendResult ? <span className={sendResult.isSent ? 'notice' : 'form-error'} role="status">{sendResult.message}</span> : null}
       </div>
     </details>
   );

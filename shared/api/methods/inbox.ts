@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as s from '../schemas';
-import { messageChannels, type Conversation, type ConversationSummary } from '../../domain/inbox';
+import { messageChannels, type Conversation, type ConversationSummary, type MessageChannel } from '../../domain/inbox';
 import { channelKinds } from '../../domain/channels';
 import { read, task, write } from './define';
 
@@ -29,6 +29,10 @@ export const inboxMethods = {
   /** Replies through the channel the conversation came from; refused when that channel is not connected or its reply window closed. */
   'inbox.sendMessage': task<{ messageId: number; conversationId: number }>()(
     z.object({ conversationId: s.id, text: z.string().trim().min(1, 'is required').max(4000) }).strict(),
+  ),
+  /** Writes to a customer on their live chat: the one on `channel` if given, else the one they used last. */
+  'inbox.sendToCustomer': task<{ messageId: number; conversationId: number; channel: MessageChannel }>()(
+    z.object({ customerId: s.id, channel: z.enum(messageChannels).optional(), text: z.string().trim().min(1, 'is required').max(4000) }).strict(),
   ),
   'inbox.markRead': write<ConversationSummary>()(z.object({ id: s.id }).strict()),
   /** WhatsApp "Export chat" (.txt or .zip): preview first (participants, counts), then commit saying which one is the seller. */

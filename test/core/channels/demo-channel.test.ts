@@ -115,6 +115,16 @@ describe('channels with the demo channel', () => {
     expect(fs.existsSync(path.join(tmp.dir, 'channels', 'demo'))).toBe(false);
   });
 
+  it('writes to a customer on their live chat, such as an order confirmation', async () => {
+    await api.call('channels.connect', { kind: 'demo' });
+    const patty = await waitFor(async () => (await api.call('inbox.listConversations', {})).items.find((c) => c.title === 'Patty Salazar'), 3000);
+    const customerId = patty.customerId ?? 0;
+    const sent = await api.call('inbox.sendToCustomer', { customerId, channel: 'whatsapp', text: 'Tu pedido P-0001 está confirmado ✅' });
+    expect(sent).toMatchObject({ conversationId: patty.id, channel: 'whatsapp' });
+    await expect(api.call('inbox.sendToCustomer', { customerId, channel: 'facebook', text: 'hola' })).rejects.toMatchObject({ code: 'channel_not_ready' });
+    await expect(api.call('inbox.sendToCustomer', { customerId: 9999, text: 'hola' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('validates what it is given', async () => {
     await expect(api.call('channels.connect', { kind: 'telegram' } as never)).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(api.call('channels.answerPrompt', { kind: 'instagram', answer: '123456' })).rejects.toMatchObject({ code: 'conflict' });
