@@ -3,6 +3,7 @@ import type { Db } from './db/open';
 import type { CatalogSearch } from './catalog/search';
 import type { PairingState } from './lan/pairing';
 import type { ChannelHub } from './channels/hub';
+import type { OutboxRunner } from './broadcast/runner';
 
 /** Per-core memoised state; a write sets the entries it invalidates back to undefined. */
 export interface CoreCaches {
@@ -21,6 +22,7 @@ export interface CoreContext {
   emit<E extends EventName>(type: E, payload: EventMap[E]): void;
   caches: CoreCaches;
   channels: ChannelHub;
+  outbox: OutboxRunner;
   /** Closes the database, puts a backup's file and photos in its place and reopens it. */
   replaceDatabase(sourceFile: string, sourceMediaDir: string): void;
 }

@@ -12,6 +12,7 @@ import { deliveryHandlers } from './deliveries/handlers';
 import { shopHandlers } from './backup/shopHandlers';
 import { lanHandlers } from './lan/handlers';
 import { channelHandlers } from './channels/handlers';
+import { broadcastHandlers } from './broadcast/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -34,6 +35,7 @@ export const handlers = {
   ...shopHandlers,
   ...lanHandlers,
   ...channelHandlers,
+  ...broadcastHandlers,
   // Only the desktop shell can open files; it answers these before they reach the core.
   'desktop.openFile': () => ({ isDone: false }),
   'desktop.showInFolder': () => ({ isDone: false }),

@@ -19,6 +19,11 @@ import { readAccounts } from './channels/repo';
 import { channelsDirFor, localKeyBox, type SecretBox } from './channels/secrets';
 import { defaultAdapterFactories } from './channels/factories';
 import { readSettings } from './settings/repo';
+import { createOutboxRunner, type OutboxRunner } from './broadcast/runner';
+import { assemblePromotions } from './promotions/assemble';
+import { findPromotionRow } from './promotions/repo';
+import { renderPromoImage } from './print/promoImage';
+import { fail } from '../../shared/api/errors';
 
 export interface CoreOptions {
   dataDir: string;
@@ -35,6 +40,10 @@ export interface CoreOptions {
   /** Encrypts channel sessions; the desktop passes one backed by safeStorage. */
   secretBox?: SecretBox;
   pollIntervalMs?: number;
+  /** Tests that move the clock themselves call core.outbox.runDue() instead of waiting on timers. */
+  isOutboxTimerEnabled?: boolean;
+  /** For pacing gaps; Math.random unless a test fixes it. */
+  random?: () => number;
 }
 
 export interface Core {
@@ -46,6 +55,7 @@ export interface Core {
   readonly db: Db;
   /** The connected channels; shells and tests reach posts and sends through the API, tools through this. */
   channels: ChannelHub;
+  outbox: OutboxRunner;
   /** For the shell that listens on the home network. */
   lan: {
     setUrl(url: string | null): void;
@@ -81,13 +91,29 @@ export const createCore = (options: CoreOptions): Core => {
     now,
     pollIntervalMs: options.pollIntervalMs,
   });
+  const resourcesDir = resolveResourcesDir(options.resourcesDir);
+  const outbox = createOutboxRunner({
+    db: () => base.db,
+    channels,
+    now,
+    settings: () => readSettings(base.db),
+    publish: hub.publish,
+    loadPromotion: (id) => {
+      const row = findPromotionRow(base.db, id) ?? fail('not_found', `Promotion ${id} does not exist`);
+      return assemblePromotions(base.db, [row], readSettings(base.db), now())[0] ?? fail('not_found', `Promotion ${id} does not exist`);
+    },
+    renderImage: (promo, format) => renderPromoImage(promo, readSettings(base.db), mediaDir, format),
+    random: options.random,
+    isTimerEnabled: options.isOutboxTimerEnabled,
+  });
   // Mutable on purpose: a restore swaps the connection and every later call sees the new one.
   const base: Omit<CoreContext, 'emit'> = {
     db: firstDb,
     channels,
+    outbox,
     dataDir,
     mediaDir,
-    resourcesDir: resolveResourcesDir(options.resourcesDir),
+    resourcesDir,
     now,
     caches: {},
     replaceDatabase: (sourceFile, sourceMediaDir) => {
@@ -101,6 +127,9 @@ export const createCore = (options: CoreOptions): Core => {
   };
   const dispatch = createDispatch(base, hub, handlers);
   channels.resume();
+  // A broadcast that was running when the app closed goes on where it stopped; a channel coming back wakes it.
+  hub.subscribe((event) => (event.type === 'channels.status' && event.payload.status === 'ready' ? outbox.wake() : undefined));
+  outbox.start();
   const stopAutoBackup = options.isAutoBackupEnabled ? startAutoBackup(dispatch, dataDir, base.now) : () => undefined;
   let isClosed = false;
   return {
@@ -115,6 +144,7 @@ export const createCore = (options: CoreOptions): Core => {
       return base.db;
     },
     channels,
+    outbox,
     lan: {
       setUrl: (url) => {
         pairingOf(base).url = url;
@@ -125,6 +155,7 @@ export const createCore = (options: CoreOptions): Core => {
       if (isClosed) return;
       isClosed = true;
       stopAutoBackup();
+      outbox.stop();
       void channels.close();
       base.db.close();
     },

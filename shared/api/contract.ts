@@ -15,6 +15,7 @@ import { shopMethods } from './methods/shop';
 import { lanMethods } from './methods/lan';
 import { desktopMethods } from './methods/desktop';
 import { channelMethods } from './methods/channels';
+import { broadcastMethods } from './methods/broadcasts';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -35,6 +36,7 @@ export const contract = {
   ...lanMethods,
   ...desktopMethods,
   ...channelMethods,
+  ...broadcastMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -56,6 +58,8 @@ export interface EventMap {
   'promotions.changed': { promotionIds: number[] };
   'inbox.message': { conversationId: number; messageId: number };
   'channels.status': ChannelState;
+  /** A send of a broadcast changed state; fetch broadcasts.get for the figures. */
+  'broadcasts.progress': { broadcastId: number; status: string };
 }
 export type EventName = keyof EventMap;
 export type AppEvent = { [E in EventName]: { type: E; payload: EventMap[E] } }[EventName];

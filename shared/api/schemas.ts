@@ -144,5 +144,21 @@ export const updateSettingsArgs = z
     logoMediaId: z.string().regex(/^([a-f0-9]{16,64})?$/, 'is not a photo id').optional(),
     deliveredTemplate: shortText(1000).optional(),
     browserPath: shortText(1000).optional(),
+    pacing: z
+      .object({
+        // Fractions of a second are for the demo channel and tests; Ajustes asks for at least 10 s.
+        minGapSeconds: z.number().min(0.01).max(3600),
+        maxGapSeconds: z.number().min(0.01).max(7200),
+        hourlyCap: z.number().int().min(1).max(1000),
+        dailyCap: z.number().int().min(1).max(10_000),
+        quietStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'is not a time like 21:00'),
+        quietEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'is not a time like 09:00'),
+        isSlowStartForNewNumber: z.boolean(),
+      })
+      .strict()
+      .refine((p) => p.maxGapSeconds >= p.minGapSeconds, { message: 'the longest gap must not be shorter than the shortest', path: ['maxGapSeconds'] })
+      .refine((p) => p.dailyCap >= p.hourlyCap, { message: 'the daily cap must not be below the hourly cap', path: ['dailyCap'] })
+      .optional(),
+    optOutReply: shortText(1000).optional(),
   })
   .strict();

@@ -29,3 +29,7 @@ export const deliveryNotice = (template: string, values: { customerName: string;
     .replace(/\{pedido\}/g, values.orderNumber)
     .replace(/\{tienda\}/g, values.shopName)
     .trim();
+
+/** Fills {word} placeholders; unknown ones stay as written. */
+export const fillTemplate = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match).trim();

@@ -1,3 +1,4 @@
+import type { Pacing } from './broadcasts';
 export const languages = ['es', 'en'] as const;
 export type Language = (typeof languages)[number];
 
@@ -32,6 +33,10 @@ export interface ShopSettings {
   isLanEnabled: boolean;
   /** Chrome, Chromium or Edge for WhatsApp; '' finds one on its own. */
   browserPath: string;
+  /** Direct promotional messages, paced so a personal number is not flagged (see shared/domain/broadcasts). */
+  pacing: Pacing;
+  /** Sent once when a customer writes BAJA/STOP; {cliente} {tienda} are filled in. */
+  optOutReply: string;
 }
 
 /** What choosing a country suggests; everything stays editable in Ajustes. */
@@ -61,6 +66,8 @@ export const defaultSettings: ShopSettings = {
   couriers: [],
   isLanEnabled: false,
   browserPath: '',
+  pacing: { minGapSeconds: 30, maxGapSeconds: 90, hourlyCap: 20, dailyCap: 80, quietStart: '21:00', quietEnd: '09:00', isSlowStartForNewNumber: true },
+  optOutReply: 'Listo {cliente}, ya no te enviaremos promociones de {tienda}. Si cambias de opinión, escribe ALTA. 🙏',
   logoMediaId: '',
   onTheWayTemplate: '¡Hola {cliente}! Tu pedido {pedido} de {tienda} ya está en camino 🛵',
   deliveredTemplate: '¡Hola {cliente}! Entregamos tu pedido {pedido}. ¡Gracias por comprar en {tienda}! 💖',

@@ -21,7 +21,8 @@ export const steppingClock = (start = Date.UTC(2026, 2, 4, 14, 30)): (() => numb
 
 export const openHarness = async (transport: TransportName): Promise<Harness> => {
   const { dir, cleanup } = makeTempDir();
-  const core = createCore({ dataDir: dir, clock: steppingClock() });
+  // No outbox timers: they would read the stepping clock at moments that depend on the transport.
+  const core = createCore({ dataDir: dir, clock: steppingClock(), isOutboxTimerEnabled: false });
   if (transport === 'in-process') {
     return { client: clientFor(inProcessTransport(core)), core, close: async () => (core.close(), cleanup()) };
   }

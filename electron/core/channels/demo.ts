@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AdapterFactory, InboundMessage } from './adapter';
 import { demoScript, type DemoLine } from './demoScript';
 
@@ -58,6 +60,34 @@ export const createDemoAdapter =
       if (following) later(options.intervalMs ?? following.afterMs ?? 30_000, step);
     };
 
+    // What the simulated customers "received", kept like a real network would keep it: a restart
+    // (or a crash) of Chasqui does not make the other side forget.
+    const logFile = path.join(env.sessionDir, 'delivered.jsonl');
+    const remember = (entry: { to: string; text: string; key: string; at: number }): void => {
+      fs.mkdirSync(env.sessionDir, { recursive: true });
+      const fd = fs.openSync(logFile, 'a');
+      try {
+        fs.writeSync(fd, `${JSON.stringify(entry)}\n`);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    };
+    const delivered = (): { to: string; text: string; key: string }[] =>
+      fs.existsSync(logFile)
+        ? fs
+            .readFileSync(logFile, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .flatMap((line) => {
+              try {
+                return [JSON.parse(line)];
+              } catch {
+                return [];
+              }
+            })
+        : [];
+
     const stopAll = (): void => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -76,8 +106,9 @@ export const createDemoAdapter =
       async disconnect() {
         stopAll();
       },
-      async sendDirect(to, _text, idempotencyKey) {
+      async sendDirect(to, text, idempotencyKey) {
         sentCount += 1;
+        remember({ to, text, key: idempotencyKey, at: env.now() });
         const index = script.findIndex((line) => conversationIdOf(line) === to);
         const line = script[index];
         if (line?.answer) {
@@ -90,8 +121,11 @@ export const createDemoAdapter =
         sentCount += 1;
         return { externalId: `demo-post-${post.kind}-${env.now()}-${sentCount}` };
       },
-      async recentOutgoing() {
-        return [];
+      async recentOutgoing(to) {
+        return delivered()
+          .filter((entry) => entry.to === to)
+          .slice(-30)
+          .map((entry) => entry.text);
       },
     };
   };

@@ -1,4 +1,6 @@
-import type { CustomerListItem, CustomerProfile } from '../../../shared/api/methods/customers';
+import type { CustomerListItem, CustomerProfile, PromoConsent } from '../../../shared/api/methods/customers';
+import { normalizePhone } from '../orders/customers';
+import { setConsent } from './consent';
 import { fail } from '../../../shared/api/errors';
 import { foldText } from '../../../shared/domain/catalog';
 import type { MessageChannel } from '../../../shared/domain/inbox';
@@ -32,7 +34,21 @@ const profileOf = (db: Db, id: number): CustomerProfile => {
     .pluck()
     .all(id)
     .flatMap((conversationId) => findConversation(db, conversationId) ?? []);
-  return { ...base, identities, orderHistory: page, conversations };
+  const extra = db
+    .prepare<[number], { notes: string; tags: string; promo_consent: PromoConsent; consent_at: number | null; consent_source: string }>(
+      'SELECT notes, tags, promo_consent, consent_at, consent_source FROM customers WHERE id = ?',
+    )
+    .get(id);
+  const tags: unknown = JSON.parse(extra?.tags ?? '[]');
+  return {
+    ...base,
+    notes: extra?.notes ?? '',
+    tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+    consent: { status: extra?.promo_consent ?? 'unknown', at: extra?.consent_at ?? null, source: extra?.consent_source ?? '' },
+    identities,
+    orderHistory: page,
+    conversations,
+  };
 };
 
 export const customerHandlers = {
@@ -57,6 +73,20 @@ export const customerHandlers = {
   },
 
   'customers.get': (ctx, args) => profileOf(ctx.db, args.id),
+
+  'customers.update': (ctx, args) => {
+    profileOf(ctx.db, args.id);
+    const now = ctx.now();
+    const set = (column: 'name' | 'phone' | 'notes' | 'tags', value: string) =>
+      ctx.db.prepare(`UPDATE customers SET ${column} = ?, updated_at = ? WHERE id = ?`).run(value, now, args.id);
+    if (args.name !== undefined) set('name', args.name);
+    if (args.phone !== undefined) set('phone', normalizePhone(args.phone, readSettings(ctx.db).locale, 'phone'));
+    if (args.notes !== undefined) set('notes', args.notes);
+    if (args.tags !== undefined) set('tags', JSON.stringify([...new Set(args.tags)]));
+    if (args.promoConsent !== undefined) setConsent(ctx.db, args.id, args.promoConsent, 'manual', now);
+    ctx.emit('orders.changed', { orderIds: [] });
+    return profileOf(ctx.db, args.id);
+  },
 
   'customers.exportData': (ctx, args) => exportCustomerData(ctx, args.id),
 

@@ -5,6 +5,7 @@ import { readSettings } from '../settings/repo';
 import * as repo from './repo';
 import { importChatExport } from './importers/importChat';
 import { sendMessage, sendToCustomer } from './send';
+import { handleConsentWords } from './consentWords';
 
 export const inboxHandlers = {
   'inbox.importChatExport': (ctx, args) => importChatExport(ctx, args),
@@ -60,6 +61,7 @@ export const inboxHandlers = {
       return { messageId: existing, conversationId, isNew: false };
     }
     ctx.emit('inbox.message', { conversationId, messageId });
+    if (args.direction === 'in' && customerId !== null) handleConsentWords(ctx, { ...args, customerId, conversationId });
     return { messageId, conversationId, isNew: true };
   },
 } satisfies Partial<Handlers>;

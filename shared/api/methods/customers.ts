@@ -14,7 +14,14 @@ export interface CustomerListItem {
   lastPurchaseAt: number | null;
 }
 
+export const promoConsents = ['unknown', 'opted_in', 'opted_out'] as const;
+export type PromoConsent = (typeof promoConsents)[number];
+
 export interface CustomerProfile extends CustomerListItem {
+  notes: string;
+  tags: string[];
+  /** Whether promotional messages may be sent to them, since when and how we know. */
+  consent: { status: PromoConsent; at: number | null; source: string };
   identities: { channel: MessageChannel; externalId: string; displayName: string }[];
   /** Every order and every conversation, newest first: one history whatever the channel. */
   orderHistory: OrderSummary[];
@@ -26,6 +33,18 @@ export const customerMethods = {
     z.object({ query: s.shortText(120).optional(), limit: z.number().int().min(1).max(500).default(200) }).strict(),
   ),
   'customers.get': read<CustomerProfile>()(z.object({ id: s.id }).strict()),
+  'customers.update': write<CustomerProfile>()(
+    z
+      .object({
+        id: s.id,
+        name: s.requiredText(120).optional(),
+        phone: s.shortText(40).optional(),
+        notes: s.shortText(4000).optional(),
+        tags: z.array(s.requiredText(40)).max(30).optional(),
+        promoConsent: z.enum(promoConsents).optional(),
+      })
+      .strict(),
+  ),
   /** Everything about one customer: a JSON file for machines and a text file a person can read. */
   'customers.exportData': task<{ json: PrintResult; text: PrintResult }>()(z.object({ id: s.id }).strict()),
   /** Erases messages, identities and personal fields; orders stay, anonymized, so the accounts still add up. */
