@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CustomerFields } from './CustomerFields';
 import type { CustomerProfile } from '../../../shared/api/methods/customers';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -56,6 +57,7 @@ export const CustomerDialog = ({ customerId, onClose }: { customerId: number; on
           </span>
         ))}
       </p>
+      <CustomerFields profile={profile} onSaved={setProfile} />
       <div className="kpis">
         <div className="kpi"><span>{t('customers.lifetime')}</span><strong data-testid="lifetime-value">{money(profile.lifetimeValue)}</strong></div>
         <div className="kpi"><span>{t('reports.orders')}</span><strong>{profile.orders}</strong></div>

@@ -11,6 +11,7 @@ import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { ChannelTexts } from './ChannelTexts';
 import { PrintButtons } from './PrintButtons';
+import { BroadcastDialog } from '../broadcasts/BroadcastDialog';
 import { PhotoPicker } from '../catalog/PhotoPicker';
 
 interface ItemDraft {
@@ -27,6 +28,7 @@ export const PromotionEditor = ({ promotion, onClose }: { promotion: Promotion |
   const money = useMoney();
   const currency = useSettings((s) => s.settings.currency);
   const [saved, setSaved] = useState<Promotion | null>(promotion);
+  const [isBroadcasting, setBroadcasting] = useState(false);
   const [title, setTitle] = useState(promotion?.title ?? '');
   const [text, setText] = useState(promotion?.text ?? '');
   const [kind, setKind] = useState<PromotionKind>(promotion?.kind ?? 'percent');
@@ -134,6 +136,14 @@ export const PromotionEditor = ({ promotion, onClose }: { promotion: Promotion |
           <h3>{t('promo.texts')}</h3>
           <ChannelTexts promotion={saved} drafts={texts} onChange={(channel, value) => setTexts({ ...texts, [channel]: value })} />
           {saved.items.length > 0 ? <PrintButtons promotionId={saved.id} /> : null}
+          {saved.status === 'active' || saved.status === 'scheduled' ? (
+            <section className="print-kit" aria-labelledby="broadcast-open-title">
+              <h3 id="broadcast-open-title">{t('broadcast.open')}</h3>
+              <p className="muted">{t('broadcast.openHelp')}</p>
+              <button type="button" className="button button-primary" onClick={() => setBroadcasting(true)}>{t('broadcast.open')}</button>
+            </section>
+          ) : null}
+          {isBroadcasting ? <BroadcastDialog promotion={saved} onClose={() => setBroadcasting(false)} /> : null}
         </>
       ) : null}
     </Dialog>

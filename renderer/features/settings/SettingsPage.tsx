@@ -9,6 +9,7 @@ import { BackupsSection } from './BackupsSection';
 import { SellingSection } from './SellingSection';
 import { LanSection } from './LanSection';
 import { ChannelsSection } from './ChannelsSection';
+import { PacingSection } from './PacingSection';
 
 const currencies = ['PEN', 'BOB', 'CLP', 'COP', 'ARS', 'MXN', 'USD', 'EUR', 'GTQ', 'PYG', 'UYU', 'BRL'];
 const locales = ['es-PE', 'es-BO', 'es-CL', 'es-CO', 'es-AR', 'es-MX', 'es-EC', 'es-ES', 'es-US', 'en-US', 'pt-BR'];
@@ -103,6 +104,7 @@ export const SettingsPage = () => {
       </form>
       <SellingSection />
       <ChannelsSection />
+      <PacingSection />
       <LanSection />
       <BackupsSection />
     </section>
