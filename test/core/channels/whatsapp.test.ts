@@ -166,6 +166,17 @@ describe('WhatsApp through whatsapp-web.js (a fake client emitting real Message 
     expect((await api.call('channels.list', {})).items.find((c) => c.kind === 'whatsapp')?.status).toBe('needs_auth');
   });
 
+  it('posts a promotion image to WhatsApp Status', async () => {
+    await api.call('channels.connect', { kind: 'whatsapp' });
+    fake.link();
+    const image = Buffer.from(await makePhotoBase64('#c2185b', 200), 'base64');
+    const posted = await core.channels.publish('whatsapp', { kind: 'status', text: '2x1 en labiales 💄', image });
+    expect(posted.externalId).toMatch(/^true_status@broadcast_OUT1$/);
+    const [sent] = fake.sent;
+    expect(sent?.chatId).toBe('status@broadcast');
+    expect(sent?.content).toMatchObject({ mimetype: 'image/jpeg', data: image.toString('base64') });
+  });
+
   it('explains when no browser is found instead of downloading one', async () => {
     await api.call('settings.update', { browserPath: '/nowhere/chrome' });
     await expect(api.call('channels.connect', { kind: 'whatsapp' })).rejects.toMatchObject({ code: 'browser_not_found' });
