@@ -39,4 +39,5 @@ export const handlers = {
   // Only the desktop shell can open files; it answers these before they reach the core.
   'desktop.openFile': () => ({ isDone: false }),
   'desktop.showInFolder': () => ({ isDone: false }),
+  'desktop.facebookLogin': async () => ({ isDone: false, token: null }),
 } satisfies Handlers;

@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core';
 import { channelsDirFor } from '../core/channels/secrets';
 import { desktopSecretBox } from './secrets';
 import { installSafetyNet } from '../core/safetyNet';
+import { openFacebookLogin } from './facebookLogin';
 import { restoreLatestGoodBackup } from '../core/backup/service';
 import { followLanSetting } from '../http/lanToggle';
 import { registerIpc } from './ipc';
@@ -84,6 +85,7 @@ const start = (): void => {
     devServerUrl,
     openPath: (file) => void shell.openPath(file),
     showInFolder: (file) => shell.showItemInFolder(file),
+    facebookLogin: (appId) => openFacebookLogin(mainWindow, appId),
   });
   // Phones on the home network, only while the seller has them turned on in Ajustes.
   void followLanSetting(core, { host: '0.0.0.0', port: 4818 }).then((stop) => app.on('will-quit', () => void stop()));

@@ -15,6 +15,8 @@ export interface IpcDeps {
   showInFolder?(file: string): void;
   trustedWebContentsId(): number | undefined;
   devServerUrl?: string;
+  /** Opens Facebook's login window and resolves with a user token (null if the seller gave up). */
+  facebookLogin?(appId: string): Promise<string | null>;
 }
 
 /** Files the page may ask the OS to open: only what Chasqui itself wrote into the exports folder. */
@@ -31,6 +33,14 @@ const handleDesktop = (deps: IpcDeps, method: 'desktop.openFile' | 'desktop.show
   return { ok: true, value: { isDone: true } };
 };
 
+const facebookLogin = async (deps: IpcDeps): Promise<Envelope<unknown>> => {
+  const settings = await deps.core.dispatch('settings.get', {});
+  const appId = settings.ok && typeof settings.value === 'object' && settings.value !== null && 'facebookAppId' in settings.value ? String(settings.value.facebookAppId) : '';
+  if (!appId || !deps.facebookLogin) return { ok: true, value: { isDone: false, token: null } };
+  const token = await deps.facebookLogin(appId);
+  return { ok: true, value: { isDone: token !== null, token } };
+};
+
 /** One channel for the whole API; the core validates the method and its arguments. */
 export const registerIpc = (ipcMain: IpcMain, deps: IpcDeps): void => {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Envelope<unknown>> => {
@@ -41,6 +51,7 @@ export const registerIpc = (ipcMain: IpcMain, deps: IpcDeps): void => {
       return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'method: must be a text', field: 'method' } });
     }
     if (method === 'desktop.openFile' || method === 'desktop.showInFolder') return Promise.resolve(handleDesktop(deps, method, args));
+    if (method === 'desktop.facebookLogin') return facebookLogin(deps);
     return deps.core.dispatch(method, args);
   });
 };

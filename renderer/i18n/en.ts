@@ -515,4 +515,7 @@ export const en: Record<MessageKey, string> = {
   'customers.consentSince': "since {when} ({source})",
   'customers.notes': "Notes",
   'customers.tags': "Tags (comma separated)",
+  'channels.facebook.login': "Log in with Facebook",
+  'settings.facebookAppId': "Your Meta app ID (optional)",
+  'settings.facebookAppIdHelp': "With the ID of a Meta for Developers app, the desktop app opens Facebook's login in a window and no token needs pasting.",
 };

@@ -514,6 +514,9 @@ export const es = {
   'customers.consentSince': "desde {when} ({source})",
   'customers.notes': "Notas",
   'customers.tags': "Etiquetas (separadas por comas)",
+  'channels.facebook.login': "Iniciar sesión con Facebook",
+  'settings.facebookAppId': "ID de tu app de Meta (opcional)",
+  'settings.facebookAppIdHelp': "Con el ID de una app de Meta for Developers, la app de escritorio abre el inicio de sesión de Facebook en una ventana y no hace falta pegar un token.",
 } as const;
 
 export type MessageKey = keyof typeof es;

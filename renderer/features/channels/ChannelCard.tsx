@@ -6,6 +6,10 @@ import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useT, type MessageKey } from '../../i18n';
 import { PromptForm } from './PromptForm';
+import { useSettings } from '../../store/settings';
+
+// Only the desktop app can open Facebook's own login window.
+const isDesktop = typeof window !== 'undefined' && window.chasqui !== undefined;
 
 const titleKey: Record<ChannelState['kind'], MessageKey> = {
   whatsapp: 'channel.whatsapp',
@@ -32,6 +36,12 @@ export const ChannelCard = ({ state, onChanged }: { state: ChannelState; onChang
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [token, setToken] = useState('');
+  const facebookAppId = useSettings((store) => store.settings.facebookAppId);
+  const loginWithFacebook = () =>
+    void run(async () => {
+      const login = await api.call('desktop.facebookLogin', {});
+      if (login.token) await api.call('channels.connect', { kind: 'facebook', pageToken: login.token });
+    });
 
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -116,6 +126,9 @@ export const ChannelCard = ({ state, onChanged }: { state: ChannelState; onChang
                 <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
               </label>
             </>
+          ) : null}
+          {state.kind === 'facebook' && isDesktop && facebookAppId ? (
+            <button type="button" className="button button-primary" disabled={isBusy} onClick={loginWithFacebook}>{t('channels.facebook.login')}</button>
           ) : null}
           {state.kind === 'facebook' ? (
             <label className="field">

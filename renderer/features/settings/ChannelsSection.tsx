@@ -8,11 +8,12 @@ export const ChannelsSection = () => {
   const t = useT();
   const { settings, update } = useSettings();
   const [browserPath, setBrowserPath] = useState(settings.browserPath);
+  const [facebookAppId, setFacebookAppId] = useState(settings.facebookAppId);
   const [message, setMessage] = useState('');
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await update({ browserPath: browserPath.trim() });
+      await update({ browserPath: browserPath.trim(), facebookAppId: facebookAppId.trim() });
       setMessage(t('settings.saved'));
     } catch (e) {
       setMessage(toFormError(e, t).message);
@@ -25,6 +26,11 @@ export const ChannelsSection = () => {
         <span>{t('settings.browser')}</span>
         <input value={browserPath} onChange={(e) => setBrowserPath(e.target.value)} placeholder="C:\Program Files\Google\Chrome\Application\chrome.exe" spellCheck={false} />
         <small className="muted">{t('settings.browserHelp')}</small>
+      </label>
+      <label className="field">
+        <span>{t('settings.facebookAppId')}</span>
+        <input value={facebookAppId} onChange={(e) => setFacebookAppId(e.target.value)} inputMode="numeric" spellCheck={false} />
+        <small className="muted">{t('settings.facebookAppIdHelp')}</small>
       </label>
       <div className="actions">
         <button type="submit" className="button button-primary">{t('common.save')}</button>

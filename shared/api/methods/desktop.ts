@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as s from '../schemas';
-import { read } from './define';
+import { read, task } from './define';
 
 const exportPath = z.object({ path: s.requiredText(2000) }).strict();
 
@@ -11,4 +11,6 @@ const exportPath = z.object({ path: s.requiredText(2000) }).strict();
 export const desktopMethods = {
   'desktop.openFile': read<{ isDone: boolean }>()(exportPath),
   'desktop.showInFolder': read<{ isDone: boolean }>()(exportPath),
+  /** Facebook's login in a window of the desktop app; gives back a user token to connect the Page with. */
+  'desktop.facebookLogin': task<{ isDone: boolean; token: string | null }>()(z.object({}).strict()),
 } as const;
