@@ -10,6 +10,7 @@ import { ReportsPage } from './features/reports/ReportsPage';
 import { ChannelsPage } from './features/channels/ChannelsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { WelcomePage } from './features/welcome/WelcomePage';
+import { DemoBanner } from './features/welcome/DemoBanner';
 import { useT } from './i18n';
 import { areaFromHash, areaIcon, areaLabel, areas, type Area } from './routes';
 import { useSettings } from './store/settings';
@@ -62,6 +63,20 @@ export const App = () => {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const [isDemo, setDemo] = useState(false);
+  useEffect(() => {
+    void api.call('app.info', {}).then((info) => setDemo(info.isDemo), () => undefined);
+    // The desktop menu and notifications ask for the same things as the shortcuts.
+    return api.onEvent((event) => {
+      if (event.type !== 'app.command') return;
+      const { command, hash } = event.payload;
+      if (command === 'search') setPaletteOpen(true);
+      else if (command === 'new-order') window.location.hash = `#/pedidos/nuevo-${Date.now()}`;
+      else if (command === 'new-product') window.location.hash = `#/catalogo/nuevo-${Date.now()}`;
+      else if (hash?.startsWith('#/')) window.location.hash = hash;
+    });
+  }, []);
+
   useEffect(() => {
     load().catch(() => setFailed(true));
     const onHash = () => setArea(areaFromHash(window.location.hash));
@@ -109,6 +124,7 @@ export const App = () => {
         </ul>
       </nav>
       <main className="content">
+        {isDemo ? <DemoBanner /> : null}
         <Page key={window.location.hash} area={area} />
       </main>
       {isPaletteOpen ? <CommandPalette onClose={() => setPaletteOpen(false)} /> : null}

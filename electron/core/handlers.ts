@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Handlers } from './context';
 import { catalogHandlers } from './catalog/handlers';
 import { mediaHandlers } from './media/handlers';
@@ -17,9 +19,12 @@ import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
 import { version } from './version';
+import { exportLog } from './logExport';
+import { DEMO_MARKER } from './demoMarker';
 
 export const handlers = {
-  'app.info': (ctx) => ({ version, schemaVersion: latestVersion(), dataDir: ctx.dataDir }),
+  'app.info': (ctx) => ({ version, schemaVersion: latestVersion(), dataDir: ctx.dataDir, isDemo: fs.existsSync(path.join(ctx.dataDir, DEMO_MARKER)) }),
+  'app.exportLog': (ctx) => exportLog(ctx),
   ...settingsHandlers,
   ...mediaHandlers,
   ...catalogHandlers,
@@ -40,4 +45,5 @@ export const handlers = {
   'desktop.openFile': () => ({ isDone: false }),
   'desktop.showInFolder': () => ({ isDone: false }),
   'desktop.facebookLogin': async () => ({ isDone: false, token: null }),
+  'desktop.switchShop': async () => ({ isDone: false }),
 } satisfies Handlers;

@@ -66,6 +66,7 @@ export interface Core {
 }
 
 export const DB_FILE = 'chasqui.db';
+export { DEMO_MARKER } from './demoMarker';
 
 export const createCore = (options: CoreOptions): Core => {
   const dataDir = path.resolve(options.dataDir);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ChasquiError } from '../../shared/api/errors';
 import { createCore } from '../core';
 import { installSafetyNet } from '../core/safetyNet';
+import { installLogFile } from '../core/logFile';
 import { restoreLatestGoodBackup } from '../core/backup/service';
 import { seedDemoShop } from '../core/demo/seed';
 import { startServer } from './server';
@@ -16,6 +17,7 @@ const main = async (): Promise<void> => {
   } catch (error) {
     return exitWith(`invalid_input: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`, 2);
   }
+  installLogFile(options.dataDir);
   let core;
   try {
     core = createCore({ dataDir: options.dataDir, isAutoBackupEnabled: true });

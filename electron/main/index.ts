@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import { ChasquiError, type ErrorCode } from '../../shared/api/errors';
 import { createCore, type Core } from '../core';
@@ -13,12 +13,32 @@ import { registerIpc } from './ipc';
 import { handleAppRequest } from './protocol';
 import { APP_ORIGIN, denyPermissions, guardWebContents } from './security';
 import { createMainWindow } from './window';
+import { buildMenuTemplate } from './menu';
+import { followNotifications } from './notifications';
+import { claimSingleInstance } from './singleInstance';
+import { startAutoUpdate } from './updater';
+import { loadWindowState, saveWindowState } from './windowState';
+import { installLogFile, logsDirFor } from '../core/logFile';
+import { readSettings } from '../core/settings/repo';
+import { seedDemoShop } from '../core/demo/seed';
+import type { EventMap } from '../../shared/api/contract';
 
 // Must run before 'ready': the scheme behaves like https (secure context, fetch, same-origin rules).
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | null = null;
+// The demo shop lives in a folder of its own, so exploring it never touches the seller's data.
+const isDemoLaunch = process.argv.includes('--demo');
+const shopDir = (): string => (isDemoLaunch ? path.join(app.getPath('userData'), 'demo-shop') : app.getPath('userData'));
+const sendCommand = (command: EventMap['app.command']): void => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, { type: 'app.command', payload: command });
+
+/** Starts again on the demo shop or on her own; the single-instance lock passes to the new process. */
+const switchShop = (to: 'demo' | 'own'): void => {
+  const args = process.argv.slice(1).filter((arg) => arg !== '--demo');
+  app.relaunch({ args: to === 'demo' ? [...args, '--demo'] : args });
+  app.exit(0);
+};
 
 const startupMessages: Partial<Record<ErrorCode, string>> = {
           db_from_future: 'Estos datos son de una versión más nueva de Chasqui. Actualiza la aplicación; tus datos no se tocaron.\n\nThis data is from a newer Chasqui. Update the app; your data was not touched.',
@@ -43,14 +63,21 @@ const offerRestore = (): boolean => {
     message: 'Los datos de la tienda están dañados.',
     detail: 'Chasqui puede poner en su lugar la última copia de seguridad que está bien. El archivo dañado se guarda al lado, no se borra.',
   });
-  return choice === 0 && restoreLatestGoodBackup(app.getPath('userData')) !== null;
+  return choice === 0 && restoreLatestGoodBackup(shopDir()) !== null;
 };
 
 const createWindow = (core: Core): void => {
-  mainWindow = createMainWindow(path.join(__dirname, '../preload/index.js'));
-  guardWebContents(mainWindow.webContents, { openExternal: (url) => void shell.openExternal(url), devServerUrl });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => (mainWindow = null));
+  const saved = loadWindowState(app.getPath('userData'), screen.getAllDisplays().map((d) => d.workArea));
+  const window = createMainWindow(path.join(__dirname, '../preload/index.js'), saved ?? undefined);
+  mainWindow = window;
+  guardWebContents(window.webContents, { openExternal: (url) => void shell.openExternal(url), devServerUrl });
+  window.once('ready-to-show', () => {
+    if (saved?.isMaximized) window.maximize();
+    window.show();
+  });
+  // Remember size and place for next time (the size before maximizing, like other apps).
+  window.on('close', () => saveWindowState(app.getPath('userData'), { ...window.getNormalBounds(), isMaximized: window.isMaximized() }));
+  window.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   const stop = core.events.subscribe((event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event));
   mainWindow.on('closed', stop);
@@ -60,12 +87,12 @@ const start = (): void => {
   let core: Core;
   try {
     core = createCore({
-      dataDir: app.getPath('userData'),
+      dataDir: shopDir(),
       nativeBinding: process.env.CHASQUI_NATIVE_BINDING || undefined,
       isAutoBackupEnabled: true,
       // Installed, fonts and demo photos sit in the app's resources folder (electron-builder extraResources).
       resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
-      secretBox: desktopSecretBox(channelsDirFor(app.getPath('userData'))),
+      secretBox: desktopSecretBox(channelsDirFor(shopDir())),
     });
   } catch (error) {
     if (error instanceof ChasquiError && error.code === 'db_damaged' && offerRestore()) {
@@ -86,23 +113,55 @@ const start = (): void => {
     openPath: (file) => void shell.openPath(file),
     showInFolder: (file) => shell.showItemInFolder(file),
     facebookLogin: (appId) => openFacebookLogin(mainWindow, appId),
+    switchShop,
   });
+  const applyMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate(readSettings(core.db).language, process.platform, {
+          send: sendCommand,
+          openDataFolder: () => void shell.openPath(core.dataDir),
+          openLogFolder: () => void shell.openPath(logsDirFor(core.dataDir)),
+        }),
+      ),
+    );
+  applyMenu();
+  core.events.subscribe((event) => (event.type === 'settings.changed' ? applyMenu() : undefined));
+  if (Notification.isSupported()) {
+    followNotifications(core, {
+      isWindowFocused: () => mainWindow?.isFocused() ?? false,
+      show: ({ title, body, onClick }) => {
+        const notice = new Notification({ title, body, silent: false });
+        notice.on('click', onClick);
+        notice.show();
+      },
+      focusWindow: () => {
+        if (mainWindow?.isMinimized()) mainWindow.restore();
+        mainWindow?.show();
+        mainWindow?.focus();
+      },
+      send: sendCommand,
+      now: Date.now,
+    });
+  }
+  const stopUpdates = startAutoUpdate({ isPackaged: app.isPackaged, isEnabled: () => readSettings(core.db).isAutoUpdateEnabled, log: (line) => console.error(line) });
+  app.on('will-quit', stopUpdates);
+
   // Phones on the home network, only while the seller has them turned on in Ajustes.
   void followLanSetting(core, { host: '0.0.0.0', port: 4818 }).then((stop) => app.on('will-quit', () => void stop()));
-  createWindow(core);
+  // The demo shop is filled (once) before its window opens, so it never shows the welcome.
+  const seeded = isDemoLaunch
+    ? seedDemoShop(core, { resourcesDir: app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources'), now: Date.now() }).catch((error: unknown) => console.error('[chasqui] demo:', error))
+    : Promise.resolve();
+  void seeded.then(() => createWindow(core));
   app.on('activate', () => (BrowserWindow.getAllWindows().length === 0 ? createWindow(core) : undefined));
   app.on('will-quit', () => core.close());
 };
 
 installSafetyNet();
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+if (claimSingleInstance(app, () => mainWindow)) {
   app.setName('Chasqui');
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
+  installLogFile(shopDir());
   app.on('window-all-closed', () => (process.platform === 'darwin' ? undefined : app.quit()));
   void app.whenReady().then(start);
 }

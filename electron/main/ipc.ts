@@ -17,6 +17,8 @@ export interface IpcDeps {
   devServerUrl?: string;
   /** Opens Facebook's login window and resolves with a user token (null if the seller gave up). */
   facebookLogin?(appId: string): Promise<string | null>;
+  /** Restarts on the demo shop or the seller's own. */
+  switchShop?(to: 'demo' | 'own'): void;
 }
 
 /** Files the page may ask the OS to open: only what Chasqui itself wrote into the exports folder. */
@@ -52,6 +54,14 @@ export const registerIpc = (ipcMain: IpcMain, deps: IpcDeps): void => {
     }
     if (method === 'desktop.openFile' || method === 'desktop.showInFolder') return Promise.resolve(handleDesktop(deps, method, args));
     if (method === 'desktop.facebookLogin') return facebookLogin(deps);
+    if (method === 'desktop.switchShop') {
+      const parsed = contract['desktop.switchShop'].args.safeParse(args);
+      if (!parsed.success || !deps.switchShop) return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'to: must be demo or own', field: 'to' } });
+      // Answer first; the restart follows a moment later.
+      const switchShop = deps.switchShop;
+      setTimeout(() => switchShop(parsed.data.to), 100);
+      return Promise.resolve({ ok: true, value: { isDone: true } });
+    }
     return deps.core.dispatch(method, args);
   });
 };

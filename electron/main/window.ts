@@ -4,10 +4,9 @@ import { BrowserWindow } from 'electron';
  * The main window. The options stay written out in the constructor call, where Electronegativity
  * (a static checker) can see that page code is kept away from Node and the OS.
  */
-export const createMainWindow = (preloadPath: string): BrowserWindow =>
+export const createMainWindow = (preloadPath: string, bounds: { x?: number; y?: number; width: number; height: number } = { width: 1280, height: 820 }): BrowserWindow =>
   new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...bounds,
     minWidth: 900,
     minHeight: 600,
     show: false,

@@ -517,6 +517,16 @@ export const es = {
   'channels.facebook.login': "Iniciar sesión con Facebook",
   'settings.facebookAppId': "ID de tu app de Meta (opcional)",
   'settings.facebookAppIdHelp': "Con el ID de una app de Meta for Developers, la app de escritorio abre el inicio de sesión de Facebook en una ventana y no hace falta pegar un token.",
+  'demo.explore': "Explorar la tienda de demostración",
+  'demo.serveHint': "En el navegador, la demostración se abre aparte: npm run serve -- --demo --data-dir chasqui-demo. Tus datos no se tocan.",
+  'demo.banner': "Tienda de demostración.",
+  'demo.bannerHelp': "Lo que hagas aquí no toca tu tienda real.",
+  'demo.back': "Volver a mi tienda",
+  'demo.backHint': "Abre Chasqui sin --demo (o con tu carpeta de datos) para volver a tu tienda.",
+  'settings.log': "Registro de errores",
+  'settings.logHelp': "Si algo falla, guarda el registro y envíalo a quien te ayuda. Las contraseñas, tokens y números de teléfono se quitan antes.",
+  'settings.logExport': "Guardar el registro para enviarlo",
+  'settings.autoUpdate': "Buscar e instalar actualizaciones automáticamente (app de escritorio)",
 } as const;
 
 export type MessageKey = keyof typeof es;

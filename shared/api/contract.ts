@@ -60,6 +60,8 @@ export interface EventMap {
   'channels.status': ChannelState;
   /** A send of a broadcast changed state; fetch broadcasts.get for the figures. */
   'broadcasts.progress': { broadcastId: number; status: string };
+  /** From the desktop's menu or a notification: do what the matching shortcut or link does. */
+  'app.command': { command: 'new-order' | 'new-product' | 'search' | 'open'; hash?: string };
 }
 export type EventName = keyof EventMap;
 export type AppEvent = { [E in EventName]: { type: E; payload: EventMap[E] } }[EventName];

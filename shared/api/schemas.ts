@@ -144,6 +144,7 @@ export const updateSettingsArgs = z
     logoMediaId: z.string().regex(/^([a-f0-9]{16,64})?$/, 'is not a photo id').optional(),
     deliveredTemplate: shortText(1000).optional(),
     browserPath: shortText(1000).optional(),
+    isAutoUpdateEnabled: z.boolean().optional(),
     facebookAppId: z.string().regex(/^(\d{5,20})?$/, 'is not a Meta app id (digits only)').optional(),
     pacing: z
       .object({

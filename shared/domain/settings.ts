@@ -35,6 +35,8 @@ export interface ShopSettings {
   browserPath: string;
   /** Direct promotional messages, paced so a personal number is not flagged (see shared/domain/broadcasts). */
   pacing: Pacing;
+  /** The desktop app checks for and installs updates on its own (electron-updater) unless turned off. */
+  isAutoUpdateEnabled: boolean;
   /** A Meta app id enables "log in with Facebook" in the desktop app; '' means paste a token instead. */
   facebookAppId: string;
   /** Sent once when a customer writes BAJA/STOP; {cliente} {tienda} are filled in. */
@@ -69,6 +71,7 @@ export const defaultSettings: ShopSettings = {
   isLanEnabled: false,
   browserPath: '',
   facebookAppId: '',
+  isAutoUpdateEnabled: true,
   pacing: { minGapSeconds: 30, maxGapSeconds: 90, hourlyCap: 20, dailyCap: 80, quietStart: '21:00', quietEnd: '09:00', isSlowStartForNewNumber: true },
   optOutReply: 'Listo {cliente}, ya no te enviaremos promociones de {tienda}. Si cambias de opinión, escribe ALTA. 🙏',
   logoMediaId: '',

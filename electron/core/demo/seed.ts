@@ -7,6 +7,7 @@ import type { Core } from '../index';
 import { demoProducts, type DemoProduct } from './products';
 import { demoOrders } from './orders';
 import { demoChats } from './conversations';
+import { DEMO_MARKER } from '../demoMarker';
 
 const DAY = 86_400_000;
 
@@ -36,6 +37,7 @@ const seedProduct = async (api: ApiClient, product: DemoProduct, photosDir: stri
 export const seedDemoShop = async (core: Core, options: { resourcesDir: string; now: number }): Promise<{ products: number; orders: number }> => {
   if (!isShopEmpty(core)) return { products: 0, orders: 0 };
   const photosDir = path.join(options.resourcesDir, 'demo', 'photos');
+  fs.writeFileSync(path.join(core.dataDir, DEMO_MARKER), 'This folder holds the Chasqui demo shop, apart from any real shop.\n');
   // Every demo record goes through the API, so it is validated exactly like the seller's own.
   const api = coreClient(core);
   await api.call('settings.update', {

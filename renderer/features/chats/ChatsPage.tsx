@@ -40,6 +40,9 @@ export const ChatsPage = () => {
   };
   useEffect(() => {
     load();
+    // #/chats/7 opens conversation 7 (a notification's link).
+    const linked = Number(/^#\/chats\/(\d+)$/.exec(window.location.hash)?.[1] ?? 0);
+    if (linked) void show(linked);
     void api.call('channels.list', {}).then((r) => setChannels(r.items));
     return api.onEvent((event) => {
       if (event.type === 'inbox.message') {

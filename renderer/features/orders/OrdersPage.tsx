@@ -29,7 +29,8 @@ export const OrdersPage = () => {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };
-  const [openId, setOpenId] = useState<number | null>(null);
+  // #/pedidos/42 opens order 42 (a notification's link).
+  const [openId, setOpenId] = useState<number | null>(() => Number(/^#\/pedidos\/(\d+)$/.exec(window.location.hash)?.[1] ?? 0) || null);
 
   useEffect(() => {
     const load = () => void api.call('orders.list', { ...filters, offset: 0 }).then(setResult);

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../../shared/api/contract';
+import type { PrintResult } from '../../../shared/api/methods/print';
 import { minorToDecimal, parseMoney } from '../../../shared/domain/money';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
@@ -21,6 +22,7 @@ export const SellingSection = () => {
   const [delivered, setDelivered] = useState(settings.deliveredTemplate);
   const [message, setMessage] = useState('');
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [log, setLog] = useState<PrintResult | null>(null);
   useEffect(() => void api.call('app.info', {}).then(setInfo), []);
 
   const pairs = (text: string) =>
@@ -77,6 +79,15 @@ export const SellingSection = () => {
         <h2 id="about-title">{t('settings.about')}</h2>
         {info ? <p>{t('settings.version', { version: info.version, schema: info.schemaVersion })}</p> : null}
         <p className="muted">{t('settings.licenses')}</p>
+        <label className="check">
+          <input type="checkbox" checked={settings.isAutoUpdateEnabled} onChange={(e) => void update({ isAutoUpdateEnabled: e.target.checked })} /> {t('settings.autoUpdate')}
+        </label>
+        <h3>{t('settings.log')}</h3>
+        <p className="muted">{t('settings.logHelp')}</p>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => void api.call('app.exportLog', {}).then(setLog)}>{t('settings.logExport')}</button>
+          {log ? <a href={log.url} download={log.fileName}>{t('promo.ready', { name: log.fileName })}</a> : null}
+        </div>
       </section>
     </>
   );

@@ -3,6 +3,8 @@ import { countryPresets, type CountryCode } from '../../../shared/domain/setting
 import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
+import { api } from '../../api';
+import { fileToBase64 } from '../../components/files';
 
 const countries = Object.keys(countryPresets) as CountryCode[];
 
@@ -14,13 +16,19 @@ export const WelcomePage = () => {
   const [country, setCountry] = useState<CountryCode>('PE');
   const [number, setNumber] = useState('');
   const [error, setError] = useState('');
+  const [logoMediaId, setLogoMediaId] = useState(settings.logoMediaId);
+  const [demoHint, setDemoHint] = useState('');
+  const exploreDemo = async () => {
+    const result = await api.call('desktop.switchShop', { to: 'demo' });
+    if (!result.isDone) setDemoHint(t('demo.serveHint'));
+  };
   const preset = countryPresets[country];
 
   const finish = async (next: string) => {
     const digits = number.replace(/\D/g, '');
     const whatsappNumber = digits === '' ? '' : digits.startsWith(preset.dialCode) && digits.length > 9 ? digits : `${preset.dialCode}${digits}`;
     try {
-      await update({ shopName: shopName.trim() || settings.shopName, whatsappNumber, locale: preset.locale, currency: preset.currency, timeZone: preset.timeZone, isOnboarded: true });
+      await update({ shopName: shopName.trim() || settings.shopName, whatsappNumber, locale: preset.locale, currency: preset.currency, timeZone: preset.timeZone, isOnboarded: true, logoMediaId });
       window.location.hash = next;
     } catch (e) {
       setError(toFormError(e, t).message);
@@ -37,6 +45,21 @@ export const WelcomePage = () => {
         <h1 id="welcome-title">{t('welcome.title')}</h1>
         <p className="muted">{t('welcome.body')}</p>
         <label className="field"><span>{t('settings.shopName')}</span><input value={shopName} onChange={(e) => setShopName(e.target.value)} placeholder="Karina Cosméticos" autoFocus /></label>
+        <div className="field">
+          <span>{t('settings.logo')}</span>
+          <span className="actions">
+            {logoMediaId ? <img className="thumb" src={`/media/thumbs/${logoMediaId}.webp`} alt="" /> : null}
+            <input
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              aria-label={t('settings.logo')}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void fileToBase64(file).then((data) => api.call('media.upload', { fileName: file.name, dataBase64: data })).then((photo) => setLogoMediaId(photo.id), (err: unknown) => setError(toFormError(err, t).message));
+              }}
+            />
+          </span>
+        </div>
         <label className="field">
           <span>{t('welcome.country')}</span>
           <select value={country} onChange={(e) => setCountry(countries.find((c) => c === e.target.value) ?? 'PE')}>
@@ -53,7 +76,9 @@ export const WelcomePage = () => {
           <button type="submit" className="button button-primary">{t('welcome.start')}</button>
           <button type="button" className="button" onClick={() => void finish('#/catalogo/importar')}>{t('welcome.import')}</button>
           <button type="button" className="button button-quiet" onClick={() => void update({ isOnboarded: true })}>{t('welcome.skip')}</button>
+          <button type="button" className="button button-quiet" onClick={() => void exploreDemo()}>{t('demo.explore')}</button>
         </div>
+        {demoHint ? <p className="muted" role="status">{demoHint}</p> : null}
       </form>
     </main>
   );

@@ -13,4 +13,6 @@ export const desktopMethods = {
   'desktop.showInFolder': read<{ isDone: boolean }>()(exportPath),
   /** Facebook's login in a window of the desktop app; gives back a user token to connect the Page with. */
   'desktop.facebookLogin': task<{ isDone: boolean; token: string | null }>()(z.object({}).strict()),
+  /** Restarts the desktop app on the demo shop (its own folder) or back on the seller's own. */
+  'desktop.switchShop': task<{ isDone: boolean }>()(z.object({ to: z.enum(['demo', 'own']) }).strict()),
 } as const;

@@ -2,15 +2,20 @@ import * as s from '../schemas';
 import type { CsvImportResult, Photo, Product, StockMovement, Variant } from '../../domain/catalog';
 import type { ShopSettings } from '../../domain/settings';
 import { read, task, write } from './define';
+import type { PrintResult } from './print';
 
 export interface AppInfo {
   version: string;
   schemaVersion: number;
   dataDir: string;
+  /** The demo shop runs in its own folder, apart from the seller's real data. */
+  isDemo: boolean;
 }
 
 export const foundationMethods = {
   'app.info': read<AppInfo>()(s.empty),
+  /** A copy of the error log (secrets already taken out) in exports/, for the seller to send. */
+  'app.exportLog': task<PrintResult>()(s.empty),
 
   'settings.get': read<ShopSettings>()(s.empty),
   'settings.update': write<ShopSettings>()(s.updateSettingsArgs),
