@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fail } from '../../../shared/api/errors';
 import { latestVersion, migrate } from './migrate';
+import { backupSync } from './backupSync';
 
 export type Db = Database.Database;
 
@@ -73,14 +74,22 @@ const inspectExisting = (file: string, options: OpenOptions): number => {
   }
 };
 
-/** A plain copy is consistent here: nothing else has the file open yet and the WAL was folded in. */
-const copyBeforeMigration = (db: Db, file: string, fromVersion: number, backupsDir: string): void => {
+/**
+ * Through SQLite's online backup API (in a worker, waited for); should that be impossible, a plain
+ * copy is still consistent here: nothing else has the file open yet and the WAL was folded in.
+ */
+const copyBeforeMigration = (db: Db, file: string, fromVersion: number, backupsDir: string, nativeBinding?: string): void => {
   db.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = new Date().toISOString();
   const dir = path.join(backupsDir, `${stamp.slice(0, 10)}_${stamp.slice(11, 19).replaceAll(':', '')}-before-migration`);
   fs.mkdirSync(dir, { recursive: true });
-  fs.copyFileSync(file, path.join(dir, 'chasqui.db'));
-  fs.writeFileSync(path.join(dir, 'note.txt'), `Copy of schema ${fromVersion}, taken before migrating to ${latestVersion()}.\n`);
+  const target = path.join(dir, 'chasqui.db');
+  const isOnline = backupSync(file, target, nativeBinding);
+  if (!isOnline) fs.copyFileSync(file, target);
+  fs.writeFileSync(
+    path.join(dir, 'note.txt'),
+    `Copy of schema ${fromVersion}, taken before migrating to ${latestVersion()} (${isOnline ? 'SQLite online backup' : 'file copy after a checkpoint'}).\n`,
+  );
 };
 
 export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
@@ -88,7 +97,7 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
   const db = new Database(file, { nativeBinding: options.nativeBinding });
   try {
     if (options.backupsDir && existingVersion > 0 && existingVersion < latestVersion()) {
-      copyBeforeMigration(db, file, existingVersion, options.backupsDir);
+      copyBeforeMigration(db, file, existingVersion, options.backupsDir, options.nativeBinding);
     }
     db.pragma('journal_mode = WAL');
     // An order the app said it saved must survive a power cut.

@@ -135,6 +135,8 @@ describe('backups', () => {
     const copy = new Database(path.join(tmp.dir, 'backups', backups[0] ?? '', 'chasqui.db'), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
     expect(copy.prepare('SELECT name FROM products').pluck().get()).toBe('Rímel viejo');
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
+    expect(fs.readFileSync(path.join(tmp.dir, 'backups', backups[0] ?? '', 'note.txt'), 'utf8')).toContain('SQLite online backup');
   });
 });
