@@ -25,10 +25,19 @@ export const BroadcastDialog = ({ promotion, onClose }: { promotion: Promotion; 
   const [shown, setShown] = useState<number | null>(null);
   const [error, setError] = useState('');
   const [isBusy, setBusy] = useState(false);
+  const [images, setImages] = useState<{ square?: string; story?: string }>({});
 
   const filter = { tags: tags.split(',').map((x) => x.trim()).filter(Boolean), productIds: productId ? [productId] : [], boughtSince: boughtSince || null };
   const scheduled = targets.includes('facebook_post') && publishAt ? new Date(publishAt).getTime() : null;
 
+  // The very images that will be posted, drawn once per format.
+  const formats = [...new Set(preview?.targets.flatMap((p) => (p.imageFormat ? [p.imageFormat] : [])) ?? [])];
+  useEffect(() => {
+    for (const format of formats) {
+      if (images[format]) continue;
+      void api.call('print.promoImage', { promotionId: promotion.id, format }).then((made) => setImages((current) => ({ ...current, [format]: made.url })), () => undefined);
+    }
+  }, [formats.join()]);
   useEffect(() => {
     void api.call('broadcasts.list', { promotionId: promotion.id }).then((r) => setPrevious(r.items));
   }, [promotion.id, shown]);
@@ -135,6 +144,7 @@ export const BroadcastDialog = ({ promotion, onClose }: { promotion: Promotion; 
                 {p.via === 'demo' ? <span className="badge">{t('broadcast.viaDemo')}</span> : null}
                 {!p.isChannelReady ? <span className="badge status-needs_auth">{t('broadcast.notConnected')}</span> : null}
                 {p.imageFormat ? <span className="muted small">{t(p.imageFormat === 'story' ? 'broadcast.imageStory' : 'broadcast.imageSquare')}</span> : null}
+                {p.imageFormat && images[p.imageFormat] ? <img className={`preview-image preview-${p.imageFormat}`} src={images[p.imageFormat]} alt={t(p.imageFormat === 'story' ? 'broadcast.imageStory' : 'broadcast.imageSquare')} /> : null}
                 {p.text ? <pre className="preview-text">{p.text}</pre> : null}
               </li>
             ))}
