@@ -15,6 +15,7 @@ import { shopHandlers } from './backup/shopHandlers';
 import { lanHandlers } from './lan/handlers';
 import { channelHandlers } from './channels/handlers';
 import { broadcastHandlers } from './broadcast/handlers';
+import { liveHandlers } from './live/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -41,6 +42,7 @@ export const handlers = {
   ...lanHandlers,
   ...channelHandlers,
   ...broadcastHandlers,
+  ...liveHandlers,
   // Only the desktop shell can open files; it answers these before they reach the core.
   'desktop.openFile': () => ({ isDone: false }),
   'desktop.showInFolder': () => ({ isDone: false }),

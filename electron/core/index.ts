@@ -20,6 +20,7 @@ import { channelsDirFor, localKeyBox, type SecretBox } from './channels/secrets'
 import { defaultAdapterFactories } from './channels/factories';
 import { readSettings } from './settings/repo';
 import { createOutboxRunner, type OutboxRunner } from './broadcast/runner';
+import { startLiveWatcher } from './live/watcher';
 import { assemblePromotions } from './promotions/assemble';
 import { findPromotionRow } from './promotions/repo';
 import { renderPromoImage } from './print/promoImage';
@@ -42,6 +43,8 @@ export interface CoreOptions {
   pollIntervalMs?: number;
   /** Tests that move the clock themselves call core.outbox.runDue() instead of waiting on timers. */
   isOutboxTimerEnabled?: boolean;
+  /** How often a running live's comments are read (3 s). */
+  liveWatchEveryMs?: number;
   /** For pacing gaps; Math.random unless a test fixes it. */
   random?: () => number;
 }
@@ -131,6 +134,7 @@ export const createCore = (options: CoreOptions): Core => {
   // A broadcast that was running when the app closed goes on where it stopped; a channel coming back wakes it.
   hub.subscribe((event) => (event.type === 'channels.status' && event.payload.status === 'ready' ? outbox.wake() : undefined));
   outbox.start();
+  const stopLiveWatcher = options.isOutboxTimerEnabled === false ? () => undefined : startLiveWatcher({ db: () => base.db, channels, dispatch, everyMs: options.liveWatchEveryMs });
   const stopAutoBackup = options.isAutoBackupEnabled ? startAutoBackup(dispatch, dataDir, base.now) : () => undefined;
   let isClosed = false;
   return {
@@ -157,6 +161,7 @@ export const createCore = (options: CoreOptions): Core => {
       isClosed = true;
       stopAutoBackup();
       outbox.stop();
+      stopLiveWatcher();
       void channels.close();
       base.db.close();
     },

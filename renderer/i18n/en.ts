@@ -528,4 +528,6 @@ export const en: Record<MessageKey, string> = {
   'settings.logHelp': "If something goes wrong, save the log and send it to whoever helps you. Passwords, tokens and phone numbers are taken out first.",
   'settings.logExport': "Save the log to send it",
   'settings.autoUpdate': "Find and install updates automatically (desktop app)",
+  'channel.instagram_live': "Instagram live",
+  'channel.facebook_live': "Facebook live",
 };

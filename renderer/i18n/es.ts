@@ -527,6 +527,8 @@ export const es = {
   'settings.logHelp': "Si algo falla, guarda el registro y envíalo a quien te ayuda. Las contraseñas, tokens y números de teléfono se quitan antes.",
   'settings.logExport': "Guardar el registro para enviarlo",
   'settings.autoUpdate': "Buscar e instalar actualizaciones automáticamente (app de escritorio)",
+  'channel.instagram_live': "Instagram en vivo",
+  'channel.facebook_live': "Facebook en vivo",
 } as const;
 
 export type MessageKey = keyof typeof es;

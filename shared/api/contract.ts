@@ -16,6 +16,7 @@ import { lanMethods } from './methods/lan';
 import { desktopMethods } from './methods/desktop';
 import { channelMethods } from './methods/channels';
 import { broadcastMethods } from './methods/broadcasts';
+import { liveMethods } from './methods/lives';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -37,6 +38,7 @@ export const contract = {
   ...desktopMethods,
   ...channelMethods,
   ...broadcastMethods,
+  ...liveMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -60,6 +62,8 @@ export interface EventMap {
   'channels.status': ChannelState;
   /** A send of a broadcast changed state; fetch broadcasts.get for the figures. */
   'broadcasts.progress': { broadcastId: number; status: string };
+  'live.claim': { liveId: number; claimId: number };
+  'live.changed': { liveId: number };
   /** From the desktop's menu or a notification: do what the matching shortcut or link does. */
   'app.command': { command: 'new-order' | 'new-product' | 'search' | 'open'; hash?: string };
 }

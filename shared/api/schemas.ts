@@ -162,5 +162,6 @@ export const updateSettingsArgs = z
       .refine((p) => p.dailyCap >= p.hourlyCap, { message: 'the daily cap must not be below the hourly cap', path: ['dailyCap'] })
       .optional(),
     optOutReply: shortText(1000).optional(),
+    liveMessageTemplate: shortText(2000).optional(),
   })
   .strict();

@@ -39,6 +39,8 @@ export interface ShopSettings {
   isAutoUpdateEnabled: boolean;
   /** A Meta app id enables "log in with Facebook" in the desktop app; '' means paste a token instead. */
   facebookAppId: string;
+  /** After a live, to each buyer; {cliente} {productos} {total} {vence} {pagos} {tienda} are filled in. */
+  liveMessageTemplate: string;
   /** Sent once when a customer writes BAJA/STOP; {cliente} {tienda} are filled in. */
   optOutReply: string;
 }
@@ -72,6 +74,8 @@ export const defaultSettings: ShopSettings = {
   browserPath: '',
   facebookAppId: '',
   isAutoUpdateEnabled: true,
+  liveMessageTemplate:
+    '¡Hola {cliente}! 💖 Gracias por comprar en el live de {tienda}:\n{productos}\nTotal: {total}\nTe lo separo hasta el {vence}. Puedes pagar por {pagos}; avísame cuando lo hagas 🙌',
   pacing: { minGapSeconds: 30, maxGapSeconds: 90, hourlyCap: 20, dailyCap: 80, quietStart: '21:00', quietEnd: '09:00', isSlowStartForNewNumber: true },
   optOutReply: 'Listo {cliente}, ya no te enviaremos promociones de {tienda}. Si cambias de opinión, escribe ALTA. 🙏',
   logoMediaId: '',

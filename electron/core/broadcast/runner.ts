@@ -1,6 +1,6 @@
 import type { AppEvent } from '../../../shared/api/contract';
 import { ChasquiError, type ErrorCode } from '../../../shared/api/errors';
-import { effectivePacing, nextAllowedAt, randomGapMs, type BroadcastTarget } from '../../../shared/domain/broadcasts';
+import { effectivePacing, nextAllowedAt, randomGapMs, type BroadcastTarget, type Pacing } from '../../../shared/domain/broadcasts';
 import { isSendingStatus, type ChannelKind } from '../../../shared/domain/channels';
 import type { MessageChannel } from '../../../shared/domain/inbox';
 import type { Promotion } from '../../../shared/domain/promotions';
@@ -45,6 +45,11 @@ const postKindOf: Record<Exclude<BroadcastTarget, 'whatsapp_direct'>, PostKind> 
   facebook_post: 'page_post',
 };
 const DAY = 86_400_000;
+
+/** Messages one by one to many people are paced; a live's messages answer people who asked, so only the gaps apply. */
+const isPaced = (target: repo.OutboxRow['target']): boolean => target === 'whatsapp_direct' || target === 'live_message';
+const pacingFor = (target: repo.OutboxRow['target'], pacing: Pacing): Pacing =>
+  target === 'live_message' ? { ...pacing, hourlyCap: 10_000, dailyCap: 100_000, quietStart: '00:00', quietEnd: '00:00' } : pacing;
 
 type Pick = { row: repo.OutboxRow; waitUntil: null } | { row: null; waitUntil: number | null };
 
@@ -100,10 +105,10 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
         } else later(now + 30_000);
         continue;
       }
-      if (row.target !== 'whatsapp_direct' || row.status === 'unknown') return { row, waitUntil: null };
+      if (!isPaced(row.target) || row.status === 'unknown') return { row, waitUntil: null };
       if (seenVia.has(row.via)) continue;
       seenVia.add(row.via);
-      const pacing = effectivePacing(settings.pacing, channel.linkedAt, now);
+      const pacing = pacingFor(row.target, effectivePacing(settings.pacing, channel.linkedAt, now));
       const allowed = nextAllowedAt({ now, gapUntil: gapUntil.get(row.via) ?? 0, sentTimes: repo.sendTimesSince(db, row.via, now - DAY), pacing, timeZone: settings.timeZone });
       nextAt.set(row.via, allowed);
       if (allowed <= now) return { row, waitUntil: null };
@@ -116,7 +121,7 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
   const reconcile = async (row: repo.OutboxRow): Promise<void> => {
     const db = deps.db();
     let recent: string[] | null = null;
-    if (row.address && (row.target === 'whatsapp_direct' || row.target === 'reply')) {
+    if (row.address && row.target !== 'whatsapp_status' && row.target !== 'instagram_feed' && row.target !== 'instagram_story' && row.target !== 'facebook_post') {
       recent = await deps.channels.recentOutgoing(row.via, row.address).catch(() => null);
     }
     const isFound = recent?.some((text) => text.trim() === row.text.trim()) ?? false;
@@ -139,7 +144,7 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
     progress(row.broadcast_id, 'sending');
     try {
       let externalId: string;
-      if (row.target === 'whatsapp_direct' || row.target === 'reply') {
+      if (row.target === 'whatsapp_direct' || row.target === 'reply' || row.target === 'live_message') {
         const sent = await deps.channels.send(row.via, row.address, row.text, row.idempotency_key);
         externalId = sent.externalId;
         if (row.conversation_id !== null) {
@@ -149,7 +154,7 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
           const messageId = insertMessage(db, { conversationId, channel, externalId, direction: 'out', author: deps.settings().shopName, text: row.text, sentAt: sent.sentAt });
           if (messageId !== null) deps.publish({ type: 'inbox.message', payload: { conversationId, messageId } });
         }
-        if (row.target === 'whatsapp_direct') {
+        if (isPaced(row.target)) {
           const pacing = effectivePacing(deps.settings().pacing, deps.channels.get(row.via).linkedAt, deps.now());
           gapUntil.set(row.via, deps.now() + randomGapMs(pacing, random));
         }

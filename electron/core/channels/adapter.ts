@@ -16,6 +16,14 @@ export interface InboundMessage {
   photos?: { bytes: Buffer; fileName: string }[];
 }
 
+export interface LiveComment {
+  externalId: string;
+  handle: string;
+  name: string;
+  text: string;
+  at: number;
+}
+
 export interface StatusUpdate {
   status: ChannelStatus;
   detail?: string;
@@ -61,6 +69,10 @@ export interface ChannelAdapter {
   publish?(post: Post): Promise<{ externalId: string }>;
   /** Channels without push (Instagram, Facebook) fetch what is new; returns how many messages were new. */
   poll?(): Promise<number>;
+  /** The seller's stream that is live right now on this channel, if any. */
+  findLive?(): Promise<string | null>;
+  /** Comments on a live stream newer than `since` (milliseconds). */
+  liveComments?(liveId: string, since: number): Promise<LiveComment[]>;
   /** Recent messages of a chat, to see whether a send whose fate is unknown did go out. */
   recentOutgoing?(to: string): Promise<string[]>;
 }

@@ -188,6 +188,22 @@ export const createFacebookAdapter =
         const result = await graph<{ id: string }>('POST', `/${pageId}/feed`, pageToken, { message: post.text, ...schedule });
         return { externalId: result.id };
       },
+      async findLive() {
+        const { pageId, pageToken } = current();
+        const result = await graph<{ data?: { id: string }[] }>('GET', `/${pageId}/live_videos?broadcast_status=${encodeURIComponent('["LIVE"]')}&fields=id,title`, pageToken);
+        return result.data?.[0]?.id ?? null;
+      },
+      async liveComments(liveId, since) {
+        const { pageToken } = current();
+        const fields = 'id,message,from{id,name},created_time';
+        const result = await graph<{ data?: { id: string; message?: string; from?: { id: string; name?: string }; created_time: string }[] }>(
+          'GET',
+          `/${liveId}/comments?order=chronological&live_filter=no_filter&limit=100&fields=${encodeURIComponent(fields)}${since ? `&since=${Math.floor(since / 1000)}` : ''}`,
+          pageToken,
+        );
+        // Without "from" (a viewer's privacy), a comment cannot be tied to a customer.
+        return (result.data ?? []).flatMap((c) => (c.from && c.message ? [{ externalId: c.id, handle: c.from.id, name: c.from.name ?? '', text: c.message, at: Date.parse(c.created_time) }] : []));
+      },
       async recentOutgoing(to) {
         const { pageId, pageToken } = current();
         const result = await graph<{ data?: GraphConversation[] }>('GET', `/${pageId}/conversations?platform=messenger&user_id=${encodeURIComponent(to)}&fields=messages.limit(20){message,from}`, pageToken);

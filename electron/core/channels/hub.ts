@@ -6,7 +6,7 @@ import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/open';
 import type { Dispatch } from '../dispatch';
 import { storeImage } from '../media/store';
-import { ChannelError, type AdapterFactories, type ChannelAdapter, type ChannelFailure, type ConnectInput, type InboundMessage, type Post, type StatusUpdate } from './adapter';
+import { ChannelError, type LiveComment, type AdapterFactories, type ChannelAdapter, type ChannelFailure, type ConnectInput, type InboundMessage, type Post, type StatusUpdate } from './adapter';
 import { saveAccount, type SavedAccount } from './repo';
 import { readSecret, wipeChannelDir, writeSecret, type SecretBox } from './secrets';
 import { redact } from './redact';
@@ -21,6 +21,9 @@ export interface ChannelHub {
   send(kind: ChannelKind, to: string, text: string, idempotencyKey: string): Promise<{ externalId: string; sentAt: number }>;
   publish(kind: ChannelKind, post: Post): Promise<{ externalId: string }>;
   recentOutgoing(kind: ChannelKind, to: string): Promise<string[] | null>;
+  /** null when the channel cannot find or read lives. */
+  findLive(kind: ChannelKind): Promise<string | null>;
+  liveComments(kind: ChannelKind, liveId: string, since: number): Promise<LiveComment[]>;
   /** Reconnects the channels the seller left connected, from their saved sessions. */
   resume(): void;
   close(): Promise<void>;
@@ -154,9 +157,14 @@ export const createChannelHub = (options: HubOptions): ChannelHub => {
   const schedulePoll = (kind: ChannelKind): void => {
     const adapter = adapters.get(kind);
     const isPolling = pollTimers.has(kind);
-    const shouldPoll = !isClosed && adapter?.poll !== undefined && isSendingStatus(state(kind).status);
+    // Offline channels keep being polled: the first answer that comes back brings them back to ready.
+    const shouldPoll = !isClosed && adapter?.poll !== undefined && (isSendingStatus(state(kind).status) || state(kind).status === 'offline');
     if (shouldPoll && !isPolling) {
-      const timer = setInterval(() => void guarded(kind, () => adapter.poll?.() ?? Promise.resolve(0), true).catch(() => undefined), options.pollIntervalMs ?? 60_000);
+      const tick = async () => {
+        await (adapter.poll?.() ?? Promise.resolve(0));
+        if (state(kind).status === 'offline') setState(kind, { status: 'ready', detail: '' });
+      };
+      const timer = setInterval(() => void guarded(kind, tick, true).catch(() => undefined), options.pollIntervalMs ?? 60_000);
       timer.unref();
       pollTimers.set(kind, timer);
     } else if (!shouldPoll && isPolling) {
@@ -221,6 +229,16 @@ export const createChannelHub = (options: HubOptions): ChannelHub => {
       const adapter = requireSending(kind);
       const recent = adapter.recentOutgoing;
       return recent ? guarded(kind, () => recent(to)) : null;
+    },
+    async findLive(kind) {
+      const adapter = requireSending(kind);
+      const find = adapter.findLive;
+      return find ? guarded(kind, () => find()) : null;
+    },
+    async liveComments(kind, liveId, since) {
+      const adapter = requireSending(kind);
+      const read = adapter.liveComments;
+      return read ? guarded(kind, () => read(liveId, since)) : [];
     },
     resume() {
       for (const kind of wanted) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { IgApiClient } from 'instagram-private-api';
-import { ChannelError, type AdapterFactory, type InboundMessage } from './adapter';
+import { ChannelError, type AdapterFactory, type InboundMessage, type LiveComment } from './adapter';
 import { instagramAppVersion } from './instagramApp';
 import { itemText, type IgThread } from './instagramItems';
 
@@ -64,6 +64,20 @@ export const instagramFailure = (lib: IgLibrary, error: unknown): ChannelError =
     return new ChannelError('error', `Instagram refused: ${message || error.response.statusCode}`);
   }
   return new ChannelError('error', error instanceof Error ? error.message : 'Instagram failed');
+};
+
+/** One comment of a live, as Instagram's get_comment returns it. */
+const liveCommentOf = (value: unknown): LiveComment | null => {
+  if (typeof value !== 'object' || value === null || !('pk' in value) || !('text' in value) || !('user' in value) || !('created_at' in value)) return null;
+  const user = value.user;
+  if (typeof user !== 'object' || user === null || !('username' in user)) return null;
+  return {
+    externalId: String(value.pk),
+    handle: String(user.username),
+    name: 'full_name' in user ? String(user.full_name) : '',
+    text: String(value.text),
+    at: Number(value.created_at) * 1000,
+  };
 };
 
 /** Instagram through instagram-private-api: login with 2FA or a security check, DMs polled, replies and posts. */
@@ -237,6 +251,27 @@ export const createInstagramAdapter =
           const current = client();
           const result = post.kind === 'story' ? await current.publish.story({ file: post.image }) : await current.publish.photo({ file: post.image, caption: post.text });
           return { externalId: String(result.media?.id ?? result.media?.pk ?? '') };
+        } catch (error) {
+          throw failure(error);
+        }
+      },
+      async findLive() {
+        try {
+          const { body }: { body: unknown } = await client().request.send({ url: `/api/v1/feed/user/${selfPk}/story/` });
+          const broadcast = typeof body === 'object' && body !== null && 'broadcast' in body ? body.broadcast : null;
+          return typeof broadcast === 'object' && broadcast !== null && 'id' in broadcast ? String(broadcast.id) : null;
+        } catch (error) {
+          throw failure(error);
+        }
+      },
+      async liveComments(broadcastId, since) {
+        try {
+          const body: unknown = await client().live.getComment({ broadcastId, commentsRequested: 50, lastCommentTs: Math.floor(since / 1000) });
+          const comments = typeof body === 'object' && body !== null && 'comments' in body && Array.isArray(body.comments) ? body.comments : [];
+          return comments.flatMap((c: unknown) => {
+            const comment = liveCommentOf(c);
+            return comment ? [comment] : [];
+          });
         } catch (error) {
           throw failure(error);
         }

@@ -73,9 +73,10 @@ export const reportHandlers = {
   'reports.channels': (ctx, args) => {
     const [start, end] = rangeMs(ctx, args.from, args.to);
     const rows = ctx.db
-      .prepare<[number, number], { channel: OrderChannel; orders: number; revenue: number }>(
-        `SELECT channel, count(*) AS orders, sum(total) AS revenue FROM orders
-          WHERE created_at >= ? AND created_at < ? AND ${SOLD} GROUP BY channel`,
+      .prepare<[number, number], { channel: ChannelRow['channel']; orders: number; revenue: number }>(
+        `SELECT CASE WHEN live_id IS NOT NULL AND channel IN ('instagram', 'facebook') THEN channel || '_live' ELSE channel END AS channel,
+                count(*) AS orders, sum(total) AS revenue FROM orders
+          WHERE created_at >= ? AND created_at < ? AND ${SOLD} GROUP BY 1`,
       )
       .all(start, end);
     const byChannel = new Map(rows.map((r) => [r.channel, r]));
@@ -89,7 +90,17 @@ export const reportHandlers = {
         .all(start, end)
         .map((r) => [r.channel, r.count]),
     );
-    const items = orderChannels.map((channel): ChannelRow => {
+    // For a live, the claims are what could have become orders.
+    for (const row of ctx.db
+      .prepare<[number, number], { channel: string; count: number }>(
+        `SELECT l.channel || '_live' AS channel, count(*) AS count FROM live_claims c JOIN lives l ON l.id = c.live_id
+          WHERE l.channel IN ('instagram', 'facebook') AND c.created_at >= ? AND c.created_at < ? GROUP BY l.channel`,
+      )
+      .all(start, end)) {
+      conversations.set(row.channel, row.count);
+    }
+    const channels: ChannelRow['channel'][] = [...orderChannels, 'instagram_live', 'facebook_live'];
+    const items = channels.map((channel): ChannelRow => {
       const row = byChannel.get(channel);
       const talks = conversations.get(channel) ?? 0;
       // Without conversations (the stall, the phone) conversion is unknown, not zero.

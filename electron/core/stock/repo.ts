@@ -22,6 +22,10 @@ const toMovement = (row: MovementRow): StockMovement => ({
   createdAt: row.created_at,
 });
 
+/** Units held by live claims not yet paid or expired. */
+export const heldByLives = (db: Db, variantId: number): number =>
+  Number(db.prepare("SELECT coalesce(sum(quantity), 0) FROM live_claims WHERE variant_id = ? AND status = 'reserved'").pluck().get(variantId));
+
 export interface MovementInput {
   variantId: number;
   delta: number;
@@ -45,10 +49,13 @@ export const recordMovement = (db: Db, input: MovementInput): StockMovement => {
     .get(input.variantId);
   if (!variant) return fail('not_found', `Variant ${input.variantId} does not exist`, { field: 'variantId' });
   const balance = variant.stock + input.delta;
-  if (balance < 0) {
+  // Units reserved by live claims are spoken for: orders and the stall may not take them.
+  const held = input.delta < 0 ? heldByLives(db, input.variantId) : 0;
+  if (balance < held) {
     const label = [variant.product_name, variant.variant_name].filter(Boolean).join(' – ');
-    return fail('insufficient_stock', `Only ${variant.stock} left of ${label} (${variant.sku})`, {
-      details: { variantId: input.variantId, sku: variant.sku, available: variant.stock, requested: -input.delta },
+    const available = Math.max(0, variant.stock - held);
+    return fail('insufficient_stock', `Only ${available} left of ${label} (${variant.sku})${held > 0 ? `; ${held} reserved in a live` : ''}`, {
+      details: { variantId: input.variantId, sku: variant.sku, available, requested: -input.delta, reserved: held },
     });
   }
   const row = db

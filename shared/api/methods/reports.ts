@@ -22,7 +22,8 @@ export interface SalesBucket {
 }
 
 export interface ChannelRow {
-  channel: OrderChannel;
+  /** Orders from a live count apart ("Instagram live"); their conversations are the live's claims. */
+  channel: OrderChannel | 'instagram_live' | 'facebook_live';
   orders: number;
   revenue: number;
   conversations: number;

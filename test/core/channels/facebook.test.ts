@@ -50,7 +50,7 @@ describe('Facebook Page through the Graph API (network faked with nock)', () => 
   afterAll(() => nock.enableNetConnect());
   beforeEach(() => {
     tmp = makeTempDir();
-    core = createCore({ dataDir: tmp.dir, clock: () => now });
+    core = createCore({ dataDir: tmp.dir, clock: () => now, liveWatchEveryMs: 40 });
     api = coreClient(core);
   });
   afterEach(() => {
@@ -126,6 +126,29 @@ describe('Facebook Page through the Graph API (network faked with nock)', () => 
     expect((await api.call('channels.list', {})).items.find((c) => c.kind === 'facebook')?.status).toBe('needs_auth');
     // The token never leaks into what the seller or a log sees.
     expect(JSON.stringify(await api.call('channels.list', {}))).not.toContain(PAGE_TOKEN);
+  });
+
+  it('reads the comments of a Page live video and turns claims into reservations', async () => {
+    await connectPage();
+    const product = await api.call('catalog.createProduct', { name: 'Perfume', variants: [{ sku: 'PER-1', price: 11900, initialStock: 3 }] });
+    const live = await api.call('live.start', { title: 'Live FB', channel: 'facebook', items: [{ variantId: product.variants[0]?.id ?? 0, livePrice: 9900 }] });
+    nock(GRAPH).get(`/${GRAPH_VERSION}/${PAGE.id}/live_videos`).query(true).reply(200, { data: [{ id: '880000000000001', title: 'Live FB', status: 'LIVE' }] });
+    nock(GRAPH)
+      .get(`/${GRAPH_VERSION}/880000000000001/comments`)
+      .query(true)
+      .reply(200, {
+        data: [
+          { id: '880000000000001_1', message: 'quiero 2', created_time: '2026-11-21T16:00:05+0000', from: { id: CUSTOMER.id, name: CUSTOMER.name } },
+          { id: '880000000000001_2', message: 'lo quiero', created_time: '2026-11-21T16:00:09+0000' },
+          { id: '880000000000001_3', message: 'que lindo', created_time: '2026-11-21T16:00:10+0000', from: { id: '7001', name: 'Ana' } },
+        ],
+        paging: { cursors: { before: 'a', after: 'b' } },
+      });
+    nock(GRAPH).get(`/${GRAPH_VERSION}/880000000000001/comments`).query(true).optionally().times(100).reply(200, { data: [] });
+    await expect.poll(async () => (await api.call('live.claims', { liveId: live.id })).items.map((c) => [c.customerName, c.quantity, c.status]), { timeout: 3000 }).toEqual([[CUSTOMER.name, 2, 'reserved']]);
+    const customer = await api.call('customers.get', { id: (await api.call('live.claims', { liveId: live.id })).items[0]?.customerId ?? 0 });
+    expect(customer.identities).toEqual([{ channel: 'facebook', externalId: CUSTOMER.id, displayName: CUSTOMER.name }]);
+    await api.call('live.stop', { liveId: live.id });
   });
 
   it('publishes a Page post now or scheduled, with a photo', async () => {

@@ -46,6 +46,7 @@ describe('Instagram through instagram-private-api (network faked with nock)', ()
     core = createCore({
       dataDir: tmp.dir,
       clock: () => now,
+      liveWatchEveryMs: 40,
       channelAdapters: { instagram: createInstagramAdapter({ fetchImage: async () => Buffer.from(await makePhotoBase64('#ff80ab'), 'base64') }) },
     });
     api = coreClient(core);
@@ -172,6 +173,41 @@ describe('Instagram through instagram-private-api (network faked with nock)', ()
     nock(IG).post('/api/v1/media/configure_to_story/').reply(200, { media: { pk: '3100000000000000002', id: '3100000000000000002_5550001' }, status: 'ok' });
     expect(await core.channels.publish('instagram', { kind: 'feed', text: '2x1 en labiales 💄', image })).toEqual({ externalId: '3100000000000000001_5550001' });
     expect(await core.channels.publish('instagram', { kind: 'story', text: '', image })).toEqual({ externalId: '3100000000000000002_5550001' });
+  });
+
+  it('reads the comments of her live and turns "lo quiero" into reservations', async () => {
+    await loginWithTwoFactor();
+    nock(IG).post('/api/v1/accounts/two_factor_login/').reply(200, { logged_in_user: ME, status: 'ok' });
+    loggedIn();
+    await api.call('channels.answerPrompt', { kind: 'instagram', answer: '123456' });
+    const product = await api.call('catalog.createProduct', { name: 'Paleta de sombras', variants: [{ sku: 'PAL-1', price: 8900, initialStock: 1 }] });
+    const live = await api.call('live.start', { title: 'Live', channel: 'instagram', items: [{ variantId: product.variants[0]?.id ?? 0, livePrice: 6900 }] });
+
+    // Written as raw JSON: the id is larger than a JavaScript number can hold, as Instagram's are.
+    nock(IG)
+      .get(`/api/v1/feed/user/${ME.pk}/story/`)
+      .reply(200, `{"reel":null,"broadcast":{"id":17900000000000001,"broadcast_status":"active","broadcast_owner":{"pk":${ME.pk},"username":"${ME.username}"}},"status":"ok"}`, { 'content-type': 'application/json' });
+    const comment = (pk: string, user: typeof ME, text: string, at: number) => ({ pk, user_id: user.pk, text, type: 0, created_at: at, user: { pk: user.pk, username: user.username, full_name: user.full_name } });
+    const t = Math.floor(now / 1000);
+    nock(IG)
+      .get('/api/v1/live/17900000000000001/get_comment/')
+      .query(true)
+      .reply(200, {
+        comments: [comment('c1', VALERIA, 'lo quiero 😍', t), comment('c2', { pk: 8880003, username: 'rosa.q', full_name: 'Rosa Quispe' }, 'cuánto cuesta?', t + 1), comment('c3', { pk: 8880004, username: 'sofi.mk', full_name: 'Sofía' }, 'mío!!', t + 2)],
+        comment_count: 3,
+        status: 'ok',
+      });
+    nock(IG).get('/api/v1/live/17900000000000001/get_comment/').query(true).reply(200, { comments: [comment('c1', VALERIA, 'lo quiero 😍', t)], comment_count: 1, status: 'ok' });
+    nock(IG).get('/api/v1/live/17900000000000001/get_comment/').query(true).optionally().times(100).reply(200, { comments: [], status: 'ok' });
+
+    await expect.poll(async () => (await api.call('live.claims', { liveId: live.id })).items.map((c) => [c.handle, c.status, c.comment]), { timeout: 3000 }).toEqual([
+      ['valeria.rojas.mk', 'reserved', 'lo quiero 😍'],
+      ['sofi.mk', 'waitlist', 'mío!!'],
+    ]);
+    const { recentCommenters } = await api.call('live.claims', { liveId: live.id });
+    expect(recentCommenters.map((c) => c.handle).sort()).toEqual(['rosa.q', 'sofi.mk', 'valeria.rojas.mk']);
+    expect((await api.call('live.get', { liveId: live.id })).isReadingComments).toBe(true);
+    await api.call('live.stop', { liveId: live.id });
   });
 
   it('says so when the password is wrong, and sends nothing in clear', async () => {
