@@ -8,6 +8,7 @@ import { CommandPalette } from './features/palette/CommandPalette';
 import { PromotionsPage } from './features/promotions/PromotionsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { ChannelsPage } from './features/channels/ChannelsPage';
+import { LivePage } from './features/live/LivePage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { WelcomePage } from './features/welcome/WelcomePage';
 import { DemoBanner } from './features/welcome/DemoBanner';
@@ -31,6 +32,8 @@ const Page = ({ area }: { area: Area }) => {
       return <DeliveriesPage />;
     case 'reportes':
       return <ReportsPage />;
+    case 'envivo':
+      return <LivePage />;
     case 'canales':
       return <ChannelsPage />;
   }

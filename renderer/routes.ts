@@ -1,6 +1,6 @@
 import type { MessageKey } from './i18n';
 
-export const areas = ['catalogo', 'promociones', 'chats', 'pedidos', 'repartos', 'reportes', 'canales', 'ajustes'] as const;
+export const areas = ['catalogo', 'promociones', 'chats', 'pedidos', 'envivo', 'repartos', 'reportes', 'canales', 'ajustes'] as const;
 export type Area = (typeof areas)[number];
 
 export const areaLabel: Record<Area, MessageKey> = {
@@ -8,6 +8,7 @@ export const areaLabel: Record<Area, MessageKey> = {
   promociones: 'nav.promotions',
   chats: 'nav.chats',
   pedidos: 'nav.orders',
+  envivo: 'nav.live',
   repartos: 'nav.deliveries',
   reportes: 'nav.reports',
   canales: 'nav.channels',
@@ -19,6 +20,7 @@ export const areaIcon: Record<Area, string> = {
   promociones: '🏷️',
   chats: '💬',
   pedidos: '🧾',
+  envivo: '🔴',
   repartos: '🛵',
   reportes: '📊',
   canales: '📡',

@@ -9,6 +9,7 @@ export const PacingSection = () => {
   const { settings, update } = useSettings();
   const [pacing, setPacing] = useState(settings.pacing);
   const [optOutReply, setOptOutReply] = useState(settings.optOutReply);
+  const [liveMessageTemplate, setLiveMessageTemplate] = useState(settings.liveMessageTemplate);
   const [message, setMessage] = useState('');
   const number = (key: 'minGapSeconds' | 'maxGapSeconds' | 'hourlyCap' | 'dailyCap', label: string, min: number) => (
     <label className="field">
@@ -19,7 +20,7 @@ export const PacingSection = () => {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await update({ pacing, optOutReply });
+      await update({ pacing, optOutReply, liveMessageTemplate });
       setMessage(t('settings.saved'));
     } catch (e) {
       setMessage(toFormError(e, t).message);
@@ -49,6 +50,10 @@ export const PacingSection = () => {
       <label className="field">
         <span>{t('pacing.optOutReply')}</span>
         <textarea rows={2} value={optOutReply} onChange={(e) => setOptOutReply(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{t('settings.liveTemplate')}</span>
+        <textarea rows={4} value={liveMessageTemplate} onChange={(e) => setLiveMessageTemplate(e.target.value)} />
       </label>
       <div className="actions">
         <button type="submit" className="button button-primary">{t('common.save')}</button>
