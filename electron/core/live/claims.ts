@@ -34,12 +34,16 @@ const availableFor = (ctx: CoreContext, variantId: number): number => {
   return stock - heldByLives(ctx.db, variantId);
 };
 
-/** Writes to a customer on their live chat (WhatsApp first, then a chat whose reply window is open), through the outbox. */
-export const queueMessage = (ctx: CoreContext, customerId: number, text: string, key: string): boolean => {
+/**
+ * Writes to a customer through the outbox: on the channel they claimed from if there is a chat there
+ * whose reply window is open, else on WhatsApp if linked, else any open chat of theirs.
+ */
+export const queueMessage = (ctx: CoreContext, customerId: number, text: string, key: string, preferred?: string): boolean => {
   const now = ctx.now();
+  const rank = (channel: string) => (channel === preferred ? 2 : channel === 'whatsapp' ? 1 : 0);
   const target = replyTargets(ctx.db, -1, customerId)
     .filter((t) => t.isLive && (t.windowClosesAt === null || t.windowClosesAt > now))
-    .sort((a, b) => Number(b.channel === 'whatsapp') - Number(a.channel === 'whatsapp'))[0];
+    .sort((a, b) => rank(b.channel) - rank(a.channel))[0];
   if (!target) return false;
   const address = ctx.db.prepare<[number], string>('SELECT external_id FROM conversations WHERE id = ?').pluck().get(target.conversationId) ?? '';
   insertOutboxRow(ctx.db, { broadcastId: null, target: 'live_message', via: target.via, customerId, conversationId: target.conversationId, address, text, key }, now);
@@ -65,7 +69,7 @@ export const promoteWaitlist = (ctx: CoreContext, itemId: number): void => {
     const settings = readSettings(ctx.db);
     const when = new Intl.DateTimeFormat(settings.locale, { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone: settings.timeZone }).format(expiresAt);
     const text = `¡Hola ${next.customer_name.split(/\s+/)[0] ?? ''}! Se liberó ${next.quantity > 1 ? `${next.quantity} × ` : ''}${next.item_name} del live y ahora es tuyo 🎉 Te lo separo hasta el ${when}.`;
-    queueMessage(ctx, next.customer_id, text, `live-promoted-${next.id}`);
+    queueMessage(ctx, next.customer_id, text, `live-promoted-${next.id}`, next.channel);
     ctx.emit('live.claim', { liveId: next.live_id, claimId: next.id });
   }
 };

@@ -181,7 +181,7 @@ export const liveHandlers = {
       const expiresAt = claims.reduce<number | null>((soonest, c) => (c.expires_at !== null && c.status === 'reserved' && (soonest === null || c.expires_at < soonest) ? c.expires_at : soonest), null);
       const name = claims[0]?.customer_name ?? '';
       const text = claimText(ctx, items, expiresAt, name);
-      if (queueMessage(ctx, customerId, text, `live-${live.id}-customer-${customerId}`)) queued += 1;
+      if (queueMessage(ctx, customerId, text, `live-${live.id}-customer-${customerId}`, claims[0]?.channel)) queued += 1;
       else withoutChat.push({ customerId, customerName: name, text });
     }
     ctx.db.prepare('UPDATE lives SET messages_queued_at = ? WHERE id = ?').run(ctx.now(), live.id);

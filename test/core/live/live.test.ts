@@ -52,10 +52,14 @@ describe('selling during a live', () => {
     const live = await startLive();
     expect(live.onAirItemId).toBe(live.items[0]?.id);
     await expect(startLive()).rejects.toMatchObject({ code: 'conflict' });
+    // Sofía has a WhatsApp chat with the shop (through the demo channel), so she can be told.
+    await api.call('channels.connect', { kind: 'demo' });
+    await api.call('inbox.ingestMessage', { channel: 'whatsapp', via: 'demo', conversationExternalId: '51933221100@c.us', messageExternalId: 's1', direction: 'in', author: 'Sofía', senderExternalId: '51933221100', text: 'hola', sentAt: now });
+    const sofiaId = (await api.call('customers.list', {})).items[0]?.id ?? 0;
     const first = await api.call('live.addClaim', { liveId: live.id, handle: '@valeria.rojas', channel: 'instagram' });
     now += 60_000;
     const second = await api.call('live.addClaim', { liveId: live.id, handle: 'Rosa Quispe' });
-    const third = await api.call('live.addClaim', { liveId: live.id, handle: '@sofi.makeup', channel: 'instagram', quantity: 1 });
+    const third = await api.call('live.addClaim', { liveId: live.id, handle: 'Sofía', quantity: 1 });
     expect([first.status, second.status, third.status]).toEqual(['reserved', 'reserved', 'waitlist']);
     expect(first.expiresAt).toBe(Date.UTC(2026, 10, 21, 23) + 24 * HOUR);
     // The stall cannot sell what the live reserved.
@@ -68,11 +72,16 @@ describe('selling during a live', () => {
     expect(claims.map((c) => [c.handle, c.status])).toEqual([
       ['@valeria.rojas', 'expired'],
       ['Rosa Quispe', 'paid'],
-      ['@sofi.makeup', 'reserved'],
+      ['Sofía', 'reserved'],
     ]);
-    // The same Instagram handle is one customer with that identity.
-    const sofi = await api.call('customers.get', { id: claims[2]?.customerId ?? 0 });
-    expect(sofi.identities).toEqual([{ channel: 'instagram', externalId: 'sofi.makeup', displayName: 'sofi.makeup' }]);
+    // A name typed by hand finds the customer who already wrote; the one promoted is told on her chat.
+    expect(claims[2]?.customerId).toBe(sofiaId);
+    const told = core.db.prepare<[], string>("SELECT text FROM outbox WHERE target = 'live_message'").pluck().all();
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('Se liberó');
+    // An Instagram handle is one customer with that identity.
+    const valeria = await api.call('customers.get', { id: claims[0]?.customerId ?? 0 });
+    expect(valeria.identities).toEqual([{ channel: 'instagram', externalId: 'valeria.rojas', displayName: 'valeria.rojas' }]);
   });
 
   it('turns a paid reservation into a confirmed, paid order at the live price, counted as "Instagram live"', async () => {
