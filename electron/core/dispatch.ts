@@ -26,8 +26,13 @@ export const zodIssueToError = (error: z.ZodError): ApiErrorBody => {
   return { code: 'invalid_input', message: `${field}: ${message}`, field };
 };
 
+const isDiskFull = (error: unknown): boolean =>
+  error instanceof Error && 'code' in error && (error.code === 'SQLITE_FULL' || error.code === 'ENOSPC' || error.code === 'SQLITE_IOERR_WRITE');
+
 const toErrorBody = (error: unknown): ApiErrorBody => {
   if (error instanceof ChasquiError) return error.toBody();
+  // The transaction rolled back whole: say what happened and that nothing was half-saved.
+  if (isDiskFull(error)) return { code: 'disk_full', message: 'The disk is full: nothing was saved. Free some space and try again.' };
   // Details stay in the log of the machine that owns the data; the caller gets a stable code.
   console.error('[chasqui] internal error', error);
   return { code: 'internal', message: 'Something went wrong inside Chasqui; nothing was changed.' };

@@ -27,6 +27,7 @@ const statusFor: Record<ErrorCode, number> = {
   channel_error: 502,
   reply_window_closed: 409,
   browser_not_found: 424,
+  disk_full: 507,
   internal: 500,
 };
 

@@ -21,6 +21,8 @@ export const errorCodes = [
   'reply_window_closed',
   /** WhatsApp needs Chrome, Chromium or Edge on this computer and none was found. */
   'browser_not_found',
+  /** The disk is full: nothing was saved; it works again once space is freed. */
+  'disk_full',
   'internal',
 ] as const;
 
