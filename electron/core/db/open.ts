@@ -92,6 +92,31 @@ const copyBeforeMigration = (db: Db, file: string, fromVersion: number, backupsD
   );
 };
 
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Repository functions write `db.prepare(sql)` where they need it; compiling the same SQL again on
+ * every call costs more than running it. The connection keeps the compiled statements (a small
+ * LRU) and hands each back in its default mode (a caller may have set pluck on it before).
+ */
+const cacheStatements = (db: Db): void => {
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = cache.get(sql);
+    if (statement) {
+      cache.delete(sql);
+      if (statement.reader) statement.pluck(false);
+    } else {
+      statement = compile(sql);
+    }
+    cache.set(sql, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+    return statement;
+  };
+  Object.assign(db, { prepare });
+};
+
 export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
   const existingVersion = inspectExisting(file, options);
   const db = new Database(file, { nativeBinding: options.nativeBinding });
@@ -107,6 +132,7 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    cacheStatements(db);
     return db;
   } catch (error) {
     db.close();

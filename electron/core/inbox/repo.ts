@@ -64,14 +64,23 @@ const photosOf = (db: Db, json: string): Photo[] => {
   });
 };
 
-/** The customer's whole story across channels, or just this conversation when the customer is unknown. */
+export const TIMELINE_LIMIT = 300;
+
+/**
+ * The customer's story across channels (or just this conversation when the customer is unknown),
+ * oldest first: the latest TIMELINE_LIMIT messages, so a customer of years opens as fast as a new one.
+ */
 export const timeline = (db: Db, conversationId: number, customerId: number | null): Message[] =>
   db
-    .prepare<[number, number], MessageRow>(
-      `SELECT m.* FROM messages m JOIN conversations c ON c.id = m.conversation_id
-        WHERE c.id = ? OR (c.customer_id IS NOT NULL AND c.customer_id = ?) ORDER BY m.sent_at, m.id`,
+    .prepare<[number, number, number], MessageRow>(
+      `SELECT * FROM (
+         SELECT m.* FROM messages m WHERE m.conversation_id = ?
+         UNION
+         SELECT m.* FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.customer_id = ?
+       ) ORDER BY sent_at DESC, id DESC LIMIT ?`,
     )
-    .all(conversationId, customerId ?? -1)
+    .all(conversationId, customerId ?? -1, TIMELINE_LIMIT)
+    .reverse()
     .map((r) => ({
       id: r.id,
       conversationId: r.conversation_id,

@@ -65,6 +65,9 @@ export const m0010: Migration = {
       UNIQUE (channel, external_id)
     ) STRICT;
 
+    -- A customer's timeline gathers all of their conversations.
+    CREATE INDEX conversations_customer ON conversations (customer_id) WHERE customer_id IS NOT NULL;
+
     -- Orders that came from a live, so reports can show "Instagram live" apart.
     ALTER TABLE orders ADD COLUMN live_id INTEGER REFERENCES lives (id);
   `,
