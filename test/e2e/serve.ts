@@ -15,10 +15,11 @@ export interface ServedApp {
 const root = path.resolve(__dirname, '../..');
 
 /** Starts the real headless shell, exactly as `npm run serve -- --demo --port 0` would, on a fresh data dir. */
-export const serveApp = async (flags: string[] = ['--demo']): Promise<ServedApp> => {
+export const serveApp = async (flags: string[] = ['--demo'], options: { prepare?: (dataDir: string) => void | Promise<void> } = {}): Promise<ServedApp> => {
   const cli = path.join(root, 'out', 'main', 'cli.js');
   if (!fs.existsSync(cli)) throw new Error('Build first: npm run build (npm test does it)');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chasqui-e2e-'));
+  await options.prepare?.(dataDir);
   const child: ChildProcess = spawn(process.execPath, [cli, '--data-dir', dataDir, '--port', '0', ...flags], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -70,16 +70,14 @@ export const TIMELINE_LIMIT = 300;
  * The customer's story across channels (or just this conversation when the customer is unknown),
  * oldest first: the latest TIMELINE_LIMIT messages, so a customer of years opens as fast as a new one.
  */
-export const timeline = (db: Db, conversationId: number, customerId: number | null): Message[] =>
-  db
-    .prepare<[number, number, number], MessageRow>(
-      `SELECT * FROM (
-         SELECT m.* FROM messages m WHERE m.conversation_id = ?
-         UNION
-         SELECT m.* FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.customer_id = ?
-       ) ORDER BY sent_at DESC, id DESC LIMIT ?`,
-    )
-    .all(conversationId, customerId ?? -1, TIMELINE_LIMIT)
+export const timeline = (db: Db, conversationId: number, customerId: number | null): Message[] => {
+  const conversationIds = new Set([conversationId, ...(customerId === null ? [] : db.prepare<[number], number>('SELECT id FROM conversations WHERE customer_id = ?').pluck().all(customerId))]);
+  // The latest of each conversation through its (conversation_id, sent_at) index, then merged.
+  const latest = db.prepare<[number, number], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT ?');
+  return [...conversationIds]
+    .flatMap((id) => latest.all(id, TIMELINE_LIMIT))
+    .sort((a, b) => b.sent_at - a.sent_at || b.id - a.id)
+    .slice(0, TIMELINE_LIMIT)
     .reverse()
     .map((r) => ({
       id: r.id,
@@ -91,6 +89,7 @@ export const timeline = (db: Db, conversationId: number, customerId: number | nu
       sentAt: r.sent_at,
       photos: photosOf(db, r.photo_ids),
     }));
+};
 
 interface TargetRow {
   id: number;

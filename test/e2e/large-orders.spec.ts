@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createCore } from '../../electron/core';
+import { coreClient } from '../../electron/core/client';
+import { fillShop } from '../bench/shop';
+import { serveApp, type ServedApp } from './serve';
+
+let app: ServedApp;
+test.beforeAll(async () => {
+  // 100,000 orders and 5,000 products written straight into the data folder before the app starts.
+  app = await serveApp([], {
+    prepare: async (dataDir) => {
+      const core = createCore({ dataDir, isOutboxTimerEnabled: false });
+      const now = Date.now();
+      fillShop(core, { name: 'large', products: 5_000, customers: 20_000, orders: 100_000, messages: 2_000 }, now, new Date(now).toISOString().slice(0, 10));
+      await coreClient(core).call('settings.update', { isOnboarded: true, shopName: 'Tienda grande' });
+      core.close();
+    },
+  });
+});
+test.afterAll(async () => app.stop());
+
+/** From a keystroke in the search box to the list changing on screen, measured inside the page. */
+const keystrokeToList = (page: Page, inputLabel: string, listSelector: string, text: string): Promise<number> =>
+  page.evaluate(
+    ({ inputLabel, listSelector, text }) =>
+      new Promise<number>((resolve) => {
+        const input = document.querySelector<HTMLInputElement>(`input[aria-label="${inputLabel}"], input[type="search"]`);
+        const list = document.querySelector(listSelector);
+        if (!input || !list) return resolve(-1);
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now() - started);
+        });
+        observer.observe(list, { childList: true, subtree: true, characterData: true });
+        const started = performance.now();
+        setValue?.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    { inputLabel, listSelector, text },
+  );
+
+test('Pedidos with 100,000 orders and Catálogo with 5,000 products: first render and keystroke to filtered list', async ({ page }) => {
+  test.setTimeout(120_000);
+  let started = Date.now();
+  await page.goto(`${app.url}#/pedidos`);
+  await expect(page.getByRole('cell', { name: 'P-100000' })).toBeVisible({ timeout: 30_000 });
+  const ordersFirstRender = Date.now() - started;
+  const ordersKeystroke = await keystrokeToList(page, 'Buscar', 'table tbody', 'clienta 77');
+  await expect(page.getByRole('cell', { name: /P-\d+/ }).first()).toBeVisible();
+
+  started = Date.now();
+  await page.getByRole('navigation').getByRole('link', { name: 'Catálogo' }).click();
+  await expect(page.getByText('5000 productos')).toBeVisible({ timeout: 30_000 });
+  const catalogFirstRender = Date.now() - started;
+  const catalogKeystroke = await keystrokeToList(page, 'Buscar', '[aria-label$="productos"]', 'labial rojo');
+
+  const figures = { ordersFirstRenderMs: ordersFirstRender, ordersKeystrokeToListMs: Math.round(ordersKeystroke), catalogFirstRenderMs: catalogFirstRender, catalogKeystrokeToListMs: Math.round(catalogKeystroke) };
+  console.log(`UI figures: ${JSON.stringify(figures)}`);
+  expect(ordersKeystroke).toBeGreaterThan(0);
+  expect(catalogKeystroke).toBeGreaterThan(0);
+});
