@@ -21,8 +21,8 @@ export const CatalogPage = () => {
   );
 
   useEffect(() => {
-    // Debounced so a search runs once the seller pauses typing.
-    const timer = setTimeout(() => void refresh(), query ? 180 : 0);
+    // Each keystroke searches at once; the store keeps only the newest answer.
+    const timer = setTimeout(() => void refresh(), 0);
     return () => clearTimeout(timer);
   }, [query, category, isLowStockOnly, archived, refresh]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OrderSummary } from '../../../shared/api/methods/orders';
 import { orderChannels, orderStatuses, type OrderChannel, type OrderStatus, type PaymentState } from '../../../shared/domain/orders';
 
@@ -32,9 +32,14 @@ export const OrdersPage = () => {
   // #/pedidos/42 opens order 42 (a notification's link).
   const [openId, setOpenId] = useState<number | null>(() => Number(/^#\/pedidos\/(\d+)$/.exec(window.location.hash)?.[1] ?? 0) || null);
 
+  const latestRequest = useRef(0);
   useEffect(() => {
-    const load = () => void api.call('orders.list', { ...filters, offset: 0 }).then(setResult);
-    const timer = setTimeout(load, query ? 180 : 0);
+    // Every keystroke asks at once (the list answers in a millisecond); only the newest answer may land.
+    const load = () => {
+      const seq = (latestRequest.current += 1);
+      void api.call('orders.list', { ...filters, offset: 0 }).then((r) => (seq === latestRequest.current ? setResult(r) : undefined));
+    };
+    const timer = setTimeout(load, 0);
     const stop = api.onEvent((event) => (event.type === 'orders.changed' ? load() : undefined));
     return () => {
       clearTimeout(timer);
