@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -26,9 +27,20 @@ describe(`SIGKILL at random moments (${KILLS} times)`, () => {
       logLevel: 'silent',
       nodePaths: [path.resolve(__dirname, '../../node_modules')],
     });
-    const core = createCore({ dataDir });
+    const core = createCore({ dataDir, isOutboxTimerEnabled: false });
     const api = coreClient(core);
     for (let i = 0; i < 4; i += 1) await api.call('catalog.createProduct', { name: `Producto ${i}`, variants: [{ sku: `K-${i}`, price: 1000 + i * 500, initialStock: 50 }] });
+    // Broadcast sends go on in the background of the writer: the demo channel, customers who said yes, a promotion.
+    await api.call('settings.update', { pacing: { minGapSeconds: 0.02, maxGapSeconds: 0.05, hourlyCap: 1000, dailyCap: 10_000, quietStart: '00:00', quietEnd: '00:00', isSlowStartForNewNumber: false } });
+    await api.call('channels.connect', { kind: 'demo' });
+    for (let n = 0; n < 30; n += 1) {
+      const phone = `5197${String(1_000_000 + n).slice(1)}`;
+      const { conversationId } = await api.call('inbox.ingestMessage', { channel: 'whatsapp', via: 'demo', conversationExternalId: `${phone}@c.us`, messageExternalId: `k-${n}`, direction: 'in', author: `Clienta ${n}`, senderExternalId: phone, text: 'hola', sentAt: Date.now() });
+      const { customerId } = await api.call('inbox.getConversation', { id: conversationId });
+      await api.call('customers.update', { id: customerId ?? 0, promoConsent: 'opted_in' });
+    }
+    const variantId = core.db.prepare<[], number>('SELECT id FROM variants LIMIT 1').pluck().get() ?? 1;
+    await api.call('promotions.create', { title: 'Promo', kind: 'percent', percentOff: 10, startsOn: new Date().toISOString().slice(0, 10), items: [{ variantId }] });
     core.close();
   });
   afterAll(() => tmp.cleanup());
@@ -64,6 +76,12 @@ describe(`SIGKILL at random moments (${KILLS} times)`, () => {
         expect(core.db.pragma('foreign_key_check')).toEqual([]);
         const present = new Set(core.db.prepare<[], number>('SELECT id FROM orders').pluck().all());
         for (const id of acknowledged) expect(present.has(id), `order ${id} acknowledged before kill ${kill}`).toBe(true);
+        // A send the outbox calls sent reached the channel (the demo channel keeps what it delivered).
+        const deliveredFile = path.join(dataDir, 'channels', 'demo', 'delivered.jsonl');
+        const delivered = new Set(fs.existsSync(deliveredFile) ? fs.readFileSync(deliveredFile, 'utf8').split('\n').filter(Boolean).flatMap((line) => { try { return [String(JSON.parse(line).key)]; } catch { return []; } }) : []);
+        for (const key of core.db.prepare<[], string>("SELECT idempotency_key FROM outbox WHERE status = 'sent' AND target = 'whatsapp_direct'").pluck().all()) {
+          expect(delivered.has(key), `${key} marked sent before kill ${kill}`).toBe(true);
+        }
         for (const variantId of core.db.prepare<[], number>('SELECT id FROM variants').pluck().all()) {
           const stock = Number(core.db.prepare('SELECT stock FROM variants WHERE id = ?').pluck().get(variantId));
           expect(stock).toBe(ledgerBalance(core.db, variantId));
@@ -73,7 +91,11 @@ describe(`SIGKILL at random moments (${KILLS} times)`, () => {
         core.close();
       }
     }
-    console.log(`${KILLS} kills, ${acknowledged.size} acknowledged orders, all present`);
+    const check = createCore({ dataDir, isOutboxTimerEnabled: false });
+    const sends = Number(check.db.prepare("SELECT count(*) FROM outbox WHERE status = 'sent'").pluck().get());
+    check.close();
+    console.log(`${KILLS} kills, ${acknowledged.size} acknowledged orders, all present; ${sends} broadcast sends made in between`);
+    expect(sends).toBeGreaterThan(0);
     expect(acknowledged.size).toBeGreaterThan(0);
   }, 600_000);
 });

@@ -1,4 +1,5 @@
-// Run by kill.test.ts in a child process: keeps writing orders, stock and payments until it is killed.
+// Run by kill.test.ts in a child process: keeps writing orders, stock and payments, with a broadcast
+// sending in the background, until it is killed.
 // Prints "ACK order <id>" only after dispatch answered, i.e. after the transaction committed.
 import fs from 'node:fs';
 import { createCore } from '../../electron/core';
@@ -32,6 +33,13 @@ const run = async (): Promise<void> => {
     } else if (kind === 2) {
       const open = core.db.prepare<[], { id: number; due: number }>("SELECT id, total - paid AS due FROM orders WHERE status <> 'cancelled' AND total > paid ORDER BY id DESC LIMIT 1").get();
       if (open) await core.dispatch('orders.addPayment', { id: open.id, amount: Math.max(1, Math.floor(open.due / 2)), method: 'Efectivo' });
+    } else if (step % 40 === 3) {
+      // Keep a broadcast going: the outbox sends it in the background between these writes.
+      const running = core.db.prepare("SELECT 1 FROM broadcasts WHERE status = 'running'").get();
+      if (!running) {
+        const created = await core.dispatch('broadcasts.create', { promotionId: 1, targets: ['whatsapp_direct'] });
+        if (created.ok && typeof created.value === 'object' && created.value !== null && 'id' in created.value) await core.dispatch('broadcasts.start', { id: created.value.id });
+      }
     } else {
       const last = core.db.prepare<[], number>("SELECT id FROM orders WHERE status = 'confirmed' ORDER BY id DESC LIMIT 1").pluck().get();
       if (last) await core.dispatch('orders.cancel', { id: last });
