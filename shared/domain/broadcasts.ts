@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { plainWords } from './chatText';
 
 /**
  * Where a promotion can go. Posts reach everyone without writing to anyone (safe); direct
@@ -140,15 +141,6 @@ export const nextAllowedAt = (input: { now: number; gapUntil: number; sentTimes:
 export const randomGapMs = (pacing: Pick<Pacing, 'minGapSeconds' | 'maxGapSeconds'>, random: () => number): number =>
   Math.round((pacing.minGapSeconds + (pacing.maxGapSeconds - pacing.minGapSeconds) * random()) * 1000);
 
-const normalize = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 const optOutWhole = new Set(['baja', 'stop', 'alto', 'unsubscribe', 'darme de baja', 'dar de baja', 'de baja', 'cancelar suscripcion', 'no mas', 'no mas mensajes', 'no mas promos', 'no mas promociones', 'basta']);
 const optOutPhrases = [
   /\bno (me )?(quiero|deseo) (recibir )?(mas )?(mensajes|promos?|promociones|publicidad|ofertas)\b/,
@@ -162,10 +154,10 @@ const optInWhole = new Set(['alta', 'start', 'darme de alta', 'quiero promos', '
 
 /** "BAJA", "STOP", "no quiero más mensajes", "ya no me manden promos" and the like. */
 export const isOptOutMessage = (text: string): boolean => {
-  const plain = normalize(text);
+  const plain = plainWords(text);
   if (plain.length === 0 || plain.length > 160) return false;
   return optOutWhole.has(plain) || optOutPhrases.some((pattern) => pattern.test(plain));
 };
 
 /** "ALTA" or "START": the customer asks for promotions again. */
-export const isOptInMessage = (text: string): boolean => optInWhole.has(normalize(text));
+export const isOptInMessage = (text: string): boolean => optInWhole.has(plainWords(text));

@@ -1,3 +1,5 @@
+import { plainWords } from './chatText';
+
 /** Selling during Instagram and Facebook lives: the product on air, claims, reservations, a waitlist. */
 
 export const liveChannels = ['instagram', 'facebook', 'other'] as const;
@@ -66,15 +68,6 @@ export interface LiveSummary {
   perProduct: { itemId: number; name: string; claims: number; converted: number; expired: number; revenue: number }[];
 }
 
-const normalize = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 const numberWords: Record<string, number> = { un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, par: 2 };
 
 const claimPatterns = [
@@ -94,7 +87,7 @@ const notClaims = [/\bno (lo |la )?quiero\b/, /\bya no\b/, /\bcuanto\b/, /\bprec
  * "sepárame 2", "quiero dos", "me lo llevo". Questions ("¿cuánto cuesta?") and "ya no lo quiero" are not claims.
  */
 export const parseClaim = (comment: string): { isClaim: boolean; quantity: number } => {
-  const text = normalize(comment);
+  const text = plainWords(comment);
   if (!text || text.length > 120) return { isClaim: false, quantity: 0 };
   if (notClaims.some((pattern) => pattern.test(text)) || comment.includes('?')) return { isClaim: false, quantity: 0 };
   if (!claimPatterns.some((pattern) => pattern.test(text))) return { isClaim: false, quantity: 0 };
