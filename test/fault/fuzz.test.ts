@@ -6,7 +6,7 @@ import { coreClient } from '../../electron/core/client';
 import { startServer, type RunningServer } from '../../electron/http/server';
 import { makeTempDir } from '../helpers/tmp';
 
-const tables = ['products', 'variants', 'stock_movements', 'orders', 'order_items', 'payments', 'promotions', 'customers', 'messages', 'deliveries', 'settings', 'media'];
+const tables = ['products', 'variants', 'stock_movements', 'orders', 'order_items', 'payments', 'promotions', 'customers', 'conversations', 'messages', 'deliveries', 'settings', 'media', 'channel_accounts', 'broadcasts', 'outbox', 'lives', 'live_items', 'live_claims', 'live_comments'];
 
 /** A cheap fingerprint of everything saved: row counts and the newest row per table. */
 const fingerprint = (core: Core): string =>
