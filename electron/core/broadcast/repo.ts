@@ -99,9 +99,11 @@ export const recipientsOf = (db: Db, broadcastId: number, status: OutboxStatus |
   return { items, total };
 };
 
-/** A crash between "sending" and "sent" leaves rows whose fate is unknown until looked for in the chat. */
-export const markInterruptedSends = (db: Db, now: number): number =>
-  db.prepare("UPDATE outbox SET status = 'unknown', updated_at = ? WHERE status = 'sending'").run(now).changes;
+/**
+ * A crash between "sending" and "sent" leaves rows whose fate is unknown until looked for in the
+ * chat. updated_at keeps the moment the send was claimed: only what went out after it counts.
+ */
+export const markInterruptedSends = (db: Db): number => db.prepare("UPDATE outbox SET status = 'unknown' WHERE status = 'sending'").run().changes;
 
 export const claimRow = (db: Db, id: number, now: number): boolean =>
   db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'pending'").run(now, id).changes === 1;

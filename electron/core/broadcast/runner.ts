@@ -5,7 +5,7 @@ import { isSendingStatus, type ChannelKind } from '../../../shared/domain/channe
 import type { MessageChannel } from '../../../shared/domain/inbox';
 import type { Promotion } from '../../../shared/domain/promotions';
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { PostKind } from '../channels/adapter';
+import type { PostKind, SentText } from '../channels/adapter';
 import type { ChannelHub } from '../channels/hub';
 import { consentOf } from '../customers/consent';
 import type { Db } from '../db/open';
@@ -45,6 +45,7 @@ const postKindOf: Record<Exclude<BroadcastTarget, 'whatsapp_direct'>, PostKind> 
   facebook_post: 'page_post',
 };
 const DAY = 86_400_000;
+const CLOCK_SKEW_MS = 2 * 60_000;
 
 /** Messages one by one to many people are paced; a live's messages answer people who asked, so only the gaps apply. */
 const isPaced = (target: repo.OutboxRow['target']): boolean => target === 'whatsapp_direct' || target === 'live_message';
@@ -120,11 +121,13 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
   /** A send cut off by a crash: look for it in the chat before sending it again. */
   const reconcile = async (row: repo.OutboxRow): Promise<void> => {
     const db = deps.db();
-    let recent: string[] | null = null;
+    let recent: SentText[] | null = null;
     if (row.address && row.target !== 'whatsapp_status' && row.target !== 'instagram_feed' && row.target !== 'instagram_story' && row.target !== 'facebook_post') {
       recent = await deps.channels.recentOutgoing(row.via, row.address).catch(() => null);
     }
-    const isFound = recent?.some((text) => text.trim() === row.text.trim()) ?? false;
+    // The same words sent after this send was claimed (a little clock skew allowed); an older copy
+    // of the same promotion, from an earlier broadcast, does not count.
+    const isFound = recent?.some((sent) => sent.text.trim() === row.text.trim() && sent.at >= row.updated_at - CLOCK_SKEW_MS) ?? false;
     if (isFound) repo.finishRow(db, row.id, 'sent', deps.now(), { error: 'found in the chat after a restart' });
     else db.prepare("UPDATE outbox SET status = 'pending', updated_at = ? WHERE id = ? AND status = 'unknown'").run(deps.now(), row.id);
     progress(row.broadcast_id, 'reconciled');
@@ -220,7 +223,7 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
   return {
     start: () => {
       // Sends cut off by a crash or a power cut are looked for before anything is sent again.
-      repo.markInterruptedSends(deps.db(), deps.now());
+      repo.markInterruptedSends(deps.db());
       for (const via of ['whatsapp', 'demo'] as const) {
         const last = repo.sendTimesSince(deps.db(), via, deps.now() - DAY).at(-1);
         if (last !== undefined) gapUntil.set(via, last + deps.settings().pacing.minGapSeconds * 1000);

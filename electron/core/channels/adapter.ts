@@ -16,6 +16,12 @@ export interface InboundMessage {
   photos?: { bytes: Buffer; fileName: string }[];
 }
 
+/** A message the seller's account sent, as the network remembers it. */
+export interface SentText {
+  text: string;
+  at: number;
+}
+
 export interface LiveComment {
   externalId: string;
   handle: string;
@@ -74,7 +80,7 @@ export interface ChannelAdapter {
   /** Comments on a live stream newer than `since` (milliseconds). */
   liveComments?(liveId: string, since: number): Promise<LiveComment[]>;
   /** Recent messages of a chat, to see whether a send whose fate is unknown did go out. */
-  recentOutgoing?(to: string): Promise<string[]>;
+  recentOutgoing?(to: string): Promise<SentText[]>;
 }
 
 export type AdapterFactory = (hooks: AdapterHooks, env: AdapterEnv) => ChannelAdapter;

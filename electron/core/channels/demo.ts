@@ -67,13 +67,14 @@ export const createDemoAdapter =
       fs.mkdirSync(env.sessionDir, { recursive: true });
       const fd = fs.openSync(logFile, 'a');
       try {
-        fs.writeSync(fd, `${JSON.stringify(entry)}\n`);
+        // A leading newline too: a record torn by a crash never swallows the next one.
+        fs.writeSync(fd, `\n${JSON.stringify(entry)}\n`);
         fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);
       }
     };
-    const delivered = (): { to: string; text: string; key: string }[] =>
+    const delivered = (): { to: string; text: string; key: string; at: number }[] =>
       fs.existsSync(logFile)
         ? fs
             .readFileSync(logFile, 'utf8')
@@ -125,7 +126,7 @@ export const createDemoAdapter =
         return delivered()
           .filter((entry) => entry.to === to)
           .slice(-30)
-          .map((entry) => entry.text);
+          .map((entry) => ({ text: entry.text, at: entry.at }));
       },
     };
   };

@@ -206,8 +206,8 @@ export const createFacebookAdapter =
       },
       async recentOutgoing(to) {
         const { pageId, pageToken } = current();
-        const result = await graph<{ data?: GraphConversation[] }>('GET', `/${pageId}/conversations?platform=messenger&user_id=${encodeURIComponent(to)}&fields=messages.limit(20){message,from}`, pageToken);
-        return (result.data ?? []).flatMap((c) => (c.messages?.data ?? []).filter((m) => m.from?.id === pageId).map((m) => m.message ?? ''));
+        const result = await graph<{ data?: GraphConversation[] }>('GET', `/${pageId}/conversations?platform=messenger&user_id=${encodeURIComponent(to)}&fields=messages.limit(20){message,from,created_time}`, pageToken);
+        return (result.data ?? []).flatMap((c) => (c.messages?.data ?? []).filter((m) => m.from?.id === pageId).map((m) => ({ text: m.message ?? '', at: Date.parse(m.created_time) })));
       },
     };
   };

@@ -6,7 +6,7 @@ import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/open';
 import type { Dispatch } from '../dispatch';
 import { storeImage } from '../media/store';
-import { ChannelError, type LiveComment, type AdapterFactories, type ChannelAdapter, type ChannelFailure, type ConnectInput, type InboundMessage, type Post, type StatusUpdate } from './adapter';
+import { ChannelError, type LiveComment, type SentText, type AdapterFactories, type ChannelAdapter, type ChannelFailure, type ConnectInput, type InboundMessage, type Post, type StatusUpdate } from './adapter';
 import { saveAccount, type SavedAccount } from './repo';
 import { readSecret, wipeChannelDir, writeSecret, type SecretBox } from './secrets';
 import { redact } from './redact';
@@ -20,7 +20,7 @@ export interface ChannelHub {
   sync(kind: ChannelKind): Promise<number>;
   send(kind: ChannelKind, to: string, text: string, idempotencyKey: string): Promise<{ externalId: string; sentAt: number }>;
   publish(kind: ChannelKind, post: Post): Promise<{ externalId: string }>;
-  recentOutgoing(kind: ChannelKind, to: string): Promise<string[] | null>;
+  recentOutgoing(kind: ChannelKind, to: string): Promise<SentText[] | null>;
   /** null when the channel cannot find or read lives. */
   findLive(kind: ChannelKind): Promise<string | null>;
   liveComments(kind: ChannelKind, liveId: string, since: number): Promise<LiveComment[]>;

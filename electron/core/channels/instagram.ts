@@ -280,7 +280,7 @@ export const createInstagramAdapter =
         try {
           const current = client();
           const items = await current.feed.directThread({ thread_id: to, oldest_cursor: '' }).items();
-          return items.filter((item) => String(item.user_id) === selfPk).map((item) => itemText(item).text);
+          return items.filter((item) => String(item.user_id) === selfPk).map((item) => ({ text: itemText(item).text, at: Math.round(Number(item.timestamp) / 1000) }));
         } catch (error) {
           throw failure(error);
         }

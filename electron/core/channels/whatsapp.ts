@@ -209,7 +209,7 @@ export const createWhatsAppAdapter =
       async recentOutgoing(to) {
         const chat = await ready().getChatById(to);
         const messages = await chat.fetchMessages({ limit: 30, fromMe: true });
-        return messages.map((m) => m.body);
+        return messages.map((m) => ({ text: m.body, at: m.timestamp * 1000 }));
       },
     };
   };
