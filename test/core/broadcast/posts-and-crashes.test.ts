@@ -97,7 +97,7 @@ describe('broadcast posts, blocks and crashes', () => {
     core.db.prepare("UPDATE outbox SET status = 'sending', sent_at = NULL WHERE id = ?").run(rows[1]?.id);
     core.db.prepare("UPDATE broadcasts SET status = 'running', finished_at = NULL").run();
     const log = path.join(tmp.dir, 'channels', 'demo', 'delivered.jsonl');
-    const lines = fs.readFileSync(log, 'utf8').trim().split('\n');
+    const lines = fs.readFileSync(log, 'utf8').trim().split('\n').filter(Boolean);
     fs.writeFileSync(log, `${[lines[0], lines[2]].join('\n')}\n`);
     core.close();
 
@@ -105,7 +105,7 @@ describe('broadcast posts, blocks and crashes', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(core.db.prepare("SELECT count(*) FROM outbox WHERE status = 'unknown'").pluck().get()).toBe(2);
     await drain(3);
-    const delivered = fs.readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line).to);
+    const delivered = fs.readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line).to);
     expect(delivered.sort()).toEqual(['5199000000@c.us', '5199000001@c.us', '5199000002@c.us']);
     const after = core.db.prepare<[], { status: string; attempts: number; error: string }>('SELECT status, attempts, error FROM outbox ORDER BY id').all();
     expect(after).toEqual([
