@@ -9,7 +9,7 @@ import type { PostKind, SentText } from '../channels/adapter';
 import type { ChannelHub } from '../channels/hub';
 import { consentOf } from '../customers/consent';
 import type { Db } from '../db/open';
-import { insertMessage } from '../inbox/repo';
+import { recordOutgoing } from '../inbox/repo';
 import { imageFormatOf } from './plan';
 import * as repo from './repo';
 
@@ -44,6 +44,8 @@ const postKindOf: Record<Exclude<BroadcastTarget, 'whatsapp_direct'>, PostKind> 
   instagram_story: 'story',
   facebook_post: 'page_post',
 };
+/** Posts go to everyone (Status, feed, story, Page); every other target is a message to one chat. */
+const isPost = (target: repo.OutboxRow['target']): target is keyof typeof postKindOf => Object.hasOwn(postKindOf, target);
 const DAY = 86_400_000;
 const CLOCK_SKEW_MS = 2 * 60_000;
 
@@ -122,7 +124,7 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
   const reconcile = async (row: repo.OutboxRow): Promise<void> => {
     const db = deps.db();
     let recent: SentText[] | null = null;
-    if (row.address && row.target !== 'whatsapp_status' && row.target !== 'instagram_feed' && row.target !== 'instagram_story' && row.target !== 'facebook_post') {
+    if (row.address && !isPost(row.target)) {
       recent = await deps.channels.recentOutgoing(row.via, row.address).catch(() => null);
     }
     // The same words sent after this send was claimed (a little clock skew allowed); an older copy
@@ -147,15 +149,15 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
     progress(row.broadcast_id, 'sending');
     try {
       let externalId: string;
-      if (row.target === 'whatsapp_direct' || row.target === 'reply' || row.target === 'live_message') {
+      if (!isPost(row.target)) {
         const sent = await deps.channels.send(row.via, row.address, row.text, row.idempotency_key);
         externalId = sent.externalId;
         if (row.conversation_id !== null) {
           // The promotion shows in the customer's timeline like any message she sent.
           const conversationId = row.conversation_id;
           const channel = db.prepare<[number], MessageChannel>('SELECT channel FROM conversations WHERE id = ?').pluck().get(conversationId) ?? 'whatsapp';
-          const messageId = insertMessage(db, { conversationId, channel, externalId, direction: 'out', author: deps.settings().shopName, text: row.text, sentAt: sent.sentAt });
-          if (messageId !== null) deps.publish({ type: 'inbox.message', payload: { conversationId, messageId } });
+          const recorded = recordOutgoing(db, { conversationId, channel, externalId, author: deps.settings().shopName, text: row.text, sentAt: sent.sentAt });
+          if (recorded.isNew) deps.publish({ type: 'inbox.message', payload: { conversationId, messageId: recorded.messageId } });
         }
         if (isPaced(row.target)) {
           const pacing = effectivePacing(deps.settings().pacing, deps.channels.get(row.via).linkedAt, deps.now());

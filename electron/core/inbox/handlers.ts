@@ -31,35 +31,24 @@ export const inboxHandlers = {
   },
 
   'inbox.ingestMessage': (ctx, args) => {
-    let customerId: number | null = null;
-    if (args.direction === 'in' && args.senderExternalId) {
-      customerId = repo.customerOfIdentity(ctx.db, args.channel, args.senderExternalId) ?? null;
-      if (customerId === null) {
-        // A WhatsApp sender id is a phone number: keep it in E.164 on the new customer.
-        let phone = '';
-        if (args.channel === 'whatsapp') {
-          try {
-            phone = normalizePhone(`+${args.senderExternalId.replace(/\D/g, '')}`, readSettings(ctx.db).locale, 'senderExternalId');
-          } catch {
-            phone = '';
-          }
-        }
-        const now = ctx.now();
-        customerId = Number(
-          ctx.db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(args.author || args.senderExternalId, phone, now, now)
-            .lastInsertRowid,
-        );
-        repo.addIdentity(ctx.db, customerId, args.channel, args.senderExternalId, args.author);
+    // A WhatsApp sender id is a phone number: keep it in E.164 on a new customer.
+    const phoneOfSender = (): string => {
+      if (args.channel !== 'whatsapp') return '';
+      try {
+        return normalizePhone(`+${args.senderExternalId.replace(/\D/g, '')}`, readSettings(ctx.db).locale, 'senderExternalId');
+      } catch {
+        return '';
       }
-    }
+    };
+    const customerId =
+      args.direction === 'in' && args.senderExternalId
+        ? repo.customerForIdentity(ctx.db, { channel: args.channel, externalId: args.senderExternalId, name: args.author }, phoneOfSender, ctx.now())
+        : null;
     // The conversation is named after the customer, not after whoever wrote last (the seller's own echo).
     const title = args.direction === 'in' ? args.author : '';
     const conversationId = repo.upsertConversation(ctx.db, args.channel, args.conversationExternalId, title, customerId, args.via ?? null);
     const messageId = repo.insertMessage(ctx.db, { ...args, conversationId, externalId: args.messageExternalId });
-    if (messageId === null) {
-      const existing = Number(ctx.db.prepare('SELECT id FROM messages WHERE channel = ? AND external_id = ?').pluck().get(args.channel, args.messageExternalId));
-      return { messageId: existing, conversationId, isNew: false };
-    }
+    if (messageId === null) return { messageId: repo.messageIdOf(ctx.db, args.channel, args.messageExternalId), conversationId, isNew: false };
     ctx.emit('inbox.message', { conversationId, messageId });
     if (args.direction === 'in' && customerId !== null) handleConsentWords(ctx, { ...args, customerId, conversationId });
     return { messageId, conversationId, isNew: true };

@@ -171,6 +171,38 @@ export const addIdentity = (db: Db, customerId: number, channel: MessageChannel,
   );
 };
 
+export const messageIdOf = (db: Db, channel: MessageChannel, externalId: string): number =>
+  Number(db.prepare('SELECT id FROM messages WHERE channel = ? AND external_id = ?').pluck().get(channel, externalId));
+
+/**
+ * A message the seller's account sent, into the timeline once, in one transaction: the channel may
+ * already have echoed it back (WhatsApp's message_create), in which case that row is the one.
+ */
+export const recordOutgoing = (
+  db: Db,
+  m: { conversationId: number; channel: MessageChannel; externalId: string; author: string; text: string; sentAt: number },
+): { messageId: number; isNew: boolean } =>
+  db.transaction(() => {
+    const id = insertMessage(db, { ...m, direction: 'out' });
+    return id === null ? { messageId: messageIdOf(db, m.channel, m.externalId), isNew: false } : { messageId: id, isNew: true };
+  })();
+
+/** The customer behind a channel identity, created with that identity (and a phone, when one is known) the first time. */
+export const customerForIdentity = (
+  db: Db,
+  identity: { channel: MessageChannel; externalId: string; name: string },
+  phoneOfNew: () => string,
+  now: number,
+): number => {
+  const known = customerOfIdentity(db, identity.channel, identity.externalId);
+  if (known !== undefined) return known;
+  const id = Number(
+    db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(identity.name || identity.externalId, phoneOfNew(), now, now).lastInsertRowid,
+  );
+  addIdentity(db, id, identity.channel, identity.externalId, identity.name);
+  return id;
+};
+
 export const insertMessage = (
   db: Db,
   m: { conversationId: number; channel: MessageChannel; externalId: string; direction: 'in' | 'out'; author: string; text: string; sentAt: number; photoIds?: string[] },

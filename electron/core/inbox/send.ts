@@ -23,19 +23,14 @@ export const sendMessage = async (ctx: CoreContext, args: ParsedArgs<'inbox.send
     }
   }
   const sent = await ctx.channels.send(route.via ?? route.channel, route.externalId, args.text, `reply-${crypto.randomUUID()}`);
-  const messageId = ctx.db.transaction(() => {
-    const id = repo.insertMessage(ctx.db, {
-      conversationId: args.conversationId,
-      channel: route.channel,
-      externalId: sent.externalId,
-      direction: 'out',
-      author: readSettings(ctx.db).shopName,
-      text: args.text,
-      sentAt: sent.sentAt,
-    });
-    // The channel may already have echoed it back (WhatsApp's message_create): the row is there.
-    return id ?? Number(ctx.db.prepare('SELECT id FROM messages WHERE channel = ? AND external_id = ?').pluck().get(route.channel, sent.externalId));
-  })();
+  const { messageId } = repo.recordOutgoing(ctx.db, {
+    conversationId: args.conversationId,
+    channel: route.channel,
+    externalId: sent.externalId,
+    author: readSettings(ctx.db).shopName,
+    text: args.text,
+    sentAt: sent.sentAt,
+  });
   ctx.emit('inbox.message', { conversationId: args.conversationId, messageId });
   return { messageId, conversationId: args.conversationId };
 };

@@ -5,9 +5,9 @@ import { formatMoney } from '../../../shared/domain/money';
 import { fillTemplate } from '../../../shared/domain/orderMessages';
 import { insertOutboxRow } from '../broadcast/repo';
 import type { CoreContext } from '../context';
-import { addIdentity, customerOfIdentity, replyTargets } from '../inbox/repo';
+import { customerForIdentity, replyTargets } from '../inbox/repo';
 import { readSettings } from '../settings/repo';
-import { heldByLives } from '../stock/repo';
+import { availableStock } from '../stock/repo';
 import * as repo from './repo';
 
 const HOUR = 3_600_000;
@@ -16,22 +16,11 @@ const HOUR = 3_600_000;
 export const customerFor = (ctx: CoreContext, channel: ClaimChannel, handle: string, name: string): number => {
   const clean = handle.trim().replace(/^@/, '');
   const identityChannel = messageChannels.find((c) => c === channel);
-  if (identityChannel) {
-    const known = customerOfIdentity(ctx.db, identityChannel, clean);
-    if (known !== undefined) return known;
-  } else {
-    const byName = ctx.db.prepare<[string], number>('SELECT id FROM customers WHERE lower(name) = lower(?) ORDER BY id LIMIT 1').pluck().get(clean);
-    if (byName !== undefined) return byName;
-  }
+  if (identityChannel) return customerForIdentity(ctx.db, { channel: identityChannel, externalId: clean, name: name || clean }, () => '', ctx.now());
+  const byName = ctx.db.prepare<[string], number>('SELECT id FROM customers WHERE lower(name) = lower(?) ORDER BY id LIMIT 1').pluck().get(clean);
+  if (byName !== undefined) return byName;
   const now = ctx.now();
-  const id = Number(ctx.db.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, ?, ?)').run(name || clean, now, now).lastInsertRowid);
-  if (identityChannel) addIdentity(ctx.db, id, identityChannel, clean, name || clean);
-  return id;
-};
-
-const availableFor = (ctx: CoreContext, variantId: number): number => {
-  const stock = Number(ctx.db.prepare('SELECT stock FROM variants WHERE id = ?').pluck().get(variantId) ?? 0);
-  return stock - heldByLives(ctx.db, variantId);
+  return Number(ctx.db.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, ?, ?)').run(name || clean, now, now).lastInsertRowid);
 };
 
 /**
@@ -54,7 +43,7 @@ export const queueMessage = (ctx: CoreContext, customerId: number, text: string,
 export const reserveOrWait = (ctx: CoreContext, claimId: number): void => {
   const claim = repo.findClaim(ctx.db, claimId) ?? fail('not_found', `Claim ${claimId} does not exist`);
   const live = repo.findLiveRow(ctx.db, claim.live_id) ?? fail('not_found', `Live ${claim.live_id} does not exist`);
-  const isAvailable = availableFor(ctx, claim.variant_id) >= claim.quantity;
+  const isAvailable = availableStock(ctx.db, claim.variant_id) >= claim.quantity;
   repo.setClaimStatus(ctx.db, claim.id, isAvailable ? 'reserved' : 'waitlist', ctx.now(), { expiresAt: isAvailable ? ctx.now() + live.hold_hours * HOUR : null });
 };
 
@@ -62,7 +51,7 @@ export const reserveOrWait = (ctx: CoreContext, claimId: number): void => {
 export const promoteWaitlist = (ctx: CoreContext, itemId: number): void => {
   for (let guard = 0; guard < 1000; guard += 1) {
     const next = repo.firstWaiting(ctx.db, itemId);
-    if (!next || availableFor(ctx, next.variant_id) < next.quantity) return;
+    if (!next || availableStock(ctx.db, next.variant_id) < next.quantity) return;
     const live = repo.findLiveRow(ctx.db, next.live_id);
     const expiresAt = ctx.now() + (live?.hold_hours ?? 24) * HOUR;
     repo.setClaimStatus(ctx.db, next.id, 'reserved', ctx.now(), { expiresAt });

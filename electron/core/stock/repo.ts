@@ -26,6 +26,10 @@ const toMovement = (row: MovementRow): StockMovement => ({
 export const heldByLives = (db: Db, variantId: number): number =>
   Number(db.prepare("SELECT coalesce(sum(quantity), 0) FROM live_claims WHERE variant_id = ? AND status = 'reserved'").pluck().get(variantId));
 
+/** What may still be sold: stock minus what live claims hold. */
+export const availableStock = (db: Db, variantId: number): number =>
+  Number(db.prepare('SELECT stock FROM variants WHERE id = ?').pluck().get(variantId) ?? 0) - heldByLives(db, variantId);
+
 export interface MovementInput {
   variantId: number;
   delta: number;
