@@ -1,26 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { toFormError } from '../../components/errors';
+import { useState } from 'react';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
+import { useSaveSettings } from './useSaveSettings';
 
 /** Channel settings that are not an account: which browser WhatsApp uses. */
 export const ChannelsSection = () => {
   const t = useT();
-  const { settings, update } = useSettings();
+  const settings = useSettings((s) => s.settings);
   const [browserPath, setBrowserPath] = useState(settings.browserPath);
   const [facebookAppId, setFacebookAppId] = useState(settings.facebookAppId);
-  const [message, setMessage] = useState('');
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await update({ browserPath: browserPath.trim(), facebookAppId: facebookAppId.trim() });
-      setMessage(t('settings.saved'));
-    } catch (e) {
-      setMessage(toFormError(e, t).message);
-    }
-  };
+  const { message, onSubmit } = useSaveSettings(() => ({ browserPath: browserPath.trim(), facebookAppId: facebookAppId.trim() }));
   return (
-    <form className="form card" onSubmit={(e) => void save(e)} aria-labelledby="channels-settings-title">
+    <form className="form card" onSubmit={onSubmit} aria-labelledby="channels-settings-title">
       <h2 id="channels-settings-title">{t('nav.channels')}</h2>
       <label className="field">
         <span>{t('settings.browser')}</span>

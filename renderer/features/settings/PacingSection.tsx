@@ -1,33 +1,24 @@
-import { useState, type FormEvent } from 'react';
-import { toFormError } from '../../components/errors';
+import { useState } from 'react';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
+import { useSaveSettings } from './useSaveSettings';
 
 /** How direct promotional messages are paced, in plain words; the figures keep a personal number safe. */
 export const PacingSection = () => {
   const t = useT();
-  const { settings, update } = useSettings();
+  const settings = useSettings((s) => s.settings);
   const [pacing, setPacing] = useState(settings.pacing);
   const [optOutReply, setOptOutReply] = useState(settings.optOutReply);
   const [liveMessageTemplate, setLiveMessageTemplate] = useState(settings.liveMessageTemplate);
-  const [message, setMessage] = useState('');
   const number = (key: 'minGapSeconds' | 'maxGapSeconds' | 'hourlyCap' | 'dailyCap', label: string, min: number) => (
     <label className="field">
       <span>{label}</span>
       <input type="number" min={min} step={1} value={pacing[key]} onChange={(e) => setPacing({ ...pacing, [key]: Number(e.target.value) })} required />
     </label>
   );
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await update({ pacing, optOutReply, liveMessageTemplate });
-      setMessage(t('settings.saved'));
-    } catch (e) {
-      setMessage(toFormError(e, t).message);
-    }
-  };
+  const { message, onSubmit } = useSaveSettings(() => ({ pacing, optOutReply, liveMessageTemplate }));
   return (
-    <form className="form card" onSubmit={(e) => void save(e)} aria-labelledby="pacing-title">
+    <form className="form card" onSubmit={onSubmit} aria-labelledby="pacing-title">
       <h2 id="pacing-title">{t('pacing.title')}</h2>
       <p className="muted">{t('pacing.help')}</p>
       <div className="form-grid">

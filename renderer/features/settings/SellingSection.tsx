@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/api/contract';
 import type { PrintResult } from '../../../shared/api/methods/print';
 import { minorToDecimal, parseMoney } from '../../../shared/domain/money';
 import { api } from '../../api';
-import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
+import { useSaveSettings } from './useSaveSettings';
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -20,7 +20,6 @@ export const SellingSection = () => {
   const [template, setTemplate] = useState(settings.orderConfirmationTemplate);
   const [onTheWay, setOnTheWay] = useState(settings.onTheWayTemplate);
   const [delivered, setDelivered] = useState(settings.deliveredTemplate);
-  const [message, setMessage] = useState('');
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [log, setLog] = useState<PrintResult | null>(null);
   useEffect(() => void api.call('app.info', {}).then(setInfo), []);
@@ -32,27 +31,19 @@ export const SellingSection = () => {
       .filter(([name]) => name?.trim())
       .map(([name = '', value = '']) => ({ name: name.trim(), value: value.trim() }));
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await update({
-        paymentMethods: methods.split(',').map((m) => m.trim()).filter(Boolean),
-        deliveryDays: [...days].sort(),
-        deliveryZones: pairs(zones).map((z) => ({ name: z.name, fee: parseMoney(z.value || '0', settings.currency) ?? 0 })),
-        couriers: pairs(couriers).map((c) => ({ name: c.name, phone: c.value })),
-        orderConfirmationTemplate: template,
-        onTheWayTemplate: onTheWay,
-        deliveredTemplate: delivered,
-      });
-      setMessage(t('settings.saved'));
-    } catch (e) {
-      setMessage(toFormError(e, t).message);
-    }
-  };
+  const { message, onSubmit } = useSaveSettings(() => ({
+    paymentMethods: methods.split(',').map((m) => m.trim()).filter(Boolean),
+    deliveryDays: [...days].sort(),
+    deliveryZones: pairs(zones).map((z) => ({ name: z.name, fee: parseMoney(z.value || '0', settings.currency) ?? 0 })),
+    couriers: pairs(couriers).map((c) => ({ name: c.name, phone: c.value })),
+    orderConfirmationTemplate: template,
+    onTheWayTemplate: onTheWay,
+    deliveredTemplate: delivered,
+  }));
 
   return (
     <>
-      <form className="form card" onSubmit={(e) => void save(e)} aria-labelledby="selling-title">
+      <form className="form card" onSubmit={onSubmit} aria-labelledby="selling-title">
         <h2 id="selling-title">{t('settings.selling')}</h2>
         <label className="field"><span>{t('settings.paymentMethods')}</span><input value={methods} onChange={(e) => setMethods(e.target.value)} /></label>
         <fieldset>
