@@ -15,6 +15,7 @@ import { DemoBanner } from './features/welcome/DemoBanner';
 import { useT } from './i18n';
 import { areaFromHash, areaIcon, areaLabel, areas, type Area } from './routes';
 import { useSettings } from './store/settings';
+import { now, syncClock } from './clock';
 
 const Page = ({ area }: { area: Area }) => {
   switch (area) {
@@ -56,10 +57,10 @@ export const App = () => {
         setPaletteOpen(true);
       } else if (event.shiftKey && key === 'o') {
         event.preventDefault();
-        window.location.hash = `#/pedidos/nuevo-${Date.now()}`;
+        window.location.hash = `#/pedidos/nuevo-${now()}`;
       } else if (event.shiftKey && key === 'p') {
         event.preventDefault();
-        window.location.hash = `#/catalogo/nuevo-${Date.now()}`;
+        window.location.hash = `#/catalogo/nuevo-${now()}`;
       }
     };
     window.addEventListener('keydown', onKey);
@@ -68,14 +69,17 @@ export const App = () => {
 
   const [isDemo, setDemo] = useState(false);
   useEffect(() => {
-    void api.call('app.info', {}).then((info) => setDemo(info.isDemo), () => undefined);
+    void api.call('app.info', {}).then((info) => {
+      syncClock(info.now);
+      setDemo(info.isDemo);
+    }, () => undefined);
     // The desktop menu and notifications ask for the same things as the shortcuts.
     return api.onEvent((event) => {
       if (event.type !== 'app.command') return;
       const { command, hash } = event.payload;
       if (command === 'search') setPaletteOpen(true);
-      else if (command === 'new-order') window.location.hash = `#/pedidos/nuevo-${Date.now()}`;
-      else if (command === 'new-product') window.location.hash = `#/catalogo/nuevo-${Date.now()}`;
+      else if (command === 'new-order') window.location.hash = `#/pedidos/nuevo-${now()}`;
+      else if (command === 'new-product') window.location.hash = `#/catalogo/nuevo-${now()}`;
       else if (hash?.startsWith('#/')) window.location.hash = hash;
     });
   }, []);

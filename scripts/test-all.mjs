@@ -1,5 +1,6 @@
-// `npm test`: type-check, unit/core/contract tests (vitest), build, end-to-end tests (Playwright),
-// then one line CI can read: "N passed, N failed". Exits non-zero on any failure.
+// `npm test`: type-check, unit/core/contract tests (vitest), the core and contract tests again with the
+// process clock moved (faketime), build, end-to-end tests (Playwright), then one line CI can read:
+// "N passed, N failed". Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,9 +11,10 @@ const reports = path.join(root, '.tmp');
 fs.mkdirSync(reports, { recursive: true });
 const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
 
-const run = (label, args, env = {}) => {
+const run = (label, args, env = {}, prefix = []) => {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  const [command, ...rest] = [...prefix, process.execPath, ...args];
+  const result = spawnSync(command, rest, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
   return result.status === 0;
 };
 
@@ -29,21 +31,43 @@ let failed = 0;
 
 if (!run('Type check', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit'])) failed += 1;
 
-const vitestJson = path.join(reports, 'vitest.json');
-fs.rmSync(vitestJson, { force: true });
-const isVitestOk = run('Core, contract and shell tests (vitest)', [
-  bin('vitest', 'vitest.mjs'),
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${vitestJson}`,
-]);
-const vitest = readJson(vitestJson);
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
+/** Runs vitest and counts its JSON report; a run that failed without failing a test counts as one failure. */
+const runVitest = (label, name, { files = [], env = {}, prefix = [] } = {}) => {
+  const json = path.join(reports, `${name}.json`);
+  fs.rmSync(json, { force: true });
+  const isOk = run(label, [bin('vitest', 'vitest.mjs'), 'run', ...files, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], env, prefix);
+  const report = readJson(json);
+  if (report) {
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+  }
+  if (!isOk && (!report || report.numFailedTests === 0)) failed += 1;
+};
+
+runVitest('Core, contract and shell tests (vitest)', 'vitest');
+
+// Time bombs: the same core and contract tests with the whole process clock moved, far away and
+// to a year's last minutes in the shop's zone. Debian's faketime (libfaketime) moves it; the
+// monotonic clock stays real so timers keep working.
+const isFaketimeHere = spawnSync('faketime', ['--version'], { stdio: 'ignore' }).error === undefined;
+const shiftedClocks = [
+  { label: '2027-08-15 23:30 UTC', at: '@2027-08-15 23:30:00', TZ: 'UTC' },
+  { label: '2026-12-31 23:50 America/Lima', at: '@2026-12-31 23:50:00', TZ: 'America/Lima' },
+];
+if (isFaketimeHere) {
+  for (const [i, clock] of shiftedClocks.entries()) {
+    runVitest(`Core and contract tests with the clock at ${clock.label} (faketime)`, `vitest-clock-${i}`, {
+      files: ['test/core', 'test/contract', 'test/domain'],
+      env: { TZ: clock.TZ, FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_DONT_RESET: '1' },
+      prefix: ['faketime', '-f', clock.at],
+    });
+  }
+} else if (process.env.CI) {
+  console.log('\n✗ faketime is missing: .ci/run installs it (Debian package "faketime")');
+  failed += 1;
+} else {
+  console.log('\n▶ Shifted-clock runs skipped: install faketime (Debian/Ubuntu: apt-get install faketime; macOS: brew install libfaketime) to run them');
 }
-if (!isVitestOk && (!vitest || vitest.numFailedTests === 0)) failed += 1;
 
 if (!run('Build (electron-vite)', [bin('electron-vite', 'bin/electron-vite.js'), 'build'])) failed += 1;
 

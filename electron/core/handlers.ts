@@ -24,7 +24,7 @@ import { exportLog } from './logExport';
 import { DEMO_MARKER } from './demoMarker';
 
 export const handlers = {
-  'app.info': (ctx) => ({ version, schemaVersion: latestVersion(), dataDir: ctx.dataDir, isDemo: fs.existsSync(path.join(ctx.dataDir, DEMO_MARKER)) }),
+  'app.info': (ctx) => ({ version, schemaVersion: latestVersion(), dataDir: ctx.dataDir, isDemo: fs.existsSync(path.join(ctx.dataDir, DEMO_MARKER)), now: ctx.now() }),
   'app.exportLog': (ctx) => exportLog(ctx),
   ...settingsHandlers,
   ...mediaHandlers,

@@ -25,11 +25,12 @@ import { assemblePromotions } from './promotions/assemble';
 import { findPromotionRow } from './promotions/repo';
 import { renderPromoImage } from './print/promoImage';
 import { fail } from '../../shared/api/errors';
+import { systemClock, type Clock } from './clock';
 
 export interface CoreOptions {
   dataDir: string;
   /** Milliseconds since the epoch; tests pass a fixed clock. */
-  clock?: () => number;
+  clock?: Clock;
   /** A better_sqlite3.node built for Electron, when the core runs inside the desktop app. */
   nativeBinding?: string;
   /** Daily backups into <dataDir>/backups while the core runs (the shells turn this on). */
@@ -54,6 +55,8 @@ export interface Core {
   events: { subscribe(listener: (event: AppEvent) => void): () => void };
   dataDir: string;
   mediaDir: string;
+  /** The core's one clock, for the shells' and tools' own time-dependent work (the demo shop's dates). */
+  now: Clock;
   /** For the core's own tests and tools; shells go through dispatch. */
   readonly db: Db;
   /** The connected channels; shells and tests reach posts and sends through the API, tools through this. */
@@ -75,12 +78,12 @@ export const createCore = (options: CoreOptions): Core => {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, DB_FILE);
-  const open = () => openDatabase(dbFile, { nativeBinding: options.nativeBinding, backupsDir: path.join(dataDir, 'backups') });
+  const now = options.clock ?? systemClock;
+  const open = () => openDatabase(dbFile, { nativeBinding: options.nativeBinding, backupsDir: path.join(dataDir, 'backups'), now });
   const mediaDir = mediaDirFor(dataDir);
   const hub = createEventHub();
 
   const firstDb = open();
-  const now = options.clock ?? Date.now;
   const channelsDir = channelsDirFor(dataDir);
   const channels = createChannelHub({
     db: () => base.db,
@@ -143,6 +146,7 @@ export const createCore = (options: CoreOptions): Core => {
         ? Promise.resolve({ ok: false, error: { code: 'internal', message: 'Chasqui is shutting down' } })
         : dispatch(method, args, dispatchOptions),
     events: { subscribe: hub.subscribe },
+    now,
     dataDir,
     mediaDir,
     get db() {

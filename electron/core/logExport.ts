@@ -5,6 +5,8 @@ import type { CoreContext } from './context';
 import { exportsDirFor, exportUrl } from './exports';
 import { logFileFor } from './logFile';
 import { redact } from './channels/redact';
+import { shopDate } from '../../shared/domain/time';
+import { readSettings } from './settings/repo';
 
 /** The log files, oldest first, in one text file in exports/ (redacted again, in case). */
 export const exportLog = (ctx: CoreContext): PrintResult => {
@@ -13,7 +15,7 @@ export const exportLog = (ctx: CoreContext): PrintResult => {
   const body = parts.length > 0 ? redact(parts.join('')) : 'No errors have been logged.\n';
   const dir = exportsDirFor(ctx.dataDir);
   fs.mkdirSync(dir, { recursive: true });
-  const fileName = `chasqui-registro-${new Date(ctx.now()).toISOString().slice(0, 10)}.txt`;
+  const fileName = `chasqui-registro-${shopDate(ctx.now(), readSettings(ctx.db).timeZone)}.txt`;
   const target = path.join(dir, fileName);
   fs.writeFileSync(target, body);
   return { path: target, url: exportUrl(fileName), fileName, bytes: Buffer.byteLength(body) };

@@ -27,7 +27,8 @@ const main = async (): Promise<void> => {
     if (!options.isRestoreLastBackup) {
       return exitWith(`db_damaged: ${error.message}\nRun again with --restore-last-backup to put the newest good backup in its place (the damaged file is kept).`, 1);
     }
-    const restored = restoreLatestGoodBackup(options.dataDir);
+    // wall clock: the shell, before any core (and its clock) exists, names the damaged file it sets aside.
+    const restored = restoreLatestGoodBackup(options.dataDir, Date.now());
     if (!restored) return exitWith('db_damaged: there is no good backup to restore; the damaged file was left as it is.', 1);
     console.error(`Restored the backup of ${new Date(restored.createdAt).toISOString()}; the damaged file was kept beside it.`);
     core = createCore({ dataDir: options.dataDir, isAutoBackupEnabled: true });
@@ -37,7 +38,7 @@ const main = async (): Promise<void> => {
       fs.existsSync(path.join(dir, 'demo')),
     );
     if (!resourcesDir) return exitWith('The demo photos (resources/demo) were not found', 1);
-    await seedDemoShop(core, { resourcesDir, now: Date.now() });
+    await seedDemoShop(core, { resourcesDir });
   }
   const rendererDir = path.join(__dirname, '../renderer');
   const server = await startServer({ core, token: options.token, port: options.port, rendererDir });

@@ -63,7 +63,8 @@ const offerRestore = (): boolean => {
     message: 'Los datos de la tienda están dañados.',
     detail: 'Chasqui puede poner en su lugar la última copia de seguridad que está bien. El archivo dañado se guarda al lado, no se borra.',
   });
-  return choice === 0 && restoreLatestGoodBackup(shopDir()) !== null;
+  // wall clock: no core (and so no clock) exists yet while the damaged file is set aside.
+  return choice === 0 && restoreLatestGoodBackup(shopDir(), Date.now()) !== null;
 };
 
 const createWindow = (core: Core): void => {
@@ -151,7 +152,7 @@ const start = (): void => {
   void followLanSetting(core, { host: '0.0.0.0', port: 4818 }).then((stop) => app.on('will-quit', () => void stop()));
   // The demo shop is filled (once) before its window opens, so it never shows the welcome.
   const seeded = isDemoLaunch
-    ? seedDemoShop(core, { resourcesDir: app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources'), now: Date.now() }).catch((error: unknown) => console.error('[chasqui] demo:', error))
+    ? seedDemoShop(core, { resourcesDir: app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources') }).catch((error: unknown) => console.error('[chasqui] demo:', error))
     : Promise.resolve();
   void seeded.then(() => createWindow(core));
   app.on('activate', () => (BrowserWindow.getAllWindows().length === 0 ? createWindow(core) : undefined));

@@ -122,7 +122,7 @@ export const backupMediaDir = (backup: BackupInfo): string => path.join(backup.p
  * The way back when the database is damaged at start: the damaged file is kept aside (never deleted)
  * and the newest backup that passes integrity_check takes its place, photos included.
  */
-export const restoreLatestGoodBackup = (dataDir: string, now: number = Date.now()): BackupInfo | null => {
+export const restoreLatestGoodBackup = (dataDir: string, now: number): BackupInfo | null => {
   const good = listBackups(dataDir).find((backup) => verifyBackup(backup));
   if (!good) return null;
   const dbFile = path.join(dataDir, DB_NAME);

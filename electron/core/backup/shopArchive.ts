@@ -12,6 +12,7 @@ import { readZip, isZip } from '../inbox/importers/zip';
 import { readSettings } from '../settings/repo';
 import { slug } from '../print/pdf';
 import { APPLICATION_ID } from '../db/open';
+import { shopDate } from '../../../shared/domain/time';
 
 const csvOf = (ctx: CoreContext, sql: string): Uint8Array => {
   const rows = ctx.db.prepare<[], Record<string, unknown>>(sql).all();
@@ -49,7 +50,7 @@ export const exportShop = async (ctx: CoreContext) => {
     }
     const zip = zipSync(files);
     const settings = readSettings(ctx.db);
-    const fileName = `tienda-${slug(settings.shopName)}-${new Date(ctx.now()).toISOString().slice(0, 10)}.zip`;
+    const fileName = `tienda-${slug(settings.shopName)}-${shopDate(ctx.now(), settings.timeZone)}.zip`;
     const dir = exportsDirFor(ctx.dataDir);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, fileName), zip);

@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import { readSettings } from '../settings/repo';
 import { recordMovement } from '../stock/repo';
 import * as repo from './repo';
+import { shopDate } from '../../../shared/domain/time';
 
 /** Column names as written on export, with the other spellings sellers use accepted on import. */
 const columns = {
@@ -184,7 +185,7 @@ export const importCatalogCsv = (
 };
 
 export const exportCatalogCsv = (ctx: CoreContext, includeArchived: boolean): { csv: string; fileName: string } => {
-  const { currency } = readSettings(ctx.db);
+  const { currency, timeZone } = readSettings(ctx.db);
   const products = repo.listAllProducts(ctx.db).filter((p) => includeArchived || !p.isArchived);
   const data = products.flatMap((p) =>
     p.variants
@@ -203,7 +204,7 @@ export const exportCatalogCsv = (ctx: CoreContext, includeArchived: boolean): { 
       })),
   );
   const header = ['sku', 'producto', 'variante', 'categoria', 'precio', 'costo', 'stock', 'stock_minimo', 'etiquetas', 'descripcion'];
-  const date = new Date(ctx.now()).toISOString().slice(0, 10);
+  const date = shopDate(ctx.now(), timeZone);
   // The BOM makes Excel read accents as UTF-8.
   return { csv: `\uFEFF${Papa.unparse({ fields: header, data: data.map((row) => header.map((h) => row[h as keyof typeof row])) }, { escapeFormulae: true })}\r\n`, fileName: `catalogo-${date}.csv` };
 };

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { fail } from '../../../shared/api/errors';
 import { latestVersion, migrate } from './migrate';
 import { backupSync } from './backupSync';
+import { systemClock, type Clock } from '../clock';
 
 export type Db = Database.Database;
 
@@ -16,6 +17,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Where to keep a copy of the database before a migration changes it. */
   backupsDir?: string;
+  /** Names that copy; the core passes its clock. */
+  now?: Clock;
 }
 
 const readHeader = (file: string): string => {
@@ -78,9 +81,9 @@ const inspectExisting = (file: string, options: OpenOptions): number => {
  * Through SQLite's online backup API (in a worker, waited for); should that be impossible, a plain
  * copy is still consistent here: nothing else has the file open yet and the WAL was folded in.
  */
-const copyBeforeMigration = (db: Db, file: string, fromVersion: number, backupsDir: string, nativeBinding?: string): void => {
+const copyBeforeMigration = (db: Db, file: string, fromVersion: number, backupsDir: string, now: number, nativeBinding?: string): void => {
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const stamp = new Date().toISOString();
+  const stamp = new Date(now).toISOString();
   const dir = path.join(backupsDir, `${stamp.slice(0, 10)}_${stamp.slice(11, 19).replaceAll(':', '')}-before-migration`);
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, 'chasqui.db');
@@ -122,7 +125,7 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
   const db = new Database(file, { nativeBinding: options.nativeBinding });
   try {
     if (options.backupsDir && existingVersion > 0 && existingVersion < latestVersion()) {
-      copyBeforeMigration(db, file, existingVersion, options.backupsDir, options.nativeBinding);
+      copyBeforeMigration(db, file, existingVersion, options.backupsDir, (options.now ?? systemClock)(), options.nativeBinding);
     }
     db.pragma('journal_mode = WAL');
     // An order the app said it saved must survive a power cut.

@@ -16,8 +16,8 @@ export interface DemoOrder {
 }
 
 /** Orders across every channel and status, dated around today so "today's deliveries" is never empty. */
-export const demoOrders = (now: number, day: number): DemoOrder[] => {
-  const date = (offset: number) => DateTime.fromMillis(now + offset * day, { zone: 'America/Lima' }).toISODate();
+export const demoOrders = (now: number, timeZone: string): DemoOrder[] => {
+  const date = (offset: number) => DateTime.fromMillis(now, { zone: timeZone }).plus({ days: offset }).toISODate();
   return [
     { channel: 'whatsapp', customer: { name: 'Lucía Fernández', phone: '+51 987 111 222' }, items: [['LAB-MAT-ROJ', 2], ['ESM-GEL-ROJ', 1]], deliveryFee: 800, deliveryDate: date(0), note: 'Dejar con el portero', sourceText: 'hola karina! me separas 2 labiales rojo pasion y un esmalte rojo xfa 💄', path: ['confirmed', 'prepared'], paidShare: 1, paymentMethod: 'Yape/Plin', stop: { address: 'Jr. Las Begonias 245, dpto 302', reference: 'Frente al parque', zone: 'San Isidro', timeWindow: '10 am - 1 pm', assignee: 'Diego' } },
     { channel: 'instagram', customer: { name: 'Miguel Ángel Torres', phone: '+51 945 333 444' }, items: [['PER-AMA-50', 1]], deliveryFee: 1000, deliveryDate: date(0), note: 'Es regalo, envolver', sourceText: 'Hola, el perfume flor de amancaes de 50 para regalo, me lo mandas hoy?', path: ['confirmed'], paidShare: 0.5, paymentMethod: 'Transferencia', stop: { address: 'Av. Universitaria 1820', reference: 'Casa verde, timbre 2', zone: 'Los Olivos', timeWindow: '3 - 6 pm', assignee: 'Diego' } },

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { DateTime } from 'luxon';
 import path from 'node:path';
 import type { ApiClient } from '../../../shared/api/client';
 import type { Product } from '../../../shared/domain/catalog';
@@ -10,7 +11,7 @@ import { demoChats } from './conversations';
 import { DEMO_MARKER } from '../demoMarker';
 
 const DAY = 86_400_000;
-
+export const DEMO_TIME_ZONE = 'America/Lima';
 
 export const isShopEmpty = (core: Core): boolean =>
   core.db.prepare('SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM orders)').pluck().get() === 0;
@@ -32,10 +33,12 @@ const seedProduct = async (api: ApiClient, product: DemoProduct, photosDir: stri
 
 /**
  * Fills an empty data dir with Karina's demo shop, once. A shop that already has data is left alone,
- * so `--demo` on a real shop never mixes fake records into it.
+ * so `--demo` on a real shop never mixes fake records into it. Every date is placed relative to the
+ * core's clock in the shop's zone, so the demo tells the same story on whatever day it is opened.
  */
-export const seedDemoShop = async (core: Core, options: { resourcesDir: string; now: number }): Promise<{ products: number; orders: number }> => {
+export const seedDemoShop = async (core: Core, options: { resourcesDir: string }): Promise<{ products: number; orders: number }> => {
   if (!isShopEmpty(core)) return { products: 0, orders: 0 };
+  const now = core.now();
   const photosDir = path.join(options.resourcesDir, 'demo', 'photos');
   fs.writeFileSync(path.join(core.dataDir, DEMO_MARKER), 'This folder holds the Chasqui demo shop, apart from any real shop.\n');
   // Every demo record goes through the API, so it is validated exactly like the seller's own.
@@ -45,7 +48,7 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
     whatsappNumber: '51987654321',
     locale: 'es-PE',
     currency: 'PEN',
-    timeZone: 'America/Lima',
+    timeZone: DEMO_TIME_ZONE,
     language: 'es',
     isOnboarded: true,
     deliveryDays: [2, 4, 6],
@@ -73,7 +76,7 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
       if (step % 4 === 0) await api.call('stock.adjust', { variantId, delta: -2, reason: 'adjustment', note: 'Conteo del mes' });
     }
   }
-  const day = (offset: number) => new Date(options.now + offset * DAY).toISOString().slice(0, 10);
+  const day = (offset: number) => DateTime.fromMillis(now, { zone: DEMO_TIME_ZONE }).plus({ days: offset }).toISODate() ?? '';
   const variantOf = (sku: string) => skuToVariant.get(sku) ?? 0;
   await api.call('promotions.create', {
     title: '2x1 en labiales mate',
@@ -115,14 +118,14 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
         author: direction === 'in' ? chat.author : 'Karina',
         senderExternalId: direction === 'in' ? chat.sender : '',
         text,
-        sentAt: options.now - minutesAgo * 60_000,
+        sentAt: now - minutesAgo * 60_000,
       });
     }
   }
   // Chats made these customers; the demo's orders belong to the same people.
   const chatCustomers = new Map(core.db.prepare<[], { name: string; id: number }>('SELECT name, min(id) AS id FROM customers GROUP BY name').all().map((c) => [c.name, c.id]));
   let orders = 0;
-  for (const order of demoOrders(options.now, DAY)) {
+  for (const order of demoOrders(now, DEMO_TIME_ZONE)) {
     const items = order.items.flatMap(([sku, quantity]) => {
       const variantId = skuToVariant.get(sku);
       return variantId === undefined ? [] : [{ variantId, quantity }];
@@ -144,7 +147,7 @@ export const seedDemoShop = async (core: Core, options: { resourcesDir: string; 
     }
     orders += 1;
   }
-  orders += await seedPastSales(core, api, skuToVariant, options.now);
+  orders += await seedPastSales(core, api, skuToVariant, now);
   return { products: demoProducts.length, orders };
 };
 
@@ -176,7 +179,8 @@ const seedPastSales = async (core: Core, api: ApiClient, skuToVariant: Map<strin
       }
       for (const status of ['prepared', 'delivered'] as const) await api.call('orders.setStatus', { id, status });
       await api.call('orders.addPayment', { id, amount: created.value.total, method: next(2) === 0 ? 'Efectivo' : 'Yape/Plin' });
-      core.db.prepare('UPDATE orders SET created_at = ?, updated_at = ? WHERE id = ?').run(now - day * 86_400_000 + k * 3_600_000, now - day * 86_400_000 + k * 3_600_000, id);
+      const soldAt = now - day * DAY + k * 3_600_000;
+      core.db.prepare('UPDATE orders SET created_at = ?, updated_at = ? WHERE id = ?').run(soldAt, soldAt, id);
       count += 1;
     }
   }

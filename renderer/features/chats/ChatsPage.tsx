@@ -10,6 +10,7 @@ import { CustomerDialog } from '../customers/CustomerDialog';
 import { ImportChatDialog } from './ImportChatDialog';
 import { Composer } from './Composer';
 import type { ChannelState } from '../../../shared/domain/channels';
+import { now } from '../../clock';
 
 /** One inbox for every channel; any message a customer wrote can become an order. */
 export const ChatsPage = () => {
@@ -112,7 +113,7 @@ export const ChatsPage = () => {
                     </li>
                   ))}
                 </ol>
-                <Composer conversation={open} channels={channels} now={Date.now()} onSent={refreshOpen} />
+                <Composer conversation={open} channels={channels} now={now()} onSent={refreshOpen} />
               </>
             ) : <p className="muted">{t('chats.select')}</p>}
           </div>

@@ -5,6 +5,7 @@ import { useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { StopCard } from './StopCard';
+import { shopDay } from '../../clock';
 
 /** Stops by who delivers (in the seller's order), with the zones each person covers. */
 const groups = (stops: DeliveryStop[]) => {
@@ -18,14 +19,12 @@ const groups = (stops: DeliveryStop[]) => {
   return [...byPerson.values()];
 };
 
-const localDay = (timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone }).format(Date.now());
-
 /** Today's run by default: who to visit, in the seller's order, what to bring and what to collect. */
 export const DeliveriesPage = () => {
   const t = useT();
   const money = useMoney();
   const { timeZone } = useSettings((s) => s.settings);
-  const [date, setDate] = useState(() => localDay(timeZone));
+  const [date, setDate] = useState(() => shopDay(timeZone));
   const [assignee, setAssignee] = useState('');
   const [day, setDay] = useState<DeliveryDay | null>(null);
   const [sheet, setSheet] = useState<{ url: string; fileName: string } | null>(null);
@@ -70,7 +69,7 @@ export const DeliveriesPage = () => {
       </header>
       <div className="toolbar">
         <label className="field-inline"><span>{t('deliveries.date')}</span><input type="date" value={date} onChange={(e) => setDate(e.target.value)} /></label>
-        <button type="button" className="button button-quiet" onClick={() => setDate(localDay(timeZone))}>{t('deliveries.today')}</button>
+        <button type="button" className="button button-quiet" onClick={() => setDate(shopDay(timeZone))}>{t('deliveries.today')}</button>
         <label className="field-inline">
           <span>{t('deliveries.who')}</span>
           <select value={assignee} onChange={(e) => setAssignee(e.target.value)}>

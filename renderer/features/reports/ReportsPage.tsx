@@ -6,6 +6,7 @@ import { downloadText } from '../../components/files';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { SalesChart } from './SalesChart';
+import { shopDay } from '../../clock';
 
 interface Reports {
   sales: MethodResult<'reports.sales'>;
@@ -14,7 +15,6 @@ interface Reports {
   customers: MethodResult<'reports.customers'>;
 }
 
-const localDay = (ms: number, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone }).format(ms);
 
 const downloadCsv = (rows: (string | number)[][], fileName: string) =>
   downloadText(`\uFEFF${rows.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`, fileName);
@@ -23,8 +23,8 @@ export const ReportsPage = () => {
   const t = useT();
   const { currency, locale, timeZone } = useSettings((s) => s.settings);
   const money = useCallback((minor: number) => formatMoney(minor, currency, locale), [currency, locale]);
-  const [from, setFrom] = useState(() => localDay(Date.now() - 29 * 86_400_000, timeZone));
-  const [to, setTo] = useState(() => localDay(Date.now(), timeZone));
+  const [from, setFrom] = useState(() => shopDay(timeZone, -29));
+  const [to, setTo] = useState(() => shopDay(timeZone));
   const [groupBy, setGroupBy] = useState<'day' | 'week' | 'month'>('day');
   const [reports, setReports] = useState<Reports | null>(null);
 

@@ -10,6 +10,8 @@ export interface AppInfo {
   dataDir: string;
   /** The demo shop runs in its own folder, apart from the seller's real data. */
   isDemo: boolean;
+  /** The core's clock, so the screen's "today" is the shop's. */
+  now: number;
 }
 
 export const foundationMethods = {

@@ -98,7 +98,7 @@ describe('backups', () => {
     bytes.fill(0x5a, 4096 * 2, Math.min(bytes.length, 4096 * 6));
     fs.writeFileSync(file, bytes);
     expect(() => createCore({ dataDir: tmp.dir })).toThrow(expect.objectContaining({ code: 'db_damaged' }));
-    const restored = restoreLatestGoodBackup(tmp.dir);
+    const restored = restoreLatestGoodBackup(tmp.dir, Date.UTC(2026, 10, 22, 15));
     expect(restored?.counts.products).toBe(30);
     expect(fs.readdirSync(tmp.dir).some((name) => name.startsWith(`${DB_FILE}.damaged-`))).toBe(true);
     const reopened = createCore({ dataDir: tmp.dir });

@@ -16,8 +16,8 @@ describe('the whole shop as one zip', () => {
   });
 
   it('exports CSVs, photos and a snapshot, and imports into a fresh install only', async () => {
-    const source = createCore({ dataDir: from.dir });
-    await seedDemoShop(source, { resourcesDir: path.resolve(__dirname, '../../../resources'), now: Date.UTC(2026, 10, 22, 15) });
+    const source = createCore({ dataDir: from.dir, clock: () => Date.UTC(2026, 10, 22, 15) });
+    await seedDemoShop(source, { resourcesDir: path.resolve(__dirname, '../../../resources') });
     const exported = await coreClient(source).call('shop.export', {});
     expect(exported.counts.products).toBe(24);
     expect(exported.counts.photos).toBe(24);

@@ -41,7 +41,7 @@ describe.skipIf(!hasPoppler)('print kit', () => {
   let api: ApiClient;
   beforeAll(async () => {
     core = createCore({ dataDir: tmp.dir, clock: () => Date.UTC(2026, 10, 22, 15) });
-    await seedDemoShop(core, { resourcesDir: path.resolve(__dirname, '../../../resources'), now: Date.UTC(2026, 10, 22, 15) });
+    await seedDemoShop(core, { resourcesDir: path.resolve(__dirname, '../../../resources') });
     api = coreClient(core);
   });
   afterAll(() => {
