@@ -93,3 +93,35 @@ describe('delivery days in the shop time zone', () => {
     expect(findDate('el 5', Date.parse('2026-03-20T12:00:00-05:00'), lima)?.date).toBe('2026-04-05');
   });
 });
+
+// The kinds of message customers write that a one-verb reading got wrong, in sentences of our own.
+describe('orders as customers really write them', () => {
+  const drafted = (text: string) => parse(text).items.map((i) => [i.sku, i.quantity]);
+  it.each([
+    ['the count after the product, in its own clause', 'que lindas las velas de lavanda, mándame 4', [['VEL-AR', 4]]],
+    ['the count after the product, a diminutive', 'el keque de naranjita se ve rico 😍 apártame 2 xfa', [['KEQ-NAR', 2]]],
+    ['a question first, then the order', 'tienes velas de lavanda?? si hay me separas 5', [['VEL-AR', 5]]],
+    ['a question about a detail, then "me lo separas"', 'una pregunta, ¿el keque es de naranja natural? si es así me lo guardas', [['KEQ-NAR', 1]]],
+    ['a formal request', 'Buenas tardes, deseo adquirir tres velas aromáticas de lavanda.', [['VEL-AR', 3]]],
+    ['voseo', '¿Me podés apartar un polo rojo talla L?', [['POL-ROJ-L', 1]]],
+    ['"me interesa" then "me lo envías"', 'me interesa el chocolate para taza, me lo envias?', [['CHO-TAZ', 1]]],
+    ['a weekday followed by a count', 'para el viernes 3 velas porfa', [['VEL-AR', 3]]],
+    ['half a dozen as a fraction', 'separame 1/2 docena de keques de naranja', [['KEQ-NAR', 6]]],
+    ['a total and its breakdown', 'quiero 5 velas: 3 de lavanda y 2 de lavanda', [['VEL-AR', 5]]],
+  ])('%s', (_, text, items) => {
+    expect(drafted(text)).toEqual(items);
+  });
+
+  it.each([
+    ['thanks for what arrived', 'gracias!! las velas llegaron lindas 🥰'],
+    ['a cancellation', 'sabes que ya no quiero el keque, disculpa'],
+    ['a question about an order already placed', '¿ya salió mi pedido de las velas?'],
+    ['a shipping question with a count in it', 'cuanto cuesta el delivery de 3 velas a San Borja?'],
+  ])('%s orders nothing and names no day', (_, text) => {
+    expect(parse(text)).toMatchObject({ items: [], deliveryDate: null });
+  });
+
+  it('reads "el viernes 6" as a day when no product follows', () => {
+    expect(parse('me separas 2 velas para el viernes 6 en la tarde').deliveryDate).toBe('2026-02-06');
+  });
+});

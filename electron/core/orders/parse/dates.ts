@@ -7,6 +7,8 @@ const months: Record<string, number> = {
   enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
 };
 
+const countWords = new Set(['x', 'unidades', 'unidad', 'docena', 'docenas', 'par', 'pares', 'cajas', 'paquetes', 'porciones']);
+
 export interface DateMatch {
   date: string;
   /** The folded text the date was read from, so item reading can skip it. */
@@ -31,16 +33,18 @@ const nextWeekday = (today: DateTime, weekday: number): DateTime => today.plus({
  * Reads the delivery or pick-up day a message names, in the shop's time zone relative to `now`:
  * "hoy", "mañana", "pasado mañana", weekdays ("el sábado", "el lunes 23"), "el 15", "15 de marzo", "15/03".
  */
-export const findDate = (text: string, now: number, timeZone: string): DateMatch | null => {
+export const findDate = (text: string, now: number, timeZone: string, isThing: (word: string) => boolean = () => false): DateMatch | null => {
   const today = DateTime.fromMillis(now, { zone: timeZone }).startOf('day');
   const folded = fold(text);
   const iso = (d: DateTime | null) => d?.toISODate() ?? null;
 
-  const weekdayDay = /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\s+(\d{1,2})\b/.exec(folded);
-  if (weekdayDay?.[1] && weekdayDay[2]) {
+  const weekdayDay = /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\s+(\d{1,2})\b\s*(\p{L}*)/u.exec(folded);
+  // "el sábado 2 gorros": a number followed by a thing the shop sells counts it, it is not a day.
+  const isCount = weekdayDay?.[3] !== undefined && (countWords.has(weekdayDay[3]) || isThing(weekdayDay[3]));
+  if (weekdayDay?.[1] && weekdayDay[2] && !isCount) {
     // The number names the day; the weekday only confirms it, so a wrong weekday never moves the date.
     const date = iso(nextDayOfMonth(today, Number(weekdayDay[2])));
-    if (date) return { date, phrase: weekdayDay[0] };
+    if (date) return { date, phrase: `${weekdayDay[1]} ${weekdayDay[2]}` };
   }
   const relative: [RegExp, number][] = [
     [/\bpasado\s+manana\b/, 2],

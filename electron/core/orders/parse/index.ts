@@ -1,7 +1,8 @@
 import { findDate } from './dates';
 import { bestEntry, indexCatalog, productWords, type CatalogEntry } from './match';
 import { fold, stem, tokensOf } from './normalize';
-import { findQuantity } from './quantities';
+import { findQuantity, type QuantityMatch } from './quantities';
+import { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isOnlyAsking, isThanks } from './intent';
 
 export type { CatalogEntry } from './match';
 
@@ -19,15 +20,6 @@ export interface ParsedOrderText {
   unmatched: string[];
 }
 
-const orderIntent =
-  /\b(quiero|queria|quisiera|dame|deme|me (das|da|separas|separa|mandas|manda|envias|envia|vendes|reservas|pasas|traes|llevas)|separame|mandame|enviame|reservame|traeme|pedido|pido|encargo|te encargo|necesito|me llevo|llevo|apuntame|anotame|anota|para mi)\b/;
-const asking = /^(y\s+)?(cuanto|cuantos|cuantas|a como|tienen|tienes|tiene|hay|hacen|haces|precio|cual|cuales|que precio|que colores|donde|como|venden|vendes|aceptan|trabajan)\b/;
-
-/** A message that only asks (price, stock, shipping) makes no items, even when it names a product. */
-const isOnlyAsking = (folded: string): boolean =>
-  /\b(saber si|consulta|pregunta|preguntar)\b/.test(folded) ||
-  (!orderIntent.test(folded) && (asking.test(folded.replace(/^[^\p{L}\p{N}]+/u, '').replace(/^(hola|buenas|buenos dias|buenas tardes)\W*/, '')) || (folded.includes('?') && !/\d/.test(folded.split('?')[0] ?? ''))));
-
 /** Splits a message into the phrases that can each name one product: "1 polo negro M, 1 jean 28 y un gorro". */
 const phrasesOf = (folded: string): string[] =>
   folded
@@ -35,20 +27,35 @@ const phrasesOf = (folded: string): string[] =>
     .map((p) => p.trim())
     .filter(Boolean);
 
+/** "1/2 docena" is half a dozen, never the first of February. */
+const withPlainFractions = (text: string): string => text.replace(/\b1\s*\/\s*2\s+(docenas?)\b/gi, 'media $1');
+
+interface PhraseReading {
+  entry: CatalogEntry | null;
+  quantity: QuantityMatch | null;
+  /** The words left once the quantity is taken out, for a breakdown to borrow. */
+  rest: string[];
+}
+
 /**
  * Reads a chat message into an order draft against the shop's catalog: products (typos, plurals,
  * diminutives, no accents), quantities (digits, words, "un par", "media docena") and the delivery day.
- * Nothing here is saved; the seller confirms or edits the draft.
+ * It reads clause by clause: a question names a product ("¿tienes el gorro?") that a later request
+ * may order without naming it ("si hay me guardas 3"); thanks, cancellations and questions about an
+ * order already placed order nothing. Nothing here is saved; the seller confirms or edits the draft.
  */
 export const parseOrderText = (text: string, catalog: CatalogEntry[], options: { now: number; timeZone: string }): ParsedOrderText => {
-  const found = findDate(text, options.now, options.timeZone);
-  const folded = fold(text);
-  if (isOnlyAsking(folded)) return { items: [], deliveryDate: found?.date ?? null, unmatched: [] };
+  const plain = withPlainFractions(text);
+  const folded = fold(plain);
+  if (isAboutPlacedOrder(folded)) return { items: [], deliveryDate: null, unmatched: [] };
   const index = indexCatalog(catalog);
+  const found = findDate(plain, options.now, options.timeZone, (word) => index.vocabulary.has(stem(word)));
   const withoutDate = found ? folded.replace(found.phrase, ' ') : folded;
-  const items = new Map<number, DraftItem>();
+  const items = new Map<number, DraftItem & { isImplicit: boolean }>();
   const unmatched: string[] = [];
-  for (const phrase of phrasesOf(withoutDate)) {
+  let lastNamed: CatalogEntry | null = null;
+
+  const read = (phrase: string, borrowed: string[] = []): PhraseReading => {
     const tokens = tokensOf(phrase);
     // A number right after a product word ("tono 3", "jean 28", "perfume de 50") names a variant.
     const isProductWord = (i: number) => index.vocabulary.has(stem(tokens[i] ?? ''));
@@ -57,22 +64,64 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[], options: {
       (i) => /^\d+$/.test(tokens[i] ?? '') && index.vocabulary.has(tokens[i] ?? '') && (isProductWord(i - 1) || (tokens[i - 1] === 'de' && isProductWord(i - 2))),
     );
     const rest = quantity ? [...tokens.slice(0, quantity.start), ...tokens.slice(quantity.end)] : tokens;
-    const words = productWords(rest).filter((w) => w.length > 0);
+    const words = productWords([...borrowed, ...rest]).filter((w) => w.length > 0);
     const match = bestEntry(index, words);
-    if (!match) {
-      if (quantity && words.length > 0) unmatched.push(phrase);
-      continue;
-    }
-    const { entry } = match;
+    if (!match && quantity && productWords(rest).length > 0) unmatched.push(phrase);
+    return { entry: match?.entry ?? null, quantity, rest };
+  };
+  const add = (entry: CatalogEntry, quantity: QuantityMatch | null) => {
     const previous = items.get(entry.variantId);
     const count = quantity?.quantity ?? 1;
     items.set(entry.variantId, {
       variantId: entry.variantId,
       sku: entry.sku,
       name: [entry.productName, entry.variantName].filter(Boolean).join(' – '),
-      quantity: (previous?.quantity ?? 0) + count,
+      // "la bufanda…, sepárame 2": a count said after the product replaces the one assumed.
+      quantity: previous && !previous.isImplicit ? previous.quantity + count : count,
       unitPrice: entry.price,
+      isImplicit: quantity === null,
     });
+  };
+
+  let hasAsked = false;
+  for (const clause of clausesOf(withoutDate)) {
+    if (isCancelling(clause.text) || isThanks(clause.text)) {
+      hasAsked = true;
+      continue;
+    }
+    const isAsking = isOnlyAsking(clause.text, clause.isQuestion);
+    hasAsked ||= isAsking;
+    const isOrdering = !isAsking && hasOrderIntent(clause.text);
+    const before = items.size;
+    for (const { phrase, borrowed } of phrasesWithBreakdown(clause.text, read)) {
+      const reading = read(phrase, borrowed);
+      if (reading.entry) lastNamed = reading.entry;
+      if (isAsking) continue;
+      if (reading.entry) add(reading.entry, reading.quantity);
+      // "sepárame 2" after the product was named: the count is for that product.
+      else if (reading.quantity && lastNamed && isOrdering) add(lastNamed, reading.quantity);
+    }
+    // "¿el jean es talla 28? Si es así me lo separas": a request that names nothing orders what was asked about.
+    if (isOrdering && items.size === before && lastNamed && !items.has(lastNamed.variantId)) add(lastNamed, null);
   }
-  return { items: [...items.values()], deliveryDate: found?.date ?? null, unmatched };
+  const drafted = [...items.values()].map(({ isImplicit: _, ...item }) => item);
+  // A message that only asks or thanks names no delivery day either.
+  const deliveryDate = drafted.length > 0 || !hasAsked ? (found?.date ?? null) : null;
+  return { items: drafted, deliveryDate, unmatched };
+};
+
+/**
+ * "quiero 6 polos: 4 blancos y 2 negros" is six polos, broken down: when the counts after the colon
+ * add up to the one before it, only the breakdown is read, each part borrowing the head's words.
+ */
+const phrasesWithBreakdown = (clause: string, read: (phrase: string) => PhraseReading): { phrase: string; borrowed: string[] }[] => {
+  const colon = clause.indexOf(':');
+  if (colon > 0) {
+    const head = read(clause.slice(0, colon));
+    const parts = phrasesOf(clause.slice(colon + 1));
+    const counts = parts.map((part) => findQuantity(tokensOf(part))?.quantity ?? 0);
+    const isBreakdown = head.quantity !== null && counts.every((c) => c > 0) && counts.reduce((a, b) => a + b, 0) === head.quantity.quantity;
+    if (isBreakdown) return parts.map((phrase) => ({ phrase, borrowed: head.rest }));
+  }
+  return phrasesOf(clause).map((phrase) => ({ phrase, borrowed: [] }));
 };
