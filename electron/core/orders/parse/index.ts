@@ -2,7 +2,7 @@ import { findDate } from './dates';
 import { bestEntry, indexCatalog, productWords, type CatalogEntry } from './match';
 import { fold, stem, tokensOf } from './normalize';
 import { findQuantity, type QuantityMatch } from './quantities';
-import { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isOnlyAsking, isThanks } from './intent';
+import { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isGreeting, isOnlyAsking, isThanks } from './intent';
 
 export type { CatalogEntry } from './match';
 
@@ -94,6 +94,7 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[], options: {
     const isOrdering = !isAsking && hasOrderIntent(clause.text);
     const before = items.size;
     for (const { phrase, borrowed } of phrasesWithBreakdown(clause.text, read)) {
+      if (isGreeting(phrase)) continue;
       const reading = read(phrase, borrowed);
       if (reading.entry) lastNamed = reading.entry;
       if (isAsking) continue;

@@ -23,6 +23,11 @@ const thanking = /\b(gracias|quedo|quedaron|llego|llegaron|me encanto|me encanta
 const orderStatus =
   /\bmi\s+(pedido|compra|paquete|encargo)\b.*\b(salio|llego|sale|llega|esta|viene|demora|falta|enviaste|mandaste|despachaste)\b|\b(salio|llego|enviaste|mandaste|despachaste)\b.*\bmi\s+(pedido|compra|paquete|encargo)\b/;
 
+const greeting = /^(hola+|holi+|ola+|hey|buenas+|buen dia|buenos dias|buenas tardes|buenas noches|saludos|que tal)(\s+(amiga|amigo|linda|vecina|senora|senorita|srta|sra|\p{L}+))?\s*$/u;
+
+/** "hola karina", "buenas tardes amiga": a greeting and perhaps a name, never a product. */
+export const isGreeting = (phrase: string): boolean => greeting.test(phrase.replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim());
+
 export const hasOrderIntent = (clause: string): boolean => orderIntent.test(clause) && !cancelling.test(clause);
 
 export const isCancelling = (clause: string): boolean => cancelling.test(clause);
