@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import Papa from 'papaparse';
 import { fail } from '../../../shared/api/errors';
+import { recordsToCsv, type CsvCell } from '../../../shared/csv';
 import type { CoreContext } from '../context';
 import { exportsDirFor, exportUrl } from '../exports';
 import { exportCatalogCsv } from '../catalog/csv';
@@ -14,8 +14,8 @@ import { slug } from '../print/pdf';
 import { APPLICATION_ID } from '../db/open';
 
 const csvOf = (ctx: CoreContext, sql: string): Uint8Array => {
-  const rows = ctx.db.prepare<[], Record<string, unknown>>(sql).all();
-  return strToU8(`\uFEFF${Papa.unparse(rows, { escapeFormulae: true })}\r\n`);
+  const statement = ctx.db.prepare<[], Record<string, CsvCell>>(sql);
+  return strToU8(recordsToCsv(statement.all(), statement.columns().map((column) => column.name)));
 };
 
 const count = (db: Database.Database, table: string): number => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());

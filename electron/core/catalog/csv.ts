@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { fail } from '../../../shared/api/errors';
+import { isFormulaLike, recordsToCsv } from '../../../shared/csv';
 import { foldText, type CsvImportResult, type CsvImportRow, type CsvRowIssue } from '../../../shared/domain/catalog';
 import { minorToDecimal, parseMoney } from '../../../shared/domain/money';
 import type { CoreContext } from '../context';
@@ -51,6 +52,9 @@ const parseCount = (text: string, field: string, issues: CsvRowIssue[]): number 
   return Number(text);
 };
 
+/** Our writer puts an apostrophe before formula-like text; reading our own export back takes it off. */
+const unescapeFormula = (text: string): string => (text.startsWith("'") && isFormulaLike(text.slice(1)) ? text.slice(1) : text);
+
 const readRows = (csv: string, currency: string): ParsedRow[] => {
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
     header: true,
@@ -64,7 +68,7 @@ const readRows = (csv: string, currency: string): ParsedRow[] => {
     }
   }
   return parsed.data.map((record, index) => {
-    const get = (column: Column): string => (record[column] ?? '').trim();
+    const get = (column: Column): string => unescapeFormula(record[column] ?? '').trim();
     const issues: CsvRowIssue[] = [];
     const sku = get('sku');
     if (!sku) issues.push({ field: 'sku', message: 'is required' });
@@ -204,6 +208,5 @@ export const exportCatalogCsv = (ctx: CoreContext, includeArchived: boolean): { 
   );
   const header = ['sku', 'producto', 'variante', 'categoria', 'precio', 'costo', 'stock', 'stock_minimo', 'etiquetas', 'descripcion'];
   const date = new Date(ctx.now()).toISOString().slice(0, 10);
-  // The BOM makes Excel read accents as UTF-8.
-  return { csv: `\uFEFF${Papa.unparse({ fields: header, data: data.map((row) => header.map((h) => row[h as keyof typeof row])) }, { escapeFormulae: true })}\r\n`, fileName: `catalogo-${date}.csv` };
+  return { csv: recordsToCsv(data, header), fileName: `catalogo-${date}.csv` };
 };
