@@ -7,7 +7,7 @@ import { readSettings } from '../../settings/repo';
 import * as repo from '../repo';
 import { parseMetaThread } from './metaJson';
 import { parseWhatsAppExport, type ParsedChat } from './whatsappText';
-import { isZip, readZip } from './zip';
+import { isZip, readZip, type ZipLimits } from './zip';
 
 export interface ImportArgs {
   channel: 'whatsapp' | 'instagram' | 'facebook';
@@ -31,6 +31,9 @@ export interface ImportResult {
 }
 
 const MAX_BYTES = 200 * 1024 * 1024;
+const META_MESSAGES = /message_\d+\.json$/i;
+/** Years of chat are a few MB of text; a bomb is gigabytes of nothing. */
+const CHAT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024, maxRatio: 100 };
 
 const readInput = (args: ImportArgs): { bytes: Uint8Array; name: string } => {
   if (args.path) {
@@ -61,7 +64,7 @@ interface Thread {
 const metaThreads = (files: Map<string, Uint8Array>): Thread[] => {
   const byFolder = new Map<string, Thread>();
   for (const [file, data] of files) {
-    if (!/message_\d+\.json$/i.test(file)) continue;
+    if (!META_MESSAGES.test(file)) continue;
     const thread = parseMetaThread(new TextDecoder().decode(data));
     if (!thread) continue;
     const folder = path.posix.dirname(file);
@@ -77,16 +80,26 @@ const readThreads = (args: ImportArgs, settings: { locale: string; timeZone: str
   const { bytes, name } = readInput(args);
   let files = new Map<string, Uint8Array>([[name, bytes]]);
   let skipped = 0;
+  let entries = 0;
   if (isZip(bytes)) {
-    const zip = readZip(bytes);
+    // Only the chat text is unpacked (WhatsApp: the first .txt; Meta: the message_N.json files); photos are only counted.
+    let isTextPicked = false;
+    const isWanted = (file: string): boolean => {
+      if (args.channel !== 'whatsapp') return META_MESSAGES.test(file);
+      if (isTextPicked || !/\.txt$/i.test(file)) return false;
+      isTextPicked = true;
+      return true;
+    };
+    const zip = readZip(bytes, isWanted, CHAT_ZIP_LIMITS);
     files = zip.files;
     skipped = zip.skipped;
+    entries = zip.names.filter((file) => !file.endsWith('/')).length;
   }
   if (args.channel !== 'whatsapp') return { threads: metaThreads(files), attachments: 0, skipped };
   const chatFile = [...files.keys()].find((file) => /\.txt$/i.test(file)) ?? (isZip(bytes) ? undefined : name);
   if (!chatFile) return fail('invalid_input', 'path: the zip holds no WhatsApp chat (.txt)', { field: 'path' });
   const chat = parseWhatsAppExport(new TextDecoder('utf-8', { fatal: false }).decode(files.get(chatFile)), settings);
-  return { threads: [{ title: titleFromName(name), chat }], attachments: isZip(bytes) ? files.size - 1 : 0, skipped };
+  return { threads: [{ title: titleFromName(name), chat }], attachments: isZip(bytes) ? Math.max(entries - 1, 0) : 0, skipped };
 };
 
 export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResult => {
