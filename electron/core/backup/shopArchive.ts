@@ -12,6 +12,7 @@ import { checkDeclared, inflateEntry, isZip, listZip, type ZipEntry, type ZipLim
 import { readSettings } from '../settings/repo';
 import { slug } from '../print/pdf';
 import { APPLICATION_ID } from '../db/open';
+import { adoptForeignDatabase } from './importedDb';
 
 const csvOf = (ctx: CoreContext, sql: string): Uint8Array => {
   const statement = ctx.db.prepare<[], Record<string, CsvCell>>(sql);
@@ -110,6 +111,8 @@ export const importShop = (ctx: CoreContext, bytes: Uint8Array) => {
     } finally {
       probe.close();
     }
+    // The same schema as ours, and none of the sender's devices, channels or LAN access.
+    adoptForeignDatabase(dbFile, ctx.now());
     const media = path.join(tmp, 'media');
     fs.mkdirSync(path.join(media, 'thumbs'), { recursive: true });
     let photoBytes = 0;
