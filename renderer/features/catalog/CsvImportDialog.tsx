@@ -81,7 +81,7 @@ export const CsvImportDialog = ({ onClose }: { onClose(): void }) => {
                     <td>{row.sku}</td>
                     <td>{[row.productName, row.variantName].filter(Boolean).join(' – ')}</td>
                     <td>{t(`csv.action.${row.action}`)}</td>
-                    <td>{row.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}</td>
+                    <td>{row.issues.map((i) => `${i.field}: ${t(`csvIssue.${i.code}`, { limit: i.limit ?? '', value: i.value ?? '' })}`).join('; ')}</td>
                   </tr>
                 ))}
               </tbody>

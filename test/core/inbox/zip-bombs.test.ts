@@ -143,3 +143,20 @@ describe('zip bombs in a shop file', () => {
     expect(grewMb).toBeLessThan(150);
   });
 });
+
+describe('a chat export meets the limits of inbox.ingestMessage', () => {
+  it('skips a 3 MB message instead of storing it, and imports the rest', async () => {
+    const tmp = makeTempDir();
+    const core = createCore({ dataDir: tmp.dir });
+    try {
+      const api = coreClient(core);
+      const text = `04/03/26, 09:30 - Lucía: hola\n04/03/26, 09:31 - Lucía: ${'a'.repeat(3 * MB)}\n04/03/26, 09:32 - Karina: claro\n`;
+      const result = await api.call('inbox.importChatExport', { fileName: 'Chat de WhatsApp con Lucía.txt', dataBase64: b64(strToU8(text)), sellerName: 'Karina', mode: 'commit' });
+      expect(result).toMatchObject({ messages: 2, skipped: 1 });
+      expect(core.db.prepare('SELECT max(length(text)) FROM messages').pluck().get()).toBeLessThanOrEqual(20_000);
+    } finally {
+      core.close();
+      tmp.cleanup();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from '../../../../shared/api/errors';
+import { ingestMessageArgs } from '../../../../shared/api/methods/inbox';
 import type { CoreContext } from '../../context';
 import { readSettings } from '../../settings/repo';
 import * as repo from '../repo';
@@ -123,14 +124,31 @@ export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResu
   return totals;
 };
 
+/**
+ * Each message must pass what inbox.ingestMessage accepts (text up to 20,000 characters, author up to
+ * 200, a real time): a file cannot bring in what the API refuses. The others are counted as skipped.
+ */
+const isAcceptedByApi = (channel: ImportArgs['channel'], title: string, message: ParsedChat['messages'][number]): boolean =>
+  ingestMessageArgs.safeParse({
+    channel,
+    conversationExternalId: `export:${title}`,
+    messageExternalId: 'export:0000000000000000000000000000000000000000',
+    direction: 'in',
+    author: message.author,
+    text: message.text,
+    sentAt: message.sentAt,
+  }).success;
+
 const importThread = (ctx: CoreContext, args: ImportArgs, thread: Thread): ImportResult => {
-  const { chat, title: threadTitle } = thread;
-  const name = threadTitle;
+  const title0 = thread.title.slice(0, 150);
+  const accepted = thread.chat.messages.filter((message) => isAcceptedByApi(args.channel, title0 || 'x', message));
+  const chat: ParsedChat = { ...thread.chat, messages: accepted, skipped: thread.chat.skipped + thread.chat.messages.length - accepted.length };
+  const name = title0;
   if (chat.messages.length === 0) fail('invalid_input', 'path: this file is not a WhatsApp chat export', { field: 'path' });
   const seller = args.sellerName?.trim();
   if (seller && !chat.authors.includes(seller)) fail('invalid_input', `sellerName: "${seller}" does not write in this chat`, { field: 'sellerName' });
   const others = chat.authors.filter((a) => a !== seller);
-  const title = name || others[0] || args.channel;
+  const title = (name || others[0] || args.channel).slice(0, 150);
   const attachments = chat.messages.filter((m) => m.hasAttachment).length;
   const base = { title, authors: chat.authors, conversations: 1, attachments, skipped: chat.skipped };
   if (args.mode === 'preview') return { ...base, isCommitted: false, messages: chat.messages.length, customers: others.length, duplicates: 0 };
