@@ -3,7 +3,7 @@ import type { ApiErrorBody, ErrorCode } from '../../shared/api/errors';
 import type { Envelope } from '../../shared/api/result';
 import type { Core } from '../core';
 import { mimeForPath, resolveMediaPath } from '../core/media/store';
-import { exportMime, resolveExportPath } from '../core/exports';
+import { exportDisposition, exportMime, resolveExportPath } from '../core/exports';
 import { SESSION_COOKIE, isAuthorized, isLoopbackHost, isSameOrigin, tokensMatch } from './guard';
 import { securityHeaders, sendFile, serveRenderer } from './static';
 
@@ -167,7 +167,10 @@ export const startServer = (options: ServerOptions): Promise<RunningServer> => {
     if (url.pathname.startsWith('/exports/')) {
       const file = resolveExportPath(core.dataDir, url.pathname);
       if (!file) sendError(res, { code: 'not_found', message: 'No such file' });
-      else sendFile(res, file, exportMime(file), 'no-store');
+      else {
+        res.setHeader('Content-Disposition', exportDisposition(file));
+        sendFile(res, file, exportMime(file), 'no-store');
+      }
       return;
     }
     if (handleLogin(res, url, token)) return;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportMime, resolveExportPath } from '../core/exports';
+import { exportDisposition, exportMime, resolveExportPath } from '../core/exports';
 import { mimeForPath, resolveMediaPath } from '../core/media/store';
 import { CONTENT_SECURITY_POLICY } from './security';
 
@@ -20,9 +20,9 @@ export interface AppFiles {
   dataDir: string;
 }
 
-const fileResponse = (file: string, contentType: string): Response =>
+const fileResponse = (file: string, contentType: string, extra: Record<string, string> = {}): Response =>
   new Response(fs.readFileSync(file), {
-    headers: { 'Content-Type': contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+    headers: { 'Content-Type': contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', ...extra },
   });
 
 /**
@@ -37,7 +37,7 @@ export const handleAppRequest = (request: { url: string }, files: AppFiles): Res
   }
   if (url.pathname.startsWith('/exports/')) {
     const file = resolveExportPath(files.dataDir, url.pathname);
-    return file ? fileResponse(file, exportMime(file)) : new Response('Not found', { status: 404 });
+    return file ? fileResponse(file, exportMime(file), { 'Content-Disposition': exportDisposition(file) }) : new Response('Not found', { status: 404 });
   }
   const root = path.resolve(files.rendererDir);
   const requested = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);

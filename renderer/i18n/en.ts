@@ -1,10 +1,12 @@
 import type { MessageKey } from './es';
 import { enChannels } from './en-channels';
+import { enImports } from './en-imports';
 import { enLive } from './en-live';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
   ...enLive,
+  ...enImports,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

@@ -1,10 +1,12 @@
 import { esChannels } from './es-channels';
+import { esImports } from './es-imports';
 import { esLive } from './es-live';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
   ...esChannels,
   ...esLive,
+  ...esImports,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

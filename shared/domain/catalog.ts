@@ -48,9 +48,20 @@ export interface StockMovement {
   createdAt: number;
 }
 
+/** Why a CSV row cannot be imported, as a code the screen says in the shop's language. */
+export const csvIssueCodes = ['required', 'too_long', 'too_many', 'too_big', 'too_small', 'not_a_price', 'not_a_whole_number', 'bad_sku', 'duplicate_sku', 'invalid'] as const;
+export type CsvIssueCode = (typeof csvIssueCodes)[number];
+
 export interface CsvRowIssue {
+  /** The column of the file (sku, precio, stock…). */
   field: string;
+  code: CsvIssueCode;
+  /** In English, for API callers; the screen uses code, limit and value. */
   message: string;
+  /** The limit passed (characters, items or the largest number), for too_long / too_many / too_big / too_small. */
+  limit?: number;
+  /** The text that could not be read, shortened, for not_a_price / not_a_whole_number. */
+  value?: string;
 }
 
 export interface CsvImportRow {

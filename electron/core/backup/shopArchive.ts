@@ -3,20 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import Papa from 'papaparse';
 import { fail } from '../../../shared/api/errors';
+import { recordsToCsv, type CsvCell } from '../../../shared/csv';
 import type { CoreContext } from '../context';
 import { exportsDirFor, exportUrl } from '../exports';
 import { exportCatalogCsv } from '../catalog/csv';
-import { readZip, isZip } from '../inbox/importers/zip';
+import { checkDeclared, inflateEntry, isZip, listZip, type ZipEntry, type ZipLimits } from '../inbox/importers/zip';
 import { readSettings } from '../settings/repo';
 import { slug } from '../print/pdf';
 import { APPLICATION_ID } from '../db/open';
 import { shopDate } from '../../../shared/domain/time';
+import { adoptForeignDatabase } from './importedDb';
 
 const csvOf = (ctx: CoreContext, sql: string): Uint8Array => {
-  const rows = ctx.db.prepare<[], Record<string, unknown>>(sql).all();
-  return strToU8(`\uFEFF${Papa.unparse(rows, { escapeFormulae: true })}\r\n`);
+  const statement = ctx.db.prepare<[], Record<string, CsvCell>>(sql);
+  return strToU8(recordsToCsv(statement.all(), statement.columns().map((column) => column.name)));
 };
 
 const count = (db: Database.Database, table: string): number => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
@@ -66,17 +67,38 @@ export const exportShop = async (ctx: CoreContext) => {
   }
 };
 
+/** A shop's database is some MB (years of chats: a few hundred); its photos are a few hundred KB each. */
+const SHOP_DB_LIMITS: ZipLimits = { maxEntryBytes: 1024 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024, maxRatio: 200 };
+const SHOP_PHOTO_LIMITS: ZipLimits = { maxEntryBytes: 25 * 1024 * 1024, maxTotalBytes: 2 * 1024 * 1024 * 1024, maxRatio: 50 };
+
+/** Unpacks one entry straight to a file, slice by slice, so a big database never sits in memory. */
+const unpackTo = (bytes: Uint8Array, entry: ZipEntry, limit: number, file: string): boolean => {
+  const fd = fs.openSync(file, 'w');
+  try {
+    return inflateEntry(bytes, entry, limit, (chunk) => fs.writeSync(fd, chunk));
+  } finally {
+    fs.closeSync(fd);
+  }
+};
+
 export const importShop = (ctx: CoreContext, bytes: Uint8Array) => {
   const isEmpty = ['products', 'orders', 'customers'].every((table) => count(ctx.db, table) === 0);
   if (!isEmpty) fail('conflict', 'This shop already has data; import a shop only into a fresh install', { field: 'path' });
   if (!isZip(bytes)) fail('invalid_input', 'path: this is not a Chasqui shop export (.zip)', { field: 'path' });
-  const { files } = readZip(bytes);
-  const snapshot = files.get('chasqui.db');
+  const entries = listZip(bytes) ?? fail('invalid_input', 'path: this .zip is damaged; export the shop again', { field: 'path' });
+  const snapshot = entries.find((entry) => entry.name === 'chasqui.db');
   if (!snapshot) return fail('invalid_input', 'path: the zip has no chasqui.db; it is not a Chasqui shop export', { field: 'path' });
+  // Only names Chasqui itself writes: a crafted zip cannot place files anywhere else, and nothing else is unpacked.
+  const photos = entries.flatMap((entry) => {
+    const match = /^fotos\/((thumbs\/)?[a-f0-9]{16,64}\.(jpg|png|webp|gif|avif))$/.exec(entry.name);
+    return match?.[1] ? [{ entry, target: match[1] }] : [];
+  });
+  checkDeclared([snapshot], SHOP_DB_LIMITS);
+  checkDeclared(photos.map((photo) => photo.entry), SHOP_PHOTO_LIMITS);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chasqui-import-'));
   try {
     const dbFile = path.join(tmp, 'chasqui.db');
-    fs.writeFileSync(dbFile, snapshot);
+    if (!unpackTo(bytes, snapshot, SHOP_DB_LIMITS.maxEntryBytes, dbFile)) fail('invalid_input', 'path: the database in this zip is damaged', { field: 'path' });
     let counts = { products: 0, orders: 0, customers: 0 };
     const probe = new Database(dbFile, { readonly: true });
     try {
@@ -90,12 +112,15 @@ export const importShop = (ctx: CoreContext, bytes: Uint8Array) => {
     } finally {
       probe.close();
     }
+    // The same schema as ours, and none of the sender's devices, channels or LAN access.
+    adoptForeignDatabase(dbFile, ctx.now());
     const media = path.join(tmp, 'media');
     fs.mkdirSync(path.join(media, 'thumbs'), { recursive: true });
-    for (const [name, data] of files) {
-      // Only names Chasqui itself writes: a crafted zip cannot place files anywhere else.
-      const match = /^fotos\/((thumbs\/)?[a-f0-9]{16,64}\.(jpg|png|webp|gif|avif))$/.exec(name);
-      if (match?.[1]) fs.writeFileSync(path.join(media, match[1]), data);
+    let photoBytes = 0;
+    for (const { entry, target } of photos) {
+      const file = path.join(media, target);
+      if (!unpackTo(bytes, entry, Math.min(SHOP_PHOTO_LIMITS.maxEntryBytes, SHOP_PHOTO_LIMITS.maxTotalBytes - photoBytes), file)) fs.rmSync(file, { force: true });
+      else photoBytes += fs.statSync(file).size;
     }
     // The connection in this call's context is closed by the swap; the counts come from the checked copy.
     ctx.replaceDatabase(dbFile, media);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
 import { fail } from '../../../shared/api/errors';
+import { recordsToCsv } from '../../../shared/csv';
 import { isDirectTarget, type BroadcastStatus } from '../../../shared/domain/broadcasts';
 import type { CoreContext, Handlers } from '../context';
 import { exportsDirFor, exportUrl } from '../exports';
@@ -70,7 +70,7 @@ export const broadcastHandlers = {
   'broadcasts.exportReport': (ctx, args) => {
     const broadcast = load(ctx, args.id);
     const { items } = repo.recipientsOf(ctx.db, broadcast.id, undefined, 1_000_000, 0);
-    const csv = Papa.unparse(
+    const csv = recordsToCsv(
       items.map((r) => ({
         destino: r.target,
         cliente: r.customerName,
@@ -85,8 +85,7 @@ export const broadcastHandlers = {
     fs.mkdirSync(dir, { recursive: true });
     const fileName = `difusion-${broadcast.id}-reporte.csv`;
     const file = path.join(dir, fileName);
-    // A BOM so spreadsheet apps read the accents right.
-    fs.writeFileSync(file, `\uFEFF${csv}\n`);
+    fs.writeFileSync(file, csv);
     return { path: file, url: exportUrl(fileName), fileName, bytes: fs.statSync(file).size };
   },
 } satisfies Partial<Handlers>;

@@ -1,9 +1,11 @@
 import Papa from 'papaparse';
 import { fail } from '../../../shared/api/errors';
+import { isFormulaLike, recordsToCsv } from '../../../shared/csv';
 import { foldText, type CsvImportResult, type CsvImportRow, type CsvRowIssue } from '../../../shared/domain/catalog';
 import { minorToDecimal, parseMoney } from '../../../shared/domain/money';
 import type { CoreContext } from '../context';
 import { readSettings } from '../settings/repo';
+import { checkRowAgainstApi, unreadable } from './csvRowCheck';
 import { recordMovement } from '../stock/repo';
 import * as repo from './repo';
 import { shopDate } from '../../../shared/domain/time';
@@ -46,11 +48,14 @@ interface ParsedRow {
 const parseCount = (text: string, field: string, issues: CsvRowIssue[]): number | null => {
   if (text === '') return null;
   if (!/^\d+$/.test(text)) {
-    issues.push({ field, message: `"${text}" is not a whole number of 0 or more` });
+    issues.push(unreadable(field, 'not_a_whole_number', text));
     return null;
   }
   return Number(text);
 };
+
+/** Our writer puts an apostrophe before formula-like text; reading our own export back takes it off. */
+const unescapeFormula = (text: string): string => (text.startsWith("'") && isFormulaLike(text.slice(1)) ? text.slice(1) : text);
 
 const readRows = (csv: string, currency: string): ParsedRow[] => {
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
@@ -65,24 +70,19 @@ const readRows = (csv: string, currency: string): ParsedRow[] => {
     }
   }
   return parsed.data.map((record, index) => {
-    const get = (column: Column): string => (record[column] ?? '').trim();
+    const get = (column: Column): string => unescapeFormula(record[column] ?? '').trim();
     const issues: CsvRowIssue[] = [];
-    const sku = get('sku');
-    if (!sku) issues.push({ field: 'sku', message: 'is required' });
-    else if (!/^[\p{L}\p{N}._\-/]{1,40}$/u.test(sku)) issues.push({ field: 'sku', message: 'may not contain spaces or symbols' });
-    const product = get('product');
-    if (!product) issues.push({ field: 'producto', message: 'is required' });
     const price = parseMoney(get('price'), currency);
-    if (price === null || price < 0) issues.push({ field: 'precio', message: `"${get('price')}" is not a price` });
+    if (price === null || price < 0) issues.push(unreadable('precio', 'not_a_price', get('price')));
     const costText = get('cost');
     const cost = costText === '' ? null : parseMoney(costText, currency);
-    if (costText !== '' && (cost === null || cost < 0)) issues.push({ field: 'costo', message: `"${costText}" is not a price` });
-    return {
+    if (costText !== '' && (cost === null || cost < 0)) issues.push(unreadable('costo', 'not_a_price', costText));
+    const row = {
       line: index + 2,
-      sku,
-      product: product.slice(0, 120),
-      variant: get('variant').slice(0, 80),
-      category: get('category').slice(0, 60),
+      sku: get('sku'),
+      product: get('product'),
+      variant: get('variant'),
+      category: get('category'),
       price,
       cost,
       stock: parseCount(get('stock'), 'stock', issues),
@@ -94,13 +94,18 @@ const readRows = (csv: string, currency: string): ParsedRow[] => {
       description: get('description'),
       issues,
     };
+    // The same limits as catalog.createProduct: what the API refuses, a file cannot bring in.
+    const apiIssues = checkRowAgainstApi({ ...row, price: price !== null && price >= 0 ? price : 0, cost: cost !== null && cost >= 0 ? cost : null, stock: row.stock ?? 0 });
+    // One problem per column is enough to fix it: the tightest (zod may add "not a safe integer" to "more than 1,000,000").
+    for (const issue of apiIssues.sort((a, b) => (a.limit ?? Infinity) - (b.limit ?? Infinity))) if (!issues.some((known) => known.field === issue.field)) issues.push(issue);
+    return row;
   });
 };
 
 const planRow = (ctx: CoreContext, row: ParsedRow, seenSkus: Set<string>): CsvImportRow => {
   const base = { line: row.line, sku: row.sku, productName: row.product, variantName: row.variant };
   const key = row.sku.toLowerCase();
-  if (row.sku && seenSkus.has(key)) row.issues.push({ field: 'sku', message: 'appears twice in the file' });
+  if (row.sku && seenSkus.has(key)) row.issues.push({ field: 'sku', code: 'duplicate_sku', message: 'appears twice in the file' });
   seenSkus.add(key);
   if (row.issues.length > 0) return { ...base, action: 'error', issues: row.issues };
   const existing = repo.findVariantBySku(ctx.db, row.sku);
@@ -205,6 +210,5 @@ export const exportCatalogCsv = (ctx: CoreContext, includeArchived: boolean): { 
   );
   const header = ['sku', 'producto', 'variante', 'categoria', 'precio', 'costo', 'stock', 'stock_minimo', 'etiquetas', 'descripcion'];
   const date = shopDate(ctx.now(), timeZone);
-  // The BOM makes Excel read accents as UTF-8.
-  return { csv: `\uFEFF${Papa.unparse({ fields: header, data: data.map((row) => header.map((h) => row[h as keyof typeof row])) }, { escapeFormulae: true })}\r\n`, fileName: `catalogo-${date}.csv` };
+  return { csv: recordsToCsv(data, header), fileName: `catalogo-${date}.csv` };
 };

@@ -40,7 +40,8 @@ export const exportCustomerData = (ctx: CoreContext, id: number): { json: PrintR
     'Mensajes:',
     ...messages.map((m) => `  [${new Date(m.sent_at).toISOString().slice(0, 16).replace('T', ' ')}] ${m.channel} ${m.direction === 'in' ? m.author : 'Tienda'}: ${m.text}`),
   ].join('\n');
-  const base = `cliente-${id}-${slug(customer.name)}`;
+  // Names come from chats and may be very long; the file name stays short enough to be served.
+  const base = `cliente-${id}-${slug(customer.name).slice(0, 60)}`;
   return { json: write(ctx, `${base}.json`, JSON.stringify(data, null, 2)), text: write(ctx, `${base}.txt`, `${readable}\n`) };
 };
 

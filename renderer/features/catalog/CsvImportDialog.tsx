@@ -4,9 +4,11 @@ import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
+import { useSettings } from '../../store/settings';
 
 export const CsvImportDialog = ({ onClose }: { onClose(): void }) => {
   const t = useT();
+  const locale = useSettings((s) => s.settings.locale);
   const [csv, setCsv] = useState('');
   const [preview, setPreview] = useState<CsvImportResult | null>(null);
   const [isSkipping, setSkipping] = useState(false);
@@ -81,7 +83,7 @@ export const CsvImportDialog = ({ onClose }: { onClose(): void }) => {
                     <td>{row.sku}</td>
                     <td>{[row.productName, row.variantName].filter(Boolean).join(' – ')}</td>
                     <td>{t(`csv.action.${row.action}`)}</td>
-                    <td>{row.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}</td>
+                    <td>{row.issues.map((i) => `${i.field}: ${t(`csvIssue.${i.code}`, { limit: i.limit === undefined ? '' : i.limit.toLocaleString(locale), value: i.value ?? '' })}`).join('; ')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MethodResult } from '../../../shared/api/contract';
+import { toCsv } from '../../../shared/csv';
 import { formatMoney, minorToDecimal } from '../../../shared/domain/money';
 import { api } from '../../api';
 import { downloadText } from '../../components/files';
@@ -16,8 +17,6 @@ interface Reports {
 }
 
 
-const downloadCsv = (rows: (string | number)[][], fileName: string) =>
-  downloadText(`\uFEFF${rows.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`, fileName);
 
 export const ReportsPage = () => {
   const t = useT();
@@ -40,11 +39,11 @@ export const ReportsPage = () => {
 
   const exportCsv = () => {
     if (!reports) return;
-    downloadCsv(
-      [
+    downloadText(
+      toCsv(
         [t('reports.period'), t('reports.orders'), t('reports.units'), `${t('reports.revenue')} (${currency})`],
-        ...reports.sales.buckets.map((b) => [b.period, b.orders, b.units, minorToDecimal(b.revenue, currency)]),
-      ],
+        reports.sales.buckets.map((b) => [b.period, b.orders, b.units, minorToDecimal(b.revenue, currency)]),
+      ),
       `ventas-${from}-${to}.csv`,
     );
   };

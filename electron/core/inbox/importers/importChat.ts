@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from '../../../../shared/api/errors';
+import { ingestMessageArgs } from '../../../../shared/api/methods/inbox';
 import type { CoreContext } from '../../context';
 import { readSettings } from '../../settings/repo';
 import * as repo from '../repo';
 import { parseMetaThread } from './metaJson';
 import { parseWhatsAppExport, type ParsedChat } from './whatsappText';
-import { isZip, readZip } from './zip';
+import { isZip, readZip, type ZipLimits } from './zip';
 
 export interface ImportArgs {
   channel: 'whatsapp' | 'instagram' | 'facebook';
@@ -31,6 +32,9 @@ export interface ImportResult {
 }
 
 const MAX_BYTES = 200 * 1024 * 1024;
+const META_MESSAGES = /message_\d+\.json$/i;
+/** Years of chat are a few MB of text; a bomb is gigabytes of nothing. */
+const CHAT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024, maxRatio: 100 };
 
 const readInput = (args: ImportArgs): { bytes: Uint8Array; name: string } => {
   if (args.path) {
@@ -61,7 +65,7 @@ interface Thread {
 const metaThreads = (files: Map<string, Uint8Array>): Thread[] => {
   const byFolder = new Map<string, Thread>();
   for (const [file, data] of files) {
-    if (!/message_\d+\.json$/i.test(file)) continue;
+    if (!META_MESSAGES.test(file)) continue;
     const thread = parseMetaThread(new TextDecoder().decode(data));
     if (!thread) continue;
     const folder = path.posix.dirname(file);
@@ -77,16 +81,26 @@ const readThreads = (args: ImportArgs, settings: { locale: string; timeZone: str
   const { bytes, name } = readInput(args);
   let files = new Map<string, Uint8Array>([[name, bytes]]);
   let skipped = 0;
+  let entries = 0;
   if (isZip(bytes)) {
-    const zip = readZip(bytes);
+    // Only the chat text is unpacked (WhatsApp: the first .txt; Meta: the message_N.json files); photos are only counted.
+    let isTextPicked = false;
+    const isWanted = (file: string): boolean => {
+      if (args.channel !== 'whatsapp') return META_MESSAGES.test(file);
+      if (isTextPicked || !/\.txt$/i.test(file)) return false;
+      isTextPicked = true;
+      return true;
+    };
+    const zip = readZip(bytes, isWanted, CHAT_ZIP_LIMITS);
     files = zip.files;
     skipped = zip.skipped;
+    entries = zip.names.filter((file) => !file.endsWith('/')).length;
   }
   if (args.channel !== 'whatsapp') return { threads: metaThreads(files), attachments: 0, skipped };
   const chatFile = [...files.keys()].find((file) => /\.txt$/i.test(file)) ?? (isZip(bytes) ? undefined : name);
   if (!chatFile) return fail('invalid_input', 'path: the zip holds no WhatsApp chat (.txt)', { field: 'path' });
   const chat = parseWhatsAppExport(new TextDecoder('utf-8', { fatal: false }).decode(files.get(chatFile)), settings);
-  return { threads: [{ title: titleFromName(name), chat }], attachments: isZip(bytes) ? files.size - 1 : 0, skipped };
+  return { threads: [{ title: titleFromName(name), chat }], attachments: isZip(bytes) ? Math.max(entries - 1, 0) : 0, skipped };
 };
 
 export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResult => {
@@ -110,14 +124,31 @@ export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResu
   return totals;
 };
 
+/**
+ * Each message must pass what inbox.ingestMessage accepts (text up to 20,000 characters, author up to
+ * 200, a real time): a file cannot bring in what the API refuses. The others are counted as skipped.
+ */
+const isAcceptedByApi = (channel: ImportArgs['channel'], title: string, message: ParsedChat['messages'][number]): boolean =>
+  ingestMessageArgs.safeParse({
+    channel,
+    conversationExternalId: `export:${title}`,
+    messageExternalId: 'export:0000000000000000000000000000000000000000',
+    direction: 'in',
+    author: message.author,
+    text: message.text,
+    sentAt: message.sentAt,
+  }).success;
+
 const importThread = (ctx: CoreContext, args: ImportArgs, thread: Thread): ImportResult => {
-  const { chat, title: threadTitle } = thread;
-  const name = threadTitle;
+  const title0 = thread.title.slice(0, 150);
+  const accepted = thread.chat.messages.filter((message) => isAcceptedByApi(args.channel, title0 || 'x', message));
+  const chat: ParsedChat = { ...thread.chat, messages: accepted, skipped: thread.chat.skipped + thread.chat.messages.length - accepted.length };
+  const name = title0;
   if (chat.messages.length === 0) fail('invalid_input', 'path: this file is not a WhatsApp chat export', { field: 'path' });
   const seller = args.sellerName?.trim();
   if (seller && !chat.authors.includes(seller)) fail('invalid_input', `sellerName: "${seller}" does not write in this chat`, { field: 'sellerName' });
   const others = chat.authors.filter((a) => a !== seller);
-  const title = name || others[0] || args.channel;
+  const title = (name || others[0] || args.channel).slice(0, 150);
   const attachments = chat.messages.filter((m) => m.hasAttachment).length;
   const base = { title, authors: chat.authors, conversations: 1, attachments, skipped: chat.skipped };
   if (args.mode === 'preview') return { ...base, isCommitted: false, messages: chat.messages.length, customers: others.length, duplicates: 0 };
