@@ -16,7 +16,12 @@ const mimes: Record<string, string> = {
 
 /** Maps /exports/<name> to a file in the exports folder; anything else (../, subfolders) is null. */
 export const resolveExportPath = (dataDir: string, requestPath: string): string | null => {
-  const name = decodeURIComponent(requestPath.slice('/exports/'.length));
+  let name: string;
+  try {
+    name = decodeURIComponent(requestPath.slice('/exports/'.length));
+  } catch {
+    return null;
+  }
   if (!EXPORT_NAME.test(name) || name.startsWith('.')) return null;
   const file = path.join(exportsDirFor(dataDir), name);
   return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;

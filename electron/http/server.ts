@@ -59,35 +59,49 @@ const sendJson = (res: ServerResponse, status: number, body: Envelope<unknown>):
 const sendError = (res: ServerResponse, error: ApiErrorBody): void =>
   sendJson(res, statusFor[error.code], { ok: false, error });
 
-const readBody = (req: IncomingMessage): Promise<string> =>
+/** Past this much, an oversized body is cut off instead of drained (a client that never stops sending). */
+const MAX_DRAIN_BYTES = 8 * MAX_BODY_BYTES;
+
+type Body = { isTooLarge: false; text: string } | { isTooLarge: true };
+
+/**
+ * An oversized body is read to its end and thrown away before the answer: destroying the socket while
+ * the client is still sending makes it see a connection reset instead of the JSON error.
+ */
+const readBody = (req: IncomingMessage): Promise<Body> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_DRAIN_BYTES) {
+      resolve({ isTooLarge: true });
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too_large'));
+      if (size > MAX_DRAIN_BYTES) {
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? { isTooLarge: true } : { isTooLarge: false, text: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', reject);
   });
 
 const handleApiCall = async (core: Core, req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
   let args: unknown = {};
+  const body = await readBody(req);
+  if (body.isTooLarge) {
+    // 413 rather than 400: the body was not looked at, only its size.
+    res.setHeader('Connection', 'close');
+    sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: '(body): the request is larger than 25 MB', field: '(body)' } });
+    return;
+  }
   try {
-    const text = await readBody(req);
-    args = text.trim() === '' ? {} : JSON.parse(text);
-  } catch (error) {
-    const isTooLarge = error instanceof Error && error.message === 'too_large';
-    sendError(res, {
-      code: 'invalid_input',
-      message: isTooLarge ? '(body): the request is larger than 25 MB' : '(body): the request body is not valid JSON',
-      field: '(body)',
-    });
+    args = body.text.trim() === '' ? {} : JSON.parse(body.text);
+  } catch {
+    sendError(res, { code: 'invalid_input', message: '(body): the request body is not valid JSON', field: '(body)' });
     return;
   }
   const envelope = await core.dispatch(method, args);
@@ -128,6 +142,17 @@ const handleLogin = (res: ServerResponse, url: URL, token: string): boolean => {
   return true;
 };
 
+/** Null for an address that cannot be decoded: it is the client's mistake (400), not ours (500). */
+const parseRequestUrl = (raw: string | undefined, port: number): URL | null => {
+  try {
+    const url = new URL(raw ?? '/', `http://127.0.0.1:${port}`);
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return null;
+  }
+};
+
 export const startServer = (options: ServerOptions): Promise<RunningServer> => {
   const { core, token } = options;
   let port = options.port;
@@ -137,7 +162,11 @@ export const startServer = (options: ServerOptions): Promise<RunningServer> => {
       sendError(res, { code: 'forbidden', message: 'Requests must come from this computer and from Chasqui itself' });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseRequestUrl(req.url, port);
+    if (!url) {
+      sendError(res, { code: 'invalid_input', message: 'The address is not valid (a broken %-escape?)' });
+      return;
+    }
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
     const isFile = url.pathname.startsWith('/media/') || url.pathname.startsWith('/exports/');
     if (isApi || isFile) {
