@@ -55,3 +55,18 @@ export const claimDataDir = (dataDir: string): DataLock => {
 
 export const lockHeldMessage = (lock: { pid: number; file: string }, dataDir: string): string =>
   `Another Chasqui (process ${lock.pid}) is already using the data folder ${dataDir}. Close it first, or use another --data-dir. If no Chasqui is running, delete ${lock.file}.`;
+
+/**
+ * For a process that may start while the one before it is still closing (the desktop app restarting
+ * itself on the demo shop and back): tries again for a while before giving up.
+ */
+export const claimDataDirPatiently = async (dataDir: string, waitMs: number): Promise<DataLock> => {
+  let lock = claimDataDir(dataDir);
+  // wall clock: a wait in real time, not shop time
+  const deadline = Date.now() + waitMs;
+  while (!lock.isHeld && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    lock = claimDataDir(dataDir);
+  }
+  return lock;
+};

@@ -25,6 +25,7 @@ import { assemblePromotions } from './promotions/assemble';
 import { findPromotionRow } from './promotions/repo';
 import { renderPromoImage } from './print/promoImage';
 import { fail } from '../../shared/api/errors';
+import { makePrivateDir, protectShopFiles } from './privateFiles';
 
 export interface CoreOptions {
   dataDir: string;
@@ -73,13 +74,14 @@ export { DEMO_MARKER } from './demoMarker';
 
 export const createCore = (options: CoreOptions): Core => {
   const dataDir = path.resolve(options.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE);
   const open = () => openDatabase(dbFile, { nativeBinding: options.nativeBinding, backupsDir: path.join(dataDir, 'backups') });
   const mediaDir = mediaDirFor(dataDir);
   const hub = createEventHub();
 
   const firstDb = open();
+  protectShopFiles(dataDir, dbFile);
   const now = options.clock ?? Date.now;
   const channelsDir = channelsDirFor(dataDir);
   const channels = createChannelHub({
@@ -126,6 +128,7 @@ export const createCore = (options: CoreOptions): Core => {
       fs.copyFileSync(sourceFile, dbFile);
       linkOrCopyTree(sourceMediaDir, mediaDir);
       base.db = open();
+      protectShopFiles(dataDir, dbFile);
       base.caches = {};
     },
   };

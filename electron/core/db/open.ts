@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { fail } from '../../../shared/api/errors';
 import { latestVersion, migrate } from './migrate';
 import { backupSync } from './backupSync';
+import { PRIVATE_DIR_MODE, makePrivateFile } from '../privateFiles';
 
 export type Db = Database.Database;
 
@@ -82,10 +83,11 @@ const copyBeforeMigration = (db: Db, file: string, fromVersion: number, backupsD
   db.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = new Date().toISOString();
   const dir = path.join(backupsDir, `${stamp.slice(0, 10)}_${stamp.slice(11, 19).replaceAll(':', '')}-before-migration`);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = path.join(dir, 'chasqui.db');
   const isOnline = backupSync(file, target, nativeBinding);
   if (!isOnline) fs.copyFileSync(file, target);
+  makePrivateFile(target);
   fs.writeFileSync(
     path.join(dir, 'note.txt'),
     `Copy of schema ${fromVersion}, taken before migrating to ${latestVersion()} (${isOnline ? 'SQLite online backup' : 'file copy after a checkpoint'}).\n`,
