@@ -4,7 +4,8 @@ import type { Envelope } from '../../shared/api/result';
 import type { Core } from '../core';
 import { mimeForPath, resolveMediaPath } from '../core/media/store';
 import { exportMime, resolveExportPath } from '../core/exports';
-import { SESSION_COOKIE, isAuthorized, isLoopbackHost, isSameOrigin, tokensMatch } from './guard';
+import { isAuthorized, isLoopbackHost, isSameOrigin, tokensMatch } from './guard';
+import { fileLinkKey, isSignedFileUrl, signFileLinks } from './fileLinks';
 import { securityHeaders, sendFile, serveRenderer } from './static';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -89,7 +90,14 @@ const readBody = (req: IncomingMessage): Promise<Body> =>
     req.on('error', reject);
   });
 
-const handleApiCall = async (core: Core, req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+/**
+ * The browser page asks for file links it can put in <img src> and <a href>; other clients (tests,
+ * scripts) get the plain paths, the same answer as in the desktop app.
+ */
+export const SIGNED_LINKS_HEADER = 'x-chasqui-file-links';
+const wantsSignedLinks = (req: IncomingMessage): boolean => req.headers[SIGNED_LINKS_HEADER] === 'signed';
+
+const handleApiCall = async (core: Core, req: IncomingMessage, res: ServerResponse, method: string, linkKey: Buffer): Promise<void> => {
   let args: unknown = {};
   const body = await readBody(req);
   if (body.isTooLarge) {
@@ -105,10 +113,13 @@ const handleApiCall = async (core: Core, req: IncomingMessage, res: ServerRespon
     return;
   }
   const envelope = await core.dispatch(method, args);
-  sendJson(res, envelope.ok ? 200 : statusFor[envelope.error.code], envelope);
+  if (envelope.ok && wantsSignedLinks(req)) sendJson(res, 200, { ok: true, value: signFileLinks(linkKey, envelope.value) });
+  else if (envelope.ok) sendJson(res, 200, envelope);
+  else sendJson(res, statusFor[envelope.error.code], envelope);
 };
 
-const streamEvents = (core: Core, req: IncomingMessage, res: ServerResponse): void => {
+const streamEvents = (core: Core, req: IncomingMessage, res: ServerResponse, linkKey: Buffer): void => {
+  const isSigning = wantsSignedLinks(req);
   res.writeHead(200, {
     ...securityHeaders,
     'Content-Type': 'text/event-stream; charset=utf-8',
@@ -116,7 +127,7 @@ const streamEvents = (core: Core, req: IncomingMessage, res: ServerResponse): vo
     Connection: 'keep-alive',
   });
   res.write(': connected\n\n');
-  const unsubscribe = core.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+  const unsubscribe = core.events.subscribe((event) => res.write(`data: ${JSON.stringify(isSigning ? signFileLinks(linkKey, event) : event)}\n\n`));
   const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
   req.on('close', () => {
     clearInterval(heartbeat);
@@ -124,21 +135,16 @@ const streamEvents = (core: Core, req: IncomingMessage, res: ServerResponse): vo
   });
 };
 
-/** Opening the printed link logs the browser in: the token moves into an HttpOnly cookie and out of the URL. */
-const handleLogin = (res: ServerResponse, url: URL, token: string): boolean => {
+/**
+ * The printed link opens the page; the page itself takes the token out of the address and keeps it in
+ * sessionStorage, which belongs to this port alone. No cookie: a browser sends cookies for 127.0.0.1
+ * to every port, so any other local web server the seller visits would receive it.
+ */
+const refuseWrongLink = (res: ServerResponse, url: URL, token: string): boolean => {
   const given = url.searchParams.get('token');
-  if (given === null) return false;
-  if (!tokensMatch(given, token)) {
-    res.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('This link is not valid any more. Open the link Chasqui printed when it started.');
-    return true;
-  }
-  res.writeHead(303, {
-    ...securityHeaders,
-    'Set-Cookie': `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-    Location: '/',
-  });
-  res.end();
+  if (given === null || tokensMatch(given, token)) return false;
+  res.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end('This link is not valid any more. Open the link Chasqui printed when it started.');
   return true;
 };
 
@@ -155,6 +161,7 @@ const parseRequestUrl = (raw: string | undefined, port: number): URL | null => {
 
 export const startServer = (options: ServerOptions): Promise<RunningServer> => {
   const { core, token } = options;
+  const linkKey = fileLinkKey(token);
   let port = options.port;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -170,18 +177,19 @@ export const startServer = (options: ServerOptions): Promise<RunningServer> => {
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
     const isFile = url.pathname.startsWith('/media/') || url.pathname.startsWith('/exports/');
     if (isApi || isFile) {
-      if (!isAuthorized(req, token)) {
+      const isSignedFile = isFile && isSignedFileUrl(linkKey, url.pathname, url.searchParams.get('sig'));
+      if (!isSignedFile && !isAuthorized(req, token)) {
         sendError(res, { code: 'unauthorized', message: 'Missing or wrong token' });
         return;
       }
     }
-    if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(core, req, res);
+    if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(core, req, res, linkKey);
     if (isApi) {
       if (req.method !== 'POST') {
         sendError(res, { code: 'not_found', message: `Use POST ${url.pathname}` });
         return;
       }
-      return handleApiCall(core, req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      return handleApiCall(core, req, res, decodeURIComponent(url.pathname.slice('/api/'.length)), linkKey);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendError(res, { code: 'not_found', message: 'Not found' });
@@ -199,7 +207,7 @@ export const startServer = (options: ServerOptions): Promise<RunningServer> => {
       else sendFile(res, file, exportMime(file), 'no-store');
       return;
     }
-    if (handleLogin(res, url, token)) return;
+    if (refuseWrongLink(res, url, token)) return;
     serveRenderer(res, options.rendererDir, url.pathname);
   };
 

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../electron/core/dataLock';
 import { TOKEN_FILE } from '../../electron/http/tokenFile';
 import { makeTempDir } from '../helpers/tmp';
@@ -17,7 +17,8 @@ interface Shell {
 }
 
 /** The real `npm run serve` (bundled once), started and stopped as the seller would. */
-describe('npm run serve on a data folder', () => {
+// Each test starts the shell several times; on a busy machine one start takes seconds.
+describe('npm run serve on a data folder', { timeout: 180_000 }, () => {
   const tmp = makeTempDir('chasqui-cli-');
   const cliFile = path.join(tmp.dir, 'cli.cjs');
   const dataDir = path.join(tmp.dir, 'shop');
@@ -64,6 +65,15 @@ describe('npm run serve on a data folder', () => {
       nodePaths: [path.join(root, 'node_modules')],
     });
   }, 60_000);
+  // A failed test must not leave its shell holding the folder for the next one.
+  afterEach(async () => {
+    for (const child of running.splice(0)) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGKILL');
+      await exited;
+    }
+  });
   afterAll(() => {
     for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
     tmp.cleanup();

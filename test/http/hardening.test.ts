@@ -73,3 +73,63 @@ describe('headless shell hardening', () => {
     expect(after.status).toBe(200);
   });
 });
+
+describe('files in the browser: signed links instead of a cookie', () => {
+  const token = crypto.randomBytes(18).toString('base64url');
+  const tmp = makeTempDir();
+  let core: Core;
+  let server: RunningServer;
+  const call = async (method: string, args: unknown, headers: Record<string, string> = {}) => {
+    const answer = await raw(server.port, { method: 'POST', path: `/api/${method}`, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(args) });
+    return JSON.parse(answer.body) as { ok: boolean; value: { url: string; thumbUrl: string; id: string } };
+  };
+
+  beforeAll(async () => {
+    core = createCore({ dataDir: tmp.dir });
+    server = await startServer({ core, token, port: 0 });
+  });
+  afterAll(async () => {
+    await server.close();
+    core.close();
+    tmp.cleanup();
+  });
+
+  it('gives the page a link for each file that opens that file only, and plain paths to everyone else', async () => {
+    const { makePhotoBase64 } = await import('../helpers/photos');
+    const dataBase64 = await makePhotoBase64();
+    const plain = await call('media.upload', { fileName: 'rojo.jpg', dataBase64 });
+    expect(plain.value.url).toMatch(/^\/media\/[a-f0-9]+\.jpg$/);
+    const signed = await call('media.upload', { fileName: 'rojo.jpg', dataBase64 }, { 'X-Chasqui-File-Links': 'signed' });
+    expect(signed.value.url).toMatch(/^\/media\/[a-f0-9]+\.jpg\?sig=[\w-]{32}$/);
+    expect(signed.value.thumbUrl).toMatch(/^\/media\/thumbs\/[a-f0-9]+\.webp\?sig=[\w-]{32}$/);
+    expect(signed.value.id).toBe(plain.value.id);
+
+    // Without any header or cookie, as an <img> would load it.
+    const photo = await raw(server.port, { path: signed.value.url });
+    expect(photo.status).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    const unsigned = await raw(server.port, { path: plain.value.url });
+    expect(unsigned.status).toBe(401);
+    const sig = new URL(signed.value.url, 'http://x').searchParams.get('sig');
+    const otherFile = await raw(server.port, { path: `${plain.value.thumbUrl}?sig=${sig}` });
+    expect(otherFile.status).toBe(401);
+    const withCookie = await raw(server.port, { path: plain.value.url, headers: { Cookie: `chasqui_session=${token}` } });
+    expect(withCookie.status).toBe(401);
+    // The header still works, for scripts.
+    expect((await raw(server.port, { path: plain.value.url, headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  it('signs the links of printed files, and a server with another token does not accept them', async () => {
+    const made = await call('deliveries.routeSheet', { date: '2026-03-07' }, { 'X-Chasqui-File-Links': 'signed' });
+    expect(made.value.url).toMatch(/^\/exports\/reparto-2026-03-07\.pdf\?sig=/);
+    const pdf = await raw(server.port, { path: made.value.url });
+    expect(pdf.status).toBe(200);
+    expect(pdf.body.startsWith('%PDF')).toBe(true);
+    const other = await startServer({ core, token: crypto.randomBytes(18).toString('base64url'), port: 0 });
+    try {
+      expect((await raw(other.port, { path: made.value.url })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+});
