@@ -16,6 +16,7 @@ import { useT } from './i18n';
 import { areaFromHash, areaIcon, areaLabel, areas, type Area } from './routes';
 import { useSettings } from './store/settings';
 import { now, syncClock } from './clock';
+import { LogoImage } from './components/LogoImage';
 
 const Page = ({ area }: { area: Area }) => {
   switch (area) {
@@ -114,7 +115,7 @@ export const App = () => {
     <div className="frame">
       <nav className="sidebar" aria-label={t('nav.main')}>
         <div className="brand">
-          {settings.logoMediaId ? <img className="brand-mark" src={`/media/thumbs/${settings.logoMediaId}.webp`} alt="" /> : <span className="brand-mark" aria-hidden="true">{settings.shopName.slice(0, 1).toUpperCase()}</span>}
+          {settings.logoMediaId ? <LogoImage className="brand-mark" mediaId={settings.logoMediaId} /> : <span className="brand-mark" aria-hidden="true">{settings.shopName.slice(0, 1).toUpperCase()}</span>}
           <span className="brand-text">
             <strong>{settings.shopName}</strong>
             <small>Chasqui</small>

@@ -19,13 +19,77 @@ const ipcTransport = (bridge: ChasquiBridge): Transport => ({
 
 export const isUnauthorized = { current: false };
 
-const httpTransport = (): Transport => ({
+const TOKEN_KEY = 'chasqui-token';
+
+/**
+ * The printed link carries the token once: it moves into sessionStorage (kept per scheme, host and
+ * port, so no other program on 127.0.0.1 can read it, unlike a cookie) and out of the address bar.
+ */
+const takeTokenFromLink = (): string | null => {
+  const params = new URLSearchParams(window.location.search);
+  const fromLink = params.get('token');
+  if (fromLink) {
+    window.sessionStorage.setItem(TOKEN_KEY, fromLink);
+    params.delete('token');
+    const search = params.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`);
+  }
+  return window.sessionStorage.getItem(TOKEN_KEY);
+};
+
+/** Asks the headless shell for signed file links (see electron/http/fileLinks.ts), usable in <img src>. */
+const httpHeaders = (token: string | null): Record<string, string> => ({
+  ...(token ? { Authorization: `Bearer ${token}` } : {}),
+  'X-Chasqui-File-Links': 'signed',
+});
+
+/** Server-Sent Events over fetch, because EventSource cannot send the Authorization header. */
+const followEvents = (token: string | null, listener: (event: AppEvent) => void): (() => void) => {
+  const controller = new AbortController();
+  let delayMs = 1000;
+  const readOnce = async (): Promise<void> => {
+    const response = await fetch('/api/events', { headers: httpHeaders(token), credentials: 'omit', cache: 'no-store', signal: controller.signal });
+    if (response.status === 401) {
+      isUnauthorized.current = true;
+      return;
+    }
+    const reader = response.body?.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    delayMs = 1000;
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data: '));
+        buffer = buffer.slice(end + 2);
+        if (data) listener(JSON.parse(data.slice('data: '.length)));
+        end = buffer.indexOf('\n\n');
+      }
+    }
+  };
+  // Like EventSource: when the stream ends or fails (a restart of `npm run serve`), connect again.
+  const loop = async (): Promise<void> => {
+    while (!controller.signal.aborted && !isUnauthorized.current) {
+      await readOnce().catch(() => undefined);
+      if (controller.signal.aborted || isUnauthorized.current) return;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      delayMs = Math.min(delayMs * 2, 15_000);
+    }
+  };
+  void loop();
+  return () => controller.abort();
+};
+
+const httpTransport = (token: string | null): Transport => ({
   invoke: async (method, args) => {
     try {
       const response = await fetch(`/api/${method}`, {
         method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json' },
+        credentials: 'omit',
+        headers: { 'Content-Type': 'application/json', ...httpHeaders(token) },
         body: JSON.stringify(args),
       });
       if (response.status === 401) isUnauthorized.current = true;
@@ -34,11 +98,21 @@ const httpTransport = (): Transport => ({
       return { ok: false, error: { code: 'internal', message: 'Chasqui is not answering. Is `npm run serve` still running?' } };
     }
   },
-  onEvent: (listener: (event: AppEvent) => void) => {
-    const source = new EventSource('/api/events');
-    source.onmessage = (message: MessageEvent<string>) => listener(JSON.parse(message.data));
-    return () => source.close();
-  },
+  onEvent: (listener: (event: AppEvent) => void) => followEvents(token, listener),
 });
 
-export const api: ApiClient = createApiClient(window.chasqui ? ipcTransport(window.chasqui) : httpTransport());
+const browserToken = window.chasqui ? null : takeTokenFromLink();
+
+/**
+ * A file the page names itself (the logo, by its photo id) and so has no signed link: in the browser it
+ * is fetched with the token and shown from memory; the desktop app serves it on app:// as it is.
+ */
+export const loadFileSrc = async (path: string): Promise<{ src: string; release(): void }> => {
+  if (window.chasqui) return { src: path, release: () => undefined };
+  const response = await fetch(path, { headers: httpHeaders(browserToken), credentials: 'omit' });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  const src = URL.createObjectURL(await response.blob());
+  return { src, release: () => URL.revokeObjectURL(src) };
+};
+
+export const api: ApiClient = createApiClient(window.chasqui ? ipcTransport(window.chasqui) : httpTransport(browserToken));

@@ -26,6 +26,7 @@ import { findPromotionRow } from './promotions/repo';
 import { renderPromoImage } from './print/promoImage';
 import { fail } from '../../shared/api/errors';
 import { systemClock, type Clock } from './clock';
+import { makePrivateDir, protectShopFiles } from './privateFiles';
 
 export interface CoreOptions {
   dataDir: string;
@@ -76,7 +77,7 @@ export { DEMO_MARKER } from './demoMarker';
 
 export const createCore = (options: CoreOptions): Core => {
   const dataDir = path.resolve(options.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE);
   const now = options.clock ?? systemClock;
   const open = () => openDatabase(dbFile, { nativeBinding: options.nativeBinding, backupsDir: path.join(dataDir, 'backups'), now });
@@ -84,6 +85,7 @@ export const createCore = (options: CoreOptions): Core => {
   const hub = createEventHub();
 
   const firstDb = open();
+  protectShopFiles(dataDir, dbFile);
   const channelsDir = channelsDirFor(dataDir);
   const channels = createChannelHub({
     db: () => base.db,
@@ -129,6 +131,7 @@ export const createCore = (options: CoreOptions): Core => {
       fs.copyFileSync(sourceFile, dbFile);
       linkOrCopyTree(sourceMediaDir, mediaDir);
       base.db = open();
+      protectShopFiles(dataDir, dbFile);
       base.caches = {};
     },
   };

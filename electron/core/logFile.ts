@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { redact } from './channels/redact';
+import { PRIVATE_DIR_MODE } from './privateFiles';
 
 const MAX_BYTES = 1024 * 1024;
 const KEEP = 3;
@@ -23,7 +24,7 @@ const rotate = (file: string): void => {
  */
 export const installLogFile = (dataDir: string, now: () => number = Date.now): string => {
   const file = logFileFor(dataDir);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
   const write = (level: string, args: unknown[]): void => {
     try {
       if (fs.existsSync(file) && fs.statSync(file).size > MAX_BYTES) rotate(file);

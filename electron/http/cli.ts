@@ -7,6 +7,9 @@ import { installLogFile } from '../core/logFile';
 import { restoreLatestGoodBackup } from '../core/backup/service';
 import { seedDemoShop } from '../core/demo/seed';
 import { startServer } from './server';
+import { claimDataDir, lockHeldMessage } from '../core/dataLock';
+import { coreClient } from '../core/client';
+import { readOrCreateToken } from './tokenFile';
 import { followLanSetting } from './lanToggle';
 import { exitWith, readCliOptions, usage, type CliOptions } from './cli-options';
 
@@ -17,6 +20,11 @@ const main = async (): Promise<void> => {
   } catch (error) {
     return exitWith(`invalid_input: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`, 2);
   }
+  // The shop's files are the seller's alone: the database, backups, sessions, logs (0600 files, 0700 folders).
+  process.umask(0o077);
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const lock = claimDataDir(options.dataDir);
+  if (!lock.isHeld) return exitWith(lockHeldMessage(lock, options.dataDir), 1);
   installLogFile(options.dataDir);
   let core;
   try {
@@ -41,15 +49,23 @@ const main = async (): Promise<void> => {
     await seedDemoShop(core, { resourcesDir });
   }
   const rendererDir = path.join(__dirname, '../renderer');
-  const server = await startServer({ core, token: options.token, port: options.port, rendererDir });
-  console.log(`Chasqui listening on ${server.url}/?token=${options.token}`);
+  const savedToken = readOrCreateToken(options.dataDir, { isRenewed: options.isNewToken });
+  const token = options.token ?? savedToken;
+  const server = await startServer({ core, token, port: options.port, rendererDir });
+  console.log(`Chasqui listening on ${server.url}/?token=${token}`);
 
-  if (options.isLan) await core.dispatch('lan.enable', {});
-  const stopLan = await followLanSetting(core, {
-    host: options.lanHost,
-    port: options.lanPort,
-    onChange: (url) => (url ? console.error(`Phones on your network: ${url}`) : undefined),
-  });
+  // The home-network door opens only when this command line asks for it, never from a saved setting alone.
+  let stopLan = (): Promise<void> => Promise.resolve();
+  if (options.isLan) {
+    await core.dispatch('lan.enable', {});
+    stopLan = await followLanSetting(core, {
+      host: options.lanHost,
+      port: options.lanPort,
+      onChange: (url) => (url ? console.error(`Phones on your network: ${url}`) : undefined),
+    });
+  } else if ((await coreClient(core).call('lan.status', {})).isEnabled) {
+    console.error('LAN access for phones is saved as on, but it stays closed: start with --lan to open it.');
+  }
 
   const shutdown = (): void => {
     void Promise.all([server.close(), stopLan()]).then(() => {

@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const SESSION_COOKIE = 'chasqui_session';
-
 export const tokensMatch = (given: string | undefined, expected: string): boolean => {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -10,22 +8,16 @@ export const tokensMatch = (given: string | undefined, expected: string): boolea
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 };
 
-export const readCookie = (req: IncomingMessage, name: string): string | undefined => {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
-};
-
 export const bearerToken = (req: IncomingMessage): string | undefined => {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   return match?.[1];
 };
 
-/** The token from the Authorization header, or from the cookie a browser got when it opened the link. */
-export const isAuthorized = (req: IncomingMessage, token: string): boolean =>
-  tokensMatch(bearerToken(req), token) || tokensMatch(readCookie(req, SESSION_COOKIE), token);
+/**
+ * Only the Authorization header: a cookie is never a credential, because browsers send cookies for
+ * 127.0.0.1 to every port on it, so any other local web server would receive them.
+ */
+export const isAuthorized = (req: IncomingMessage, token: string): boolean => tokensMatch(bearerToken(req), token);
 
 /**
  * DNS rebinding defence: a page on evil.example that resolves to 127.0.0.1 still sends its own Host.

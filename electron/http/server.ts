@@ -4,7 +4,8 @@ import type { Envelope } from '../../shared/api/result';
 import type { Core } from '../core';
 import { mimeForPath, resolveMediaPath } from '../core/media/store';
 import { exportDisposition, exportMime, resolveExportPath } from '../core/exports';
-import { SESSION_COOKIE, isAuthorized, isLoopbackHost, isSameOrigin, tokensMatch } from './guard';
+import { isAuthorized, isLoopbackHost, isSameOrigin, tokensMatch } from './guard';
+import { fileLinkKey, isSignedFileUrl, signFileLinks } from './fileLinks';
 import { securityHeaders, sendFile, serveRenderer } from './static';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -59,42 +60,66 @@ const sendJson = (res: ServerResponse, status: number, body: Envelope<unknown>):
 const sendError = (res: ServerResponse, error: ApiErrorBody): void =>
   sendJson(res, statusFor[error.code], { ok: false, error });
 
-const readBody = (req: IncomingMessage): Promise<string> =>
+/** Past this much, an oversized body is cut off instead of drained (a client that never stops sending). */
+const MAX_DRAIN_BYTES = 8 * MAX_BODY_BYTES;
+
+type Body = { isTooLarge: false; text: string } | { isTooLarge: true };
+
+/**
+ * An oversized body is read to its end and thrown away before the answer: destroying the socket while
+ * the client is still sending makes it see a connection reset instead of the JSON error.
+ */
+const readBody = (req: IncomingMessage): Promise<Body> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_DRAIN_BYTES) {
+      resolve({ isTooLarge: true });
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too_large'));
+      if (size > MAX_DRAIN_BYTES) {
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? { isTooLarge: true } : { isTooLarge: false, text: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', reject);
   });
 
-const handleApiCall = async (core: Core, req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+/**
+ * The browser page asks for file links it can put in <img src> and <a href>; other clients (tests,
+ * scripts) get the plain paths, the same answer as in the desktop app.
+ */
+export const SIGNED_LINKS_HEADER = 'x-chasqui-file-links';
+const wantsSignedLinks = (req: IncomingMessage): boolean => req.headers[SIGNED_LINKS_HEADER] === 'signed';
+
+const handleApiCall = async (core: Core, req: IncomingMessage, res: ServerResponse, method: string, linkKey: Buffer): Promise<void> => {
   let args: unknown = {};
+  const body = await readBody(req);
+  if (body.isTooLarge) {
+    // 413 rather than 400: the body was not looked at, only its size.
+    res.setHeader('Connection', 'close');
+    sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: '(body): the request is larger than 25 MB', field: '(body)' } });
+    return;
+  }
   try {
-    const text = await readBody(req);
-    args = text.trim() === '' ? {} : JSON.parse(text);
-  } catch (error) {
-    const isTooLarge = error instanceof Error && error.message === 'too_large';
-    sendError(res, {
-      code: 'invalid_input',
-      message: isTooLarge ? '(body): the request is larger than 25 MB' : '(body): the request body is not valid JSON',
-      field: '(body)',
-    });
+    args = body.text.trim() === '' ? {} : JSON.parse(body.text);
+  } catch {
+    sendError(res, { code: 'invalid_input', message: '(body): the request body is not valid JSON', field: '(body)' });
     return;
   }
   const envelope = await core.dispatch(method, args);
-  sendJson(res, envelope.ok ? 200 : statusFor[envelope.error.code], envelope);
+  if (envelope.ok && wantsSignedLinks(req)) sendJson(res, 200, { ok: true, value: signFileLinks(linkKey, envelope.value) });
+  else if (envelope.ok) sendJson(res, 200, envelope);
+  else sendJson(res, statusFor[envelope.error.code], envelope);
 };
 
-const streamEvents = (core: Core, req: IncomingMessage, res: ServerResponse): void => {
+const streamEvents = (core: Core, req: IncomingMessage, res: ServerResponse, linkKey: Buffer): void => {
+  const isSigning = wantsSignedLinks(req);
   res.writeHead(200, {
     ...securityHeaders,
     'Content-Type': 'text/event-stream; charset=utf-8',
@@ -102,7 +127,7 @@ const streamEvents = (core: Core, req: IncomingMessage, res: ServerResponse): vo
     Connection: 'keep-alive',
   });
   res.write(': connected\n\n');
-  const unsubscribe = core.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+  const unsubscribe = core.events.subscribe((event) => res.write(`data: ${JSON.stringify(isSigning ? signFileLinks(linkKey, event) : event)}\n\n`));
   const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
   req.on('close', () => {
     clearInterval(heartbeat);
@@ -110,26 +135,33 @@ const streamEvents = (core: Core, req: IncomingMessage, res: ServerResponse): vo
   });
 };
 
-/** Opening the printed link logs the browser in: the token moves into an HttpOnly cookie and out of the URL. */
-const handleLogin = (res: ServerResponse, url: URL, token: string): boolean => {
+/**
+ * The printed link opens the page; the page itself takes the token out of the address and keeps it in
+ * sessionStorage, which belongs to this port alone. No cookie: a browser sends cookies for 127.0.0.1
+ * to every port, so any other local web server the seller visits would receive it.
+ */
+const refuseWrongLink = (res: ServerResponse, url: URL, token: string): boolean => {
   const given = url.searchParams.get('token');
-  if (given === null) return false;
-  if (!tokensMatch(given, token)) {
-    res.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('This link is not valid any more. Open the link Chasqui printed when it started.');
-    return true;
-  }
-  res.writeHead(303, {
-    ...securityHeaders,
-    'Set-Cookie': `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-    Location: '/',
-  });
-  res.end();
+  if (given === null || tokensMatch(given, token)) return false;
+  res.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end('This link is not valid any more. Open the link Chasqui printed when it started.');
   return true;
+};
+
+/** Null for an address that cannot be decoded: it is the client's mistake (400), not ours (500). */
+const parseRequestUrl = (raw: string | undefined, port: number): URL | null => {
+  try {
+    const url = new URL(raw ?? '/', `http://127.0.0.1:${port}`);
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return null;
+  }
 };
 
 export const startServer = (options: ServerOptions): Promise<RunningServer> => {
   const { core, token } = options;
+  const linkKey = fileLinkKey(token);
   let port = options.port;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -137,22 +169,27 @@ export const startServer = (options: ServerOptions): Promise<RunningServer> => {
       sendError(res, { code: 'forbidden', message: 'Requests must come from this computer and from Chasqui itself' });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseRequestUrl(req.url, port);
+    if (!url) {
+      sendError(res, { code: 'invalid_input', message: 'The address is not valid (a broken %-escape?)' });
+      return;
+    }
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
     const isFile = url.pathname.startsWith('/media/') || url.pathname.startsWith('/exports/');
     if (isApi || isFile) {
-      if (!isAuthorized(req, token)) {
+      const isSignedFile = isFile && isSignedFileUrl(linkKey, url.pathname, url.searchParams.get('sig'));
+      if (!isSignedFile && !isAuthorized(req, token)) {
         sendError(res, { code: 'unauthorized', message: 'Missing or wrong token' });
         return;
       }
     }
-    if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(core, req, res);
+    if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(core, req, res, linkKey);
     if (isApi) {
       if (req.method !== 'POST') {
         sendError(res, { code: 'not_found', message: `Use POST ${url.pathname}` });
         return;
       }
-      return handleApiCall(core, req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      return handleApiCall(core, req, res, decodeURIComponent(url.pathname.slice('/api/'.length)), linkKey);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendError(res, { code: 'not_found', message: 'Not found' });
@@ -173,7 +210,7 @@ export const startServer = (options: ServerOptions): Promise<RunningServer> => {
       }
       return;
     }
-    if (handleLogin(res, url, token)) return;
+    if (refuseWrongLink(res, url, token)) return;
     serveRenderer(res, options.rendererDir, url.pathname);
   };
 

@@ -46,7 +46,13 @@ export const serveRenderer = (res: ServerResponse, rendererDir: string | undefin
     return;
   }
   const root = path.resolve(rendererDir);
-  const requested = path.resolve(root, `.${decodeURIComponent(urlPath)}`);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    decoded = '/';
+  }
+  const requested = path.resolve(root, `.${decoded}`);
   const isInside = requested.startsWith(root + path.sep);
   const file = isInside && fs.existsSync(requested) && fs.statSync(requested).isFile() ? requested : path.join(root, 'index.html');
   const isHashedAsset = file.includes(`${path.sep}assets${path.sep}`);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
@@ -16,6 +17,7 @@ import { createMainWindow } from './window';
 import { buildMenuTemplate } from './menu';
 import { followNotifications } from './notifications';
 import { claimSingleInstance } from './singleInstance';
+import { claimDataDirPatiently, lockHeldMessage } from '../core/dataLock';
 import { startAutoUpdate } from './updater';
 import { loadWindowState, saveWindowState } from './windowState';
 import { installLogFile, logsDirFor } from '../core/logFile';
@@ -84,7 +86,16 @@ const createWindow = (core: Core): void => {
   mainWindow.on('closed', stop);
 };
 
-const start = (): void => {
+const start = async (): Promise<void> => {
+  // `npm run serve` on the same folder is another process the single-instance lock does not see.
+  fs.mkdirSync(shopDir(), { recursive: true, mode: 0o700 });
+  const lock = await claimDataDirPatiently(shopDir(), 5000);
+  if (!lock.isHeld) {
+    dialog.showErrorBox('Chasqui', `Otro Chasqui ya está usando estos datos (por ejemplo \`npm run serve\`). Ciérralo y vuelve a abrir Chasqui.\n\n${lockHeldMessage(lock, shopDir())}`);
+    app.quit();
+    return;
+  }
+  app.on('will-quit', lock.release);
   let core: Core;
   try {
     core = createCore({
@@ -97,7 +108,8 @@ const start = (): void => {
     });
   } catch (error) {
     if (error instanceof ChasquiError && error.code === 'db_damaged' && offerRestore()) {
-      start();
+      lock.release();
+      void start();
       return;
     }
     failAndQuit(error);
@@ -160,6 +172,8 @@ const start = (): void => {
 };
 
 installSafetyNet();
+// The shop's files are the seller's alone: the database, backups, sessions, logs (0600 files, 0700 folders).
+process.umask(0o077);
 if (claimSingleInstance(app, () => mainWindow)) {
   app.setName('Chasqui');
   installLogFile(shopDir());

@@ -40,7 +40,13 @@ export const handleAppRequest = (request: { url: string }, files: AppFiles): Res
     return file ? fileResponse(file, exportMime(file), { 'Content-Disposition': exportDisposition(file) }) : new Response('Not found', { status: 404 });
   }
   const root = path.resolve(files.rendererDir);
-  const requested = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    return new Response('Bad address', { status: 400 });
+  }
+  const requested = path.resolve(root, `.${decoded}`);
   const isInside = requested.startsWith(root + path.sep);
   const file = isInside && fs.existsSync(requested) && fs.statSync(requested).isFile() ? requested : path.join(root, 'index.html');
   return fileResponse(file, types[path.extname(file)] ?? 'application/octet-stream');

@@ -73,17 +73,23 @@ describe('headless HTTP shell', () => {
     expect(JSON.parse(badJson.body)).toMatchObject({ error: { code: 'invalid_input' } });
   });
 
-  it('moves the token from the link into an HttpOnly cookie', async () => {
+  it('opens the printed link without setting a cookie, and refuses a wrong link', async () => {
     const login = await raw(server.port, { path: `/?token=${token}`, headers: { Host: `127.0.0.1:${server.port}` } });
-    expect(login.status).toBe(303);
-    expect(login.headers.location).toBe('/');
-    const cookie = String(login.headers['set-cookie']?.[0]);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-    const withCookie = await api('settings.get', { Cookie: cookie.split(';')[0] ?? '' });
-    expect(withCookie.status).toBe(200);
+    expect(login.status).not.toBe(401);
+    expect(login.headers['set-cookie']).toBeUndefined();
     const wrong = await raw(server.port, { path: '/?token=wrong', headers: { Host: `127.0.0.1:${server.port}` } });
     expect(wrong.status).toBe(401);
+  });
+
+  it('never takes a cookie as a credential, not even one holding the right token', async () => {
+    // Browsers send 127.0.0.1's cookies to every port, so any local web server could have read it.
+    for (const cookie of [`chasqui_session=${token}`, `token=${token}`, `chasqui_session=${token}; other=1`]) {
+      const res = await api('settings.get', { Cookie: cookie });
+      expect(res.status).toBe(401);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      const events = await raw(server.port, { path: '/api/events', headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie } });
+      expect(events.status).toBe(401);
+    }
   });
 
   it('streams events over SSE', async () => {

@@ -73,5 +73,7 @@ describe('IPC and preload', () => {
     const escape = handleAppRequest({ url: 'app://chasqui/../../package.json' }, files);
     expect(await escape.text()).toContain('<div id="root">');
     expect(handleAppRequest({ url: 'app://chasqui/media/..%2F..%2Fchasqui.db' }, files).status).toBe(404);
+    expect(handleAppRequest({ url: 'app://chasqui/%E0%A4%A' }, files).status).toBe(400);
+    expect(handleAppRequest({ url: 'app://chasqui/exports/%E0%A4%A' }, files).status).toBe(404);
   });
 });

@@ -7,6 +7,7 @@ import type { BackupInfo } from '../../../shared/api/methods/backup';
 import type { CoreContext } from '../context';
 import { latestVersion } from '../db/migrate';
 import { version } from '../version';
+import { PRIVATE_DIR_MODE, makePrivateFile } from '../privateFiles';
 import { backupId, backupKinds, backupsDirFor, backupsToPrune, dirSize, linkOrCopyTree, parseBackupId, type BackupKind } from './files';
 
 const MANIFEST = 'manifest.json';
@@ -56,7 +57,7 @@ export const createBackup = async (ctx: CoreContext, kind: BackupKind, destinati
   const id = backupId(now, kind);
   const dir = destinationDir ? path.join(destinationDir, `chasqui-${id}`) : path.join(backupsDirFor(ctx.dataDir), id);
   if (fs.existsSync(path.join(dir, MANIFEST))) return toInfo(dir, readManifest(dir) ?? fail('conflict', `Backup ${id} is damaged`));
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const file = path.join(dir, DB_NAME);
   fs.rmSync(file, { force: true });
   await ctx.db.backup(file, {
@@ -65,6 +66,7 @@ export const createBackup = async (ctx: CoreContext, kind: BackupKind, destinati
       return 256;
     },
   });
+  makePrivateFile(file);
   linkOrCopyTree(ctx.mediaDir, path.join(dir, 'media'));
   const copy = new Database(file, { readonly: true });
   const manifest: Manifest = { id, kind, createdAt: now, appVersion: version, schemaVersion: latestVersion(), counts: countsOf(copy) };

@@ -2,6 +2,7 @@ import type { ClientOptions, MessageMedia } from 'whatsapp-web.js';
 import QRCode from 'qrcode';
 import { ChannelError, type AdapterFactory, type InboundMessage } from './adapter';
 import { findBrowser } from './browser';
+import { makePrivateDir } from '../privateFiles';
 import { isCustomerChat, messageText, phoneOfChat, type WaMessageLike } from './whatsappMessages';
 
 export interface WaMessage extends WaMessageLike {
@@ -93,6 +94,8 @@ export const createWhatsAppAdapter =
         );
       }
       const { Client, LocalAuth } = await loadLibrary();
+      // LocalAuth keeps WhatsApp Web's browser profile here as plain files: only the folder's mode protects it.
+      makePrivateDir(env.sessionDir);
       const next = (options.createClient ?? ((clientOptions: ClientOptions): WaClient => new Client(clientOptions)))({
         authStrategy: new LocalAuth({ clientId: 'chasqui', dataPath: env.sessionDir }),
         puppeteer: { executablePath: browser.path, headless: true, args: ['--no-first-run', '--disable-background-networking', '--disable-gpu'] },

@@ -5,6 +5,7 @@ import { fail } from '../../../shared/api/errors';
 import { latestVersion, migrate } from './migrate';
 import { backupSync } from './backupSync';
 import { systemClock, type Clock } from '../clock';
+import { PRIVATE_DIR_MODE, makePrivateFile } from '../privateFiles';
 
 export type Db = Database.Database;
 
@@ -85,10 +86,11 @@ const copyBeforeMigration = (db: Db, file: string, fromVersion: number, backupsD
   db.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = new Date(now).toISOString();
   const dir = path.join(backupsDir, `${stamp.slice(0, 10)}_${stamp.slice(11, 19).replaceAll(':', '')}-before-migration`);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = path.join(dir, 'chasqui.db');
   const isOnline = backupSync(file, target, nativeBinding);
   if (!isOnline) fs.copyFileSync(file, target);
+  makePrivateFile(target);
   fs.writeFileSync(
     path.join(dir, 'note.txt'),
     `Copy of schema ${fromVersion}, taken before migrating to ${latestVersion()} (${isOnline ? 'SQLite online backup' : 'file copy after a checkpoint'}).\n`,

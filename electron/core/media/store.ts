@@ -5,6 +5,7 @@ import sharp, { type Metadata } from 'sharp';
 import type { Photo } from '../../../shared/domain/catalog';
 import { fail } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
+import { PRIVATE_DIR_MODE } from '../privateFiles';
 
 const THUMB_SIZE = 320;
 const MAX_SIDE = 1600;
@@ -57,7 +58,7 @@ export const storeImage = async (db: Db, mediaDir: string, bytes: Buffer, fileNa
     : { data: bytes, info: { width: meta.width ?? 0, height: meta.height ?? 0 } };
   const thumb = await sharp(bytes).rotate().resize(THUMB_SIZE, THUMB_SIZE, { fit: 'cover' }).webp({ quality: 78 }).toBuffer();
 
-  fs.mkdirSync(path.join(mediaDir, 'thumbs'), { recursive: true });
+  fs.mkdirSync(path.join(mediaDir, 'thumbs'), { recursive: true, mode: PRIVATE_DIR_MODE });
   fs.writeFileSync(path.join(mediaDir, `${id}.${format.ext}`), original.data);
   fs.writeFileSync(path.join(mediaDir, 'thumbs', `${id}.webp`), thumb);
   db.prepare(

@@ -10,6 +10,7 @@ import { SellingSection } from './SellingSection';
 import { LanSection } from './LanSection';
 import { ChannelsSection } from './ChannelsSection';
 import { PacingSection } from './PacingSection';
+import { LogoImage } from '../../components/LogoImage';
 
 const currencies = ['PEN', 'BOB', 'CLP', 'COP', 'ARS', 'MXN', 'USD', 'EUR', 'GTQ', 'PYG', 'UYU', 'BRL'];
 const locales = ['es-PE', 'es-BO', 'es-CL', 'es-CO', 'es-AR', 'es-MX', 'es-EC', 'es-ES', 'es-US', 'en-US', 'pt-BR'];
@@ -57,7 +58,7 @@ export const SettingsPage = () => {
           <div className="field field-wide">
             <span>{t('settings.logo')}</span>
             <div className="actions">
-              {draft.logoMediaId ? <img className="thumb" src={`/media/thumbs/${draft.logoMediaId}.webp`} alt="" /> : null}
+              {draft.logoMediaId ? <LogoImage className="thumb" mediaId={draft.logoMediaId} /> : null}
               <input type="file" accept="image/jpeg,image/png,image/webp" aria-label={t('settings.logo')}
                 onChange={(e) => {
                   const file = e.target.files?.[0];

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { api } from '../../api';
 import { fileToBase64 } from '../../components/files';
+import { LogoImage } from '../../components/LogoImage';
 
 const countries = Object.keys(countryPresets) as CountryCode[];
 
@@ -48,7 +49,7 @@ export const WelcomePage = () => {
         <div className="field">
           <span>{t('settings.logo')}</span>
           <span className="actions">
-            {logoMediaId ? <img className="thumb" src={`/media/thumbs/${logoMediaId}.webp`} alt="" /> : null}
+            {logoMediaId ? <LogoImage className="thumb" mediaId={logoMediaId} /> : null}
             <input
               type="file"
               accept="image/jpeg,image/png,image/webp"
