@@ -1,10 +1,12 @@
 import type { MessageKey } from './es';
 import { enChannels } from './en-channels';
 import { enLive } from './en-live';
+import { enPhones } from './en-phones';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
   ...enLive,
+  ...enPhones,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',
@@ -102,7 +104,7 @@ export const en: Record<MessageKey, string> = {
   'settings.title': 'Settings',
   'settings.shop': 'Your shop',
   'settings.shopName': 'Shop name',
-  'settings.whatsapp': 'WhatsApp number (with country code, digits only)',
+  'settings.whatsapp': 'The shop’s WhatsApp number',
   'settings.language': 'Language',
   'settings.locale': 'Number and date format',
   'settings.currency': 'Currency',

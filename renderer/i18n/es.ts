@@ -1,10 +1,12 @@
 import { esChannels } from './es-channels';
 import { esLive } from './es-live';
+import { esPhones } from './es-phones';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
   ...esChannels,
   ...esLive,
+  ...esPhones,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',
@@ -102,7 +104,7 @@ export const es = {
   'settings.title': 'Ajustes',
   'settings.shop': 'Tu tienda',
   'settings.shopName': 'Nombre de la tienda',
-  'settings.whatsapp': 'Número de WhatsApp (con código de país, solo dígitos)',
+  'settings.whatsapp': 'Número de WhatsApp de la tienda',
   'settings.language': 'Idioma',
   'settings.locale': 'Formato de números y fechas',
   'settings.currency': 'Moneda',
