@@ -62,6 +62,10 @@ export const phonesContractSuite = (transport: TransportName): void => {
       expect(await h.client.call('deliveries.getStop', { orderId: order.id })).toMatchObject({ address: '', phone: '+51987222333' });
     });
 
+    it('channels.connect: the number WhatsApp pairs with by code', async () => {
+      expect(await h.client.request('channels.connect', { kind: 'whatsapp', method: 'phone', phone: '912 345 67' })).toMatchObject(refusal('phone', '912 345 67'));
+    });
+
     it('live.addClaim: a WhatsApp number typed by hand is the same customer WhatsApp brings in', async () => {
       const live = await h.client.call('live.start', { title: 'Live', channel: 'instagram', items: [{ variantId, livePrice: 2000 }] });
       await h.client.call('live.setOnAir', { liveId: live.id, itemId: live.items[0]?.id ?? 0 });

@@ -18,6 +18,7 @@ export const WelcomePage = () => {
   const [country, setCountry] = useState<CountryCode>('PE');
   const [number, setNumber] = useState('');
   const [error, setError] = useState('');
+  const [isNumberWrong, setNumberWrong] = useState(false);
   const [logoMediaId, setLogoMediaId] = useState(settings.logoMediaId);
   const [demoHint, setDemoHint] = useState('');
   const exploreDemo = async () => {
@@ -30,6 +31,7 @@ export const WelcomePage = () => {
     // Checked here too, so she reads what is wrong before anything is saved; the core checks again.
     if (number.trim() !== '' && !isValidPhone(number, country)) {
       setError(invalidPhoneMessage(t, number.trim(), country));
+      setNumberWrong(true);
       return;
     }
     const whatsappNumber = number.trim();
@@ -37,7 +39,9 @@ export const WelcomePage = () => {
       await update({ shopName: shopName.trim() || settings.shopName, whatsappNumber, locale: preset.locale, currency: preset.currency, timeZone: preset.timeZone, isOnboarded: true, logoMediaId });
       window.location.hash = next;
     } catch (e) {
-      setError(toFormError(e, t).message);
+      const formError = toFormError(e, t);
+      setError(formError.message);
+      setNumberWrong(formError.field === 'whatsappNumber');
     }
   };
   const submit = (event: FormEvent) => {
@@ -75,7 +79,7 @@ export const WelcomePage = () => {
         </label>
         <label className="field">
           <span>{t('welcome.whatsapp')}</span>
-          <span className="phone-input"><span className="muted">+{preset.dialCode}</span><input value={number} inputMode="tel" placeholder="987 654 321" aria-invalid={error !== '' && number.trim() !== ''} onChange={(e) => setNumber(e.target.value)} /></span>
+          <span className="phone-input"><span className="muted">+{preset.dialCode}</span><input value={number} inputMode="tel" placeholder="987 654 321" aria-invalid={isNumberWrong} onChange={(e) => { setNumber(e.target.value); setNumberWrong(false); }} /></span>
         </label>
         {error ? <p className="form-error" role="alert">{error}</p> : null}
         <div className="actions">
