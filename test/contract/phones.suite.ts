@@ -27,6 +27,9 @@ export const phonesContractSuite = (transport: TransportName): void => {
       expect(await h.client.request('settings.update', { couriers: [{ name: 'Diego', phone: '12345' }] })).toMatchObject(refusal('couriers.0.phone', '12345'));
       const after = await h.client.call('settings.get', {});
       expect(after).toMatchObject({ shopName: saved.shopName, whatsappNumber: '51987654321', couriers: saved.couriers });
+      // The link of the promotion texts (and of the printed sheet's QR) is built from the normalised number.
+      const promo = await h.client.call('promotions.create', { title: 'Promo', kind: 'percent', percentOff: 10, items: [{ variantId }] });
+      expect(promo.texts.whatsapp).toContain('https://wa.me/51987654321?text=');
     });
 
     it('settings.update: the number is read with the country being saved with it (the welcome)', async () => {
@@ -60,6 +63,9 @@ export const phonesContractSuite = (transport: TransportName): void => {
       expect((await h.client.call('deliveries.assign', { orderId: order.id, contactPhone: '987 222 333' })).phone).toBe('+51987222333');
       expect(await h.client.request('deliveries.assign', { orderId: order.id, address: 'Av. Sol 1', contactPhone: '912 345 67' })).toMatchObject(refusal('contactPhone', '912 345 67'));
       expect(await h.client.call('deliveries.getStop', { orderId: order.id })).toMatchObject({ address: '', phone: '+51987222333' });
+      // What Repartos and the brother's phone page build their tel: and wa.me links from (a promised order).
+      await h.client.call('orders.setStatus', { id: order.id, status: 'confirmed' });
+      expect((await h.client.call('deliveries.listForDay', { date: '2026-03-07' })).stops).toMatchObject([{ orderId: order.id, phone: '+51987222333' }]);
     });
 
     it('channels.connect: the number WhatsApp pairs with by code', async () => {
