@@ -66,6 +66,8 @@ export const phonesContractSuite = (transport: TransportName): void => {
       // What Repartos and the brother's phone page build their tel: and wa.me links from (a promised order).
       await h.client.call('orders.setStatus', { id: order.id, status: 'confirmed' });
       expect((await h.client.call('deliveries.listForDay', { date: '2026-03-07' })).stops).toMatchObject([{ orderId: order.id, phone: '+51987222333' }]);
+      // The brother reads it the way people say it here.
+      expect((await h.client.call('deliveries.routeSheet', { date: '2026-03-07' })).whatsappText).toContain('📞 987 222 333');
     });
 
     it('channels.connect: the number WhatsApp pairs with by code', async () => {
