@@ -73,4 +73,31 @@ test.describe('a delivery contact', () => {
     await expect(lucia.getByRole('link', { name: 'Avisar que va en camino' })).toHaveAttribute('href', /^https:\/\/wa\.me\/51987222333\?text=/);
     await bothSizes(page, 'delivery-contact-links');
   });
+
+  test("the customer's page and Ajustes show numbers the shop's way and refuse what is not one", async ({ page }) => {
+    await page.goto(app.url);
+    await page.goto(`${app.origin}/#/pedidos`);
+    await page.getByRole('button', { name: 'P-0001', exact: true }).click();
+    const order = page.getByRole('dialog', { name: /Pedido P-0001/ });
+    await order.getByRole('button', { name: 'Lucía Fernández' }).click();
+    const customer = page.getByRole('dialog', { name: 'Lucía Fernández' });
+    await expect(customer.getByRole('link', { name: '987 111 222' })).toHaveAttribute('href', 'https://wa.me/51987111222');
+    const phone = customer.getByLabel('Teléfono', { exact: true });
+    await expect(phone).toHaveValue('987 111 222');
+    await phone.fill('945 333 44');
+    await phone.press('Tab');
+    await expect(customer.getByRole('alert')).toHaveText('El número 945 333 44 no es un celular válido de Perú');
+    await bothSizes(page, 'customer-invalid-phone');
+    await phone.fill('+34 612-345-678');
+    await phone.press('Tab');
+    await expect(customer.getByRole('link', { name: '+34 612 34 56 78' })).toHaveAttribute('href', 'https://wa.me/34612345678');
+    await expect(phone).toHaveValue('+34 612 34 56 78');
+    await expect(customer.getByRole('alert')).toHaveCount(0);
+
+    await page.goto(`${app.origin}/#/ajustes`);
+    await expect(page.getByLabel('Número de WhatsApp de la tienda')).toHaveValue('987 654 321');
+    await expect(page.getByLabel(/Quién reparte/)).toHaveValue('Diego = 912 345 678');
+    await page.getByLabel('Número de WhatsApp de la tienda').scrollIntoViewIfNeeded();
+    await bothSizes(page, 'settings-phones');
+  });
 });

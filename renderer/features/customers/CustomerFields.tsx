@@ -23,7 +23,8 @@ export const CustomerFields = ({ profile, onSaved }: { profile: CustomerProfile;
     void api.call('customers.update', { id: profile.id, ...changes }).then(
       (saved) => {
         setError('');
-        setPhoneText(saved.phone);
+        // Only a phone save reads it back (as E.164): another field's answer must not undo what she is typing.
+        if (changes.phone !== undefined) setPhoneText(saved.phone);
         onSaved(saved);
       },
       (e: unknown) => setError(toFormError(e, t).message),
