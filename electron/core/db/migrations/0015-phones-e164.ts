@@ -5,7 +5,8 @@ import type { Migration } from '../migrate';
 /**
  * Phones saved before Chasqui read them with the shop's country ("987 222 333" on a delivery,
  * "51912345678" for a courier) become E.164, so every link built from them calls the right number.
- * What is not a valid number is left as written: the seller sees it and can correct it.
+ * A customer's or delivery's value that is not a valid number is left as written: the seller sees it
+ * (with no link) and can correct it.
  */
 const normalisePhones = (db: Database.Database): void => {
   const setting = (key: string): unknown => {
@@ -32,11 +33,13 @@ const normalisePhones = (db: Database.Database): void => {
     );
     saveSetting.run(JSON.stringify(next), 'couriers');
   }
-  // The shop's own number stays E.164 digits without "+", as ShopSettings documents it.
+  // The shop's own number stays E.164 digits without "+", as ShopSettings documents it. One that is not
+  // a number (the old welcome saved "912 345 67" as 5191234567) is emptied: every printed QR and promo
+  // link is made from it, and a link to a stranger is worse than none; Ajustes then asks for it again.
   const whatsapp = setting('whatsappNumber');
   if (typeof whatsapp === 'string' && whatsapp !== '') {
     const e164 = toE164(whatsapp, country);
-    if (e164 !== null) saveSetting.run(JSON.stringify(e164.slice(1)), 'whatsappNumber');
+    saveSetting.run(JSON.stringify(e164 === null ? '' : e164.slice(1)), 'whatsappNumber');
   }
 };
 
