@@ -1,5 +1,6 @@
 import { ChasquiError } from '../../shared/api/errors';
 import type { Translate } from '../i18n';
+import { invalidPhoneMessage } from '../phone';
 
 /** Field-level errors from the core's invalid_input (field "variants.0.sku") for the form to show in place. */
 export interface FormError {
@@ -12,6 +13,9 @@ export const localizedError = (error: unknown, t: Translate): string | null => {
   if (!(error instanceof ChasquiError)) return null;
   if (error.code === 'insufficient_stock') return t('error.insufficientStock', { count: Number(error.details?.available ?? 0) });
   if (error.code === 'conflict' && error.field?.endsWith('sku')) return t('error.skuTaken');
+  if (error.code === 'invalid_input' && error.details?.reason === 'invalid_phone') {
+    return invalidPhoneMessage(t, String(error.details.phone ?? ''), typeof error.details.country === 'string' ? error.details.country : undefined);
+  }
   const channel = typeof error.details?.channel === 'string' ? error.details.channel : '';
   const channelName = channel === 'whatsapp' || channel === 'instagram' || channel === 'facebook' ? t(`channel.${channel}`) : channel;
   if (error.code === 'reply_window_closed') return t('error.replyWindowClosed', { channel: channelName });

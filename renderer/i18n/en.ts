@@ -2,11 +2,13 @@ import type { MessageKey } from './es';
 import { enChannels } from './en-channels';
 import { enImports } from './en-imports';
 import { enLive } from './en-live';
+import { enPhones } from './en-phones';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
   ...enLive,
   ...enImports,
+  ...enPhones,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',
@@ -104,7 +106,7 @@ export const en: Record<MessageKey, string> = {
   'settings.title': 'Settings',
   'settings.shop': 'Your shop',
   'settings.shopName': 'Shop name',
-  'settings.whatsapp': 'WhatsApp number (with country code, digits only)',
+  'settings.whatsapp': 'The shop’s WhatsApp number',
   'settings.language': 'Language',
   'settings.locale': 'Number and date format',
   'settings.currency': 'Currency',

@@ -1,12 +1,14 @@
 import { esChannels } from './es-channels';
 import { esImports } from './es-imports';
 import { esLive } from './es-live';
+import { esPhones } from './es-phones';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
   ...esChannels,
   ...esLive,
   ...esImports,
+  ...esPhones,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',
@@ -104,7 +106,7 @@ export const es = {
   'settings.title': 'Ajustes',
   'settings.shop': 'Tu tienda',
   'settings.shopName': 'Nombre de la tienda',
-  'settings.whatsapp': 'Número de WhatsApp (con código de país, solo dígitos)',
+  'settings.whatsapp': 'Número de WhatsApp de la tienda',
   'settings.language': 'Idioma',
   'settings.locale': 'Formato de números y fechas',
   'settings.currency': 'Moneda',

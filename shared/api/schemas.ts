@@ -129,10 +129,8 @@ export const updateSettingsArgs = z
       }, 'is not a time zone like America/Lima')
       .optional(),
     language: z.enum(languages).optional(),
-    whatsappNumber: z
-      .string()
-      .regex(/^(\d{8,15})?$/, 'must be the full number with country code, digits only')
-      .optional(),
+    // Any usual way of writing it; the core reads it with the shop's country and keeps E.164 digits.
+    whatsappNumber: shortText(40).optional(),
     defaultLowStockThreshold: z.number().int().min(0).max(100_000).optional(),
     paymentMethods: z.array(requiredText(40)).min(1, 'needs at least one method').max(12).optional(),
     isOnboarded: z.boolean().optional(),

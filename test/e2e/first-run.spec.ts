@@ -33,5 +33,5 @@ test('a new seller goes from an empty data folder to her first product', async (
   await expect(row).toContainText('Stock: 40');
 
   await page.getByRole('navigation').getByRole('link', { name: 'Ajustes' }).click();
-  await expect(page.getByLabel('Número de WhatsApp (con código de país, solo dígitos)')).toHaveValue('59171234567');
+  await expect(page.getByLabel('Número de WhatsApp de la tienda')).toHaveValue('71234567');
 });

@@ -5,6 +5,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** For what SQL alone cannot do (reading phone numbers); runs after `sql`, in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
@@ -17,7 +19,10 @@ export const migrate = (db: Database.Database): number => {
   db.transaction(() => {
     // Set on every migration so an empty file becomes recognisably ours in the same commit.
     db.pragma(`application_id = ${0x43485153}`);
-    for (const m of pending) db.exec(m.sql);
+    for (const m of pending) {
+      db.exec(m.sql);
+      m.run?.(db);
+    }
     db.pragma(`user_version = ${latestVersion()}`);
   })();
   return latestVersion();

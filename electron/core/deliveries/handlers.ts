@@ -2,6 +2,7 @@ import { fail } from '../../../shared/api/errors';
 import type { DeliveryDay, DeliveryStop } from '../../../shared/api/methods/deliveries';
 import type { CoreContext, Handlers } from '../context';
 import { moveTo } from '../orders/handlers';
+import { normalizePhone } from '../orders/customers';
 import * as orders from '../orders/repo';
 import { readSettings } from '../settings/repo';
 import * as repo from './repo';
@@ -56,7 +57,7 @@ export const deliveryHandlers = {
       address: args.address ?? current.address,
       reference: args.reference ?? current.reference,
       zone: args.zone ?? current.zone,
-      contactPhone: args.contactPhone ?? current.phone,
+      contactPhone: args.contactPhone === undefined ? current.phone : normalizePhone(args.contactPhone, readSettings(ctx.db).locale, 'contactPhone'),
       timeWindow: args.timeWindow ?? current.timeWindow,
       assignee: args.assignee ?? current.assignee,
       notes: args.notes ?? current.notes,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PrintResult } from '../../../shared/api/methods/print';
 import type { DeliveryDay } from '../../../shared/api/methods/deliveries';
 import { formatMoney } from '../../../shared/domain/money';
+import { countryOfLocale, formatPhone } from '../../../shared/domain/phones';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { CoreContext } from '../context';
 import { exportsDirFor, exportUrl } from '../exports';
@@ -16,7 +17,7 @@ export const routeText = (day: DeliveryDay, settings: ShopSettings, assignee?: s
     [
       `*${i + 1}. ${s.customerName || s.orderNumber}*${s.timeWindow ? ` (${s.timeWindow})` : ''}`,
       s.method === 'pickup' ? '🏪 Recoge en el puesto' : `📍 ${[s.address, s.reference, s.zone].filter(Boolean).join(' · ') || 'sin dirección'}`,
-      s.phone ? `📞 ${s.phone}` : '',
+      s.phone ? `📞 ${formatPhone(s.phone, countryOfLocale(settings.locale))}` : '',
       `🛍️ ${s.items.map((it) => `${it.quantity}× ${it.name}`).join(', ')}`,
       s.toCollect > 0 ? `💵 Cobrar ${money(s.toCollect)}` : '✅ Ya pagado',
       s.mapUrl ?? '',
@@ -44,7 +45,7 @@ export const renderRouteSheet = async (ctx: CoreContext, day: DeliveryDay, setti
       doc.font('bold').fontSize(12).fillColor(palette.ink).text(`${i + 1}. ${stop.customerName || stop.orderNumber}  ·  ${stop.orderNumber}`, margin, top, { width });
       doc.font('regular').fontSize(10).fillColor(palette.ink);
       doc.text(stop.method === 'pickup' ? 'Recoge en el puesto' : [stop.address, stop.reference, stop.zone].filter(Boolean).join(' · ') || 'Sin dirección', { width });
-      if (stop.phone || stop.timeWindow) doc.text([stop.phone, stop.timeWindow].filter(Boolean).join('  ·  '), { width });
+      if (stop.phone || stop.timeWindow) doc.text([formatPhone(stop.phone, countryOfLocale(settings.locale)), stop.timeWindow].filter(Boolean).join('  ·  '), { width });
       doc.text(stop.items.map((it) => `${it.quantity}× ${it.name}`).join(', '), { width });
       doc.font('bold').text(stop.toCollect > 0 ? `Cobrar: ${money(stop.toCollect)}` : 'Pagado', { width });
       doc.font('regular').fillColor(palette.muted).text('Entregado ☐    No se pudo ☐  ________________', { width });

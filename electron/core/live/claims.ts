@@ -6,6 +6,7 @@ import { fillTemplate } from '../../../shared/domain/orderMessages';
 import { insertOutboxRow } from '../broadcast/repo';
 import type { CoreContext } from '../context';
 import { customerForIdentity, replyTargets } from '../inbox/repo';
+import { normalizePhone } from '../orders/customers';
 import { readSettings } from '../settings/repo';
 import { availableStock } from '../stock/repo';
 import * as repo from './repo';
@@ -16,6 +17,11 @@ const HOUR = 3_600_000;
 export const customerFor = (ctx: CoreContext, channel: ClaimChannel, handle: string, name: string): number => {
   const clean = handle.trim().replace(/^@/, '');
   const identityChannel = messageChannels.find((c) => c === channel);
+  if (identityChannel === 'whatsapp' && /^[\d\s+\-.()/]+$/.test(clean)) {
+    // A number typed by hand is the same person WhatsApp will bring in: its id is the E.164 digits.
+    const phone = normalizePhone(clean, readSettings(ctx.db).locale, 'handle');
+    return customerForIdentity(ctx.db, { channel: 'whatsapp', externalId: phone.slice(1), name: name || clean }, () => phone, ctx.now());
+  }
   if (identityChannel) return customerForIdentity(ctx.db, { channel: identityChannel, externalId: clean, name: name || clean }, () => '', ctx.now());
   const byName = ctx.db.prepare<[string], number>('SELECT id FROM customers WHERE lower(name) = lower(?) ORDER BY id LIMIT 1').pluck().get(clean);
   if (byName !== undefined) return byName;

@@ -1,19 +1,22 @@
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { fail } from '../../../shared/api/errors';
+import { countryOfLocale, invalidPhoneDetails, toE164 } from '../../../shared/domain/phones';
 import type { Db } from '../db/open';
 
-/** "es-PE" → "PE": the shop's country is the default for numbers typed without +51. */
-export const countryOfLocale = (locale: string): CountryCode | undefined => {
-  const region = new Intl.Locale(locale).maximize().region;
-  return region && isSupportedCountry(region) ? region : undefined;
-};
-
-/** Normalises a phone to E.164 ("+51987654321"); '' stays ''; anything unreadable is refused. */
+/**
+ * Normalises a phone to E.164 ("+51987654321") with the shop's country; '' stays ''. Anything that is
+ * not a valid number is refused (invalid_input on `field`, details say what and for which country).
+ */
 export const normalizePhone = (phone: string, locale: string, field: string): string => {
   if (phone.trim() === '') return '';
-  const parsed = parsePhoneNumberFromString(phone, countryOfLocale(locale));
-  if (!parsed?.isValid()) return fail('invalid_input', `${field}: "${phone}" is not a phone number`, { field });
-  return parsed.number;
+  const country = countryOfLocale(locale);
+  const e164 = toE164(phone, country);
+  if (e164 === null) {
+    return fail('invalid_input', `${field}: "${phone.trim().slice(0, 40)}" is not a valid phone number${country ? ` in ${country}` : ''}`, {
+      field,
+      details: { ...invalidPhoneDetails(phone, country) },
+    });
+  }
+  return e164;
 };
 
 export type CustomerInput = { id: number } | { name: string; phone: string };

@@ -1,5 +1,6 @@
 import { fail } from '../../../shared/api/errors';
 import type { Handlers } from '../context';
+import { normalizePhone } from '../orders/customers';
 import { readSettings, writeSettings } from './repo';
 
 export const settingsHandlers = {
@@ -8,7 +9,13 @@ export const settingsHandlers = {
     if (args.logoMediaId && !ctx.db.prepare('SELECT 1 FROM media WHERE id = ?').get(args.logoMediaId)) {
       fail('not_found', `logoMediaId: photo ${args.logoMediaId} was not uploaded`, { field: 'logoMediaId' });
     }
-    writeSettings(ctx.db, args);
+    // Phones are read with the country of the locale being saved, so the welcome's country and number go together.
+    const locale = args.locale ?? readSettings(ctx.db).locale;
+    writeSettings(ctx.db, {
+      ...args,
+      ...(args.whatsappNumber === undefined ? {} : { whatsappNumber: normalizePhone(args.whatsappNumber, locale, 'whatsappNumber').replace(/^\+/, '') }),
+      ...(args.couriers === undefined ? {} : { couriers: args.couriers.map((c, i) => ({ ...c, phone: normalizePhone(c.phone, locale, `couriers.${i}.phone`) })) }),
+    });
     const settings = readSettings(ctx.db);
     ctx.emit('settings.changed', settings);
     return settings;

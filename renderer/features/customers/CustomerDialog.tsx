@@ -5,12 +5,14 @@ import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useDateTime, useMoney } from '../../format';
 import { useT } from '../../i18n';
+import { usePhone } from '../../phone';
 
 /** One customer, every channel: orders and conversations together, what she has bought in all. */
 export const CustomerDialog = ({ customerId, onClose }: { customerId: number; onClose(): void }) => {
   const t = useT();
   const money = useMoney();
   const dateTime = useDateTime();
+  const phone = usePhone();
   const [profile, setProfile] = useState<CustomerProfile | null>(null);
   const [files, setFiles] = useState<{ url: string; fileName: string }[]>([]);
   const [isErasing, setErasing] = useState(false);
@@ -47,7 +49,7 @@ export const CustomerDialog = ({ customerId, onClose }: { customerId: number; on
         </div>
       ) : null}
       <p className="order-head">
-        {profile.phone ? <a href={`https://wa.me/${profile.phone.replace(/\D/g, '')}`} target="_blank" rel="noreferrer">{profile.phone}</a> : null}
+        {profile.phone ? <a href={phone.whatsapp(profile.phone) ?? undefined} target="_blank" rel="noreferrer">{phone.format(profile.phone)}</a> : null}
         {profile.identities.map((i) => (
           <span key={`${i.channel}-${i.externalId}`} className={`channel channel-${i.channel}`}>
             {t(`channel.${i.channel}`)}: {i.displayName || i.externalId}

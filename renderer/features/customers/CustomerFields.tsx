@@ -4,20 +4,31 @@ import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
+import { PhoneInput } from '../../components/PhoneInput';
 
 /** Consent to promotions, notes and tags: saved as soon as the seller leaves the field. */
 export const CustomerFields = ({ profile, onSaved }: { profile: CustomerProfile; onSaved(profile: CustomerProfile): void }) => {
   const t = useT();
   const dateTime = useDateTime();
+  const [phoneText, setPhoneText] = useState(profile.phone);
   const [notes, setNotes] = useState(profile.notes);
   const [tags, setTags] = useState(profile.tags.join(', '));
   const [error, setError] = useState('');
   useEffect(() => {
+    setPhoneText(profile.phone);
     setNotes(profile.notes);
     setTags(profile.tags.join(', '));
   }, [profile.id]);
-  const save = (changes: { notes?: string; tags?: string[]; promoConsent?: PromoConsent }) =>
-    void api.call('customers.update', { id: profile.id, ...changes }).then(onSaved, (e: unknown) => setError(toFormError(e, t).message));
+  const save = (changes: { phone?: string; notes?: string; tags?: string[]; promoConsent?: PromoConsent }) =>
+    void api.call('customers.update', { id: profile.id, ...changes }).then(
+      (saved) => {
+        setError('');
+        // Only a phone save reads it back (as E.164): another field's answer must not undo what she is typing.
+        if (changes.phone !== undefined) setPhoneText(saved.phone);
+        onSaved(saved);
+      },
+      (e: unknown) => setError(toFormError(e, t).message),
+    );
   return (
     <div className="form-grid customer-fields">
       <label className="field">
@@ -26,6 +37,10 @@ export const CustomerFields = ({ profile, onSaved }: { profile: CustomerProfile;
           {promoConsents.map((c) => <option key={c} value={c}>{t(`customers.consent.${c}`)}</option>)}
         </select>
         {profile.consent.at ? <small className="muted">{t('customers.consentSince', { when: dateTime(profile.consent.at), source: profile.consent.source })}</small> : null}
+      </label>
+      <label className="field">
+        <span>{t('customers.phone')}</span>
+        <PhoneInput value={phoneText} onChange={setPhoneText} onBlur={() => (phoneText !== profile.phone ? save({ phone: phoneText }) : undefined)} />
       </label>
       <label className="field">
         <span>{t('customers.tags')}</span>

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { DeliveryStop } from '../../../shared/api/methods/deliveries';
 import { parseMoney } from '../../../shared/domain/money';
 import { deliveryNotice } from '../../../shared/domain/orderMessages';
-import { waLink } from '../../../shared/domain/promotions';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
+import { usePhone } from '../../phone';
 import { useSettings } from '../../store/settings';
 
 interface StopCardProps {
@@ -31,7 +31,9 @@ export const StopCard = ({ stop, index, isFirst, isLast, onMove, onDropAt, onCha
   const [reason, setReason] = useState('');
   const [reschedule, setReschedule] = useState('');
   const [error, setError] = useState('');
-  const phoneDigits = stop.phone.replace(/\D/g, '');
+  const phone = usePhone();
+  const tel = phone.tel(stop.phone);
+  const notice = deliveryNotice(stop.outcome === 'delivered' ? settings.deliveredTemplate : settings.onTheWayTemplate, { customerName: stop.customerName, orderNumber: stop.orderNumber, shopName: settings.shopName });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -73,11 +75,18 @@ export const StopCard = ({ stop, index, isFirst, isLast, onMove, onDropAt, onCha
       </p>
       {stop.phone ? (
         <p className="stop-links">
-          <a href={`tel:+${phoneDigits}`}>{t('deliveries.call')} {stop.phone}</a> · <a href={`https://wa.me/${phoneDigits}`} target="_blank" rel="noreferrer">{t('deliveries.whatsapp')}</a>
-          {' · '}
-          <a href={waLink(phoneDigits, deliveryNotice(stop.outcome === 'delivered' ? settings.deliveredTemplate : settings.onTheWayTemplate, { customerName: stop.customerName, orderNumber: stop.orderNumber, shopName: settings.shopName }))} target="_blank" rel="noreferrer">
-            {stop.outcome === 'delivered' ? t('deliveries.notifyDelivered') : t('deliveries.notifyOnTheWay')}
-          </a>
+          {tel ? (
+            <>
+              <a href={tel}>{t('deliveries.call')} {phone.format(stop.phone)}</a> · <a href={phone.whatsapp(stop.phone) ?? undefined} target="_blank" rel="noreferrer">{t('deliveries.whatsapp')}</a>
+              {' · '}
+              <a href={phone.whatsapp(stop.phone, notice) ?? undefined} target="_blank" rel="noreferrer">
+                {stop.outcome === 'delivered' ? t('deliveries.notifyDelivered') : t('deliveries.notifyOnTheWay')}
+              </a>
+            </>
+          ) : (
+            // An old number that is not valid: shown as written, with no link that would call a stranger.
+            <span>{stop.phone}</span>
+          )}
         </p>
       ) : null}
       <p>{stop.items.map((i) => `${i.quantity}× ${i.name}`).join(', ')}</p>

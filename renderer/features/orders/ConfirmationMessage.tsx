@@ -4,8 +4,8 @@ import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { orderConfirmationText } from '../../../shared/domain/orderMessages';
 import type { Order } from '../../../shared/domain/orders';
-import { waLink } from '../../../shared/domain/promotions';
 import { useT } from '../../i18n';
+import { usePhone } from '../../phone';
 import { useSettings } from '../../store/settings';
 
 /**
@@ -19,8 +19,8 @@ export const ConfirmationMessage = ({ order }: { order: Order }) => {
   const [isCopied, setCopied] = useState(false);
   const [sendResult, setSendResult] = useState<{ isSent: boolean; message: string } | null>(null);
   useEffect(() => setText(orderConfirmationText(order, settings)), [order, settings]);
+  const whatsappLink = usePhone().whatsapp(order.customer?.phone ?? '', text);
   if (order.status === 'cancelled') return null;
-  const phone = order.customer?.phone.replace(/\D/g, '') ?? '';
   const customerId = order.customer?.id;
   const chatChannel: MessageChannel | undefined = messageChannels.find((c) => c === order.channel);
   const sendInChat = async () => {
@@ -38,7 +38,7 @@ export const ConfirmationMessage = ({ order }: { order: Order }) => {
       <textarea aria-label={t('orders.confirmation')} value={text} rows={6} onChange={(e) => setText(e.target.value)} />
       <div className="actions">
         {customerId !== undefined ? <button type="button" className="button button-primary" onClick={() => void sendInChat()}>{t('orders.sendInChat')}</button> : null}
-        {phone ? <a className="button" href={waLink(phone, text)} target="_blank" rel="noreferrer">{t('orders.sendWhatsapp')}</a> : null}
+        {whatsappLink ? <a className="button" href={whatsappLink} target="_blank" rel="noreferrer">{t('orders.sendWhatsapp')}</a> : null}
         <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false))}>{t('orders.copyMessage')}</button>
         {isCopied ? <span className="notice" role="status">{t('orders.copied')}</span> : null}
         {sendResult ? <span className={sendResult.isSent ? 'notice' : 'form-error'} role="status">{sendResult.message}</span> : null}

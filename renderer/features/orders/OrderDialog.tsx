@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { toFormError } from '../../components/errors';
 import { useDate, useDateTime, useMoney } from '../../format';
 import { useT } from '../../i18n';
+import { usePhone } from '../../phone';
 import { useSettings } from '../../store/settings';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { ConfirmationMessage } from './ConfirmationMessage';
@@ -19,6 +20,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
   const money = useMoney();
   const date = useDate();
   const dateTime = useDateTime();
+  const phone = usePhone();
   const { currency, paymentMethods } = useSettings((s) => s.settings);
   const [order, setOrder] = useState<Order | null>(null);
   const [amount, setAmount] = useState('');
@@ -70,7 +72,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
         <span className={`status status-${order.status}`} data-testid="order-status">{t(`orders.status.${order.status}`)}</span>
         <span className={`channel channel-${order.channel}`}>{t(`channel.${order.channel}`)}</span>
         {order.customer ? <button type="button" className="link-button" onClick={() => setCustomerId(order.customer?.id ?? null)}>{order.customer.name}</button> : null}
-        {order.customer?.phone ? <span className="muted">{order.customer.phone}</span> : null}
+        {order.customer?.phone ? <span className="muted">{phone.format(order.customer.phone)}</span> : null}
         {order.deliveryDate ? <span>{t('orders.delivery')}: {date(order.deliveryDate)}</span> : null}
       </p>
       {order.sourceText ? <blockquote className="source">{order.sourceText}</blockquote> : null}

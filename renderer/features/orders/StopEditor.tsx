@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { MethodResult } from '../../../shared/api/contract';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
+import { PhoneInput } from '../../components/PhoneInput';
 import { useDate, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
@@ -68,7 +69,7 @@ export const StopEditor = ({ orderId, onSaved }: { orderId: number; onSaved(): v
               </label>
             </>
           ) : null}
-          <label className="field"><span>{t('stop.phone')}</span><input value={stop.phone} inputMode="tel" onChange={(e) => edit({ phone: e.target.value })} /></label>
+          <label className="field"><span>{t('stop.phone')}</span><PhoneInput value={stop.phone} onChange={(phone) => edit({ phone })} /></label>
           <label className="field">
             <span>{t('stop.assignee')}</span>
             <input value={stop.assignee} list="courier-options" onChange={(e) => edit({ assignee: e.target.value })} />

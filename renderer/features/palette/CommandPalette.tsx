@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
+import { usePhone } from '../../phone';
 import { useCatalog } from '../../store/catalog';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { OrderDialog } from '../orders/OrderDialog';
@@ -19,6 +20,7 @@ interface Results {
 /** Ctrl/Cmd+K: one box that finds products, customers and orders, with the same typo-tolerant search. */
 export const CommandPalette = ({ onClose }: { onClose(): void }) => {
   const t = useT();
+  const phone = usePhone();
   const money = useMoney();
   const setQuery = useCatalog((s) => s.setQuery);
   const [text, setText] = useState('');
@@ -60,7 +62,7 @@ export const CommandPalette = ({ onClose }: { onClose(): void }) => {
       {results && results.customers.length > 0 ? (
         <section aria-label={t('palette.customers')}>
           <h3>{t('palette.customers')}</h3>
-          <ul className="palette-list">{results.customers.map((c) => <li key={c.id}><button type="button" onClick={() => setOpen({ kind: 'customer', id: c.id })}>{c.name} <span className="muted">{c.phone}</span></button></li>)}</ul>
+          <ul className="palette-list">{results.customers.map((c) => <li key={c.id}><button type="button" onClick={() => setOpen({ kind: 'customer', id: c.id })}>{c.name} <span className="muted">{phone.format(c.phone)}</span></button></li>)}</ul>
         </section>
       ) : null}
       {results && results.orders.length > 0 ? (

@@ -4,6 +4,7 @@ import type { PrintResult } from '../../../shared/api/methods/print';
 import { minorToDecimal, parseMoney } from '../../../shared/domain/money';
 import { api } from '../../api';
 import { useT } from '../../i18n';
+import { phoneTools } from '../../phone';
 import { useSettings } from '../../store/settings';
 import { useSaveSettings } from './useSaveSettings';
 
@@ -16,7 +17,7 @@ export const SellingSection = () => {
   const [methods, setMethods] = useState(settings.paymentMethods.join(', '));
   const [days, setDays] = useState<number[]>(settings.deliveryDays);
   const [zones, setZones] = useState(settings.deliveryZones.map((z) => `${z.name} = ${minorToDecimal(z.fee, settings.currency)}`).join('\n'));
-  const [couriers, setCouriers] = useState(settings.couriers.map((c) => `${c.name} = ${c.phone}`).join('\n'));
+  const [couriers, setCouriers] = useState(settings.couriers.map((c) => `${c.name} = ${phoneTools(settings.locale).format(c.phone)}`).join('\n'));
   const [template, setTemplate] = useState(settings.orderConfirmationTemplate);
   const [onTheWay, setOnTheWay] = useState(settings.onTheWayTemplate);
   const [delivered, setDelivered] = useState(settings.deliveredTemplate);
@@ -57,7 +58,7 @@ export const SellingSection = () => {
           </div>
         </fieldset>
         <label className="field"><span>{t('settings.zones')}</span><textarea rows={3} value={zones} onChange={(e) => setZones(e.target.value)} placeholder="San Isidro = 8.00" /></label>
-        <label className="field"><span>{t('settings.couriers')}</span><textarea rows={2} value={couriers} onChange={(e) => setCouriers(e.target.value)} placeholder="Diego = 51912345678" /></label>
+        <label className="field"><span>{t('settings.couriers')}</span><textarea rows={2} value={couriers} onChange={(e) => setCouriers(e.target.value)} placeholder="Diego = 912 345 678" /></label>
         <label className="field"><span>{t('settings.template')}</span><textarea rows={5} value={template} onChange={(e) => setTemplate(e.target.value)} /><small className="muted">{t('settings.templateHelp')}</small></label>
         <label className="field"><span>{t('settings.onTheWay')}</span><input value={onTheWay} onChange={(e) => setOnTheWay(e.target.value)} /></label>
         <label className="field"><span>{t('settings.delivered')}</span><input value={delivered} onChange={(e) => setDelivered(e.target.value)} /></label>

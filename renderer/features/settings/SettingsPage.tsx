@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { languages, type ShopSettings } from '../../../shared/domain/settings';
 import { toFormError, type FormError } from '../../components/errors';
 import { useT } from '../../i18n';
+import { phoneTools } from '../../phone';
 import { useSettings } from '../../store/settings';
 import { api } from '../../api';
 import { fileToBase64 } from '../../components/files';
@@ -18,7 +19,9 @@ const locales = ['es-PE', 'es-BO', 'es-CL', 'es-CO', 'es-AR', 'es-MX', 'es-EC', 
 export const SettingsPage = () => {
   const t = useT();
   const { settings, update } = useSettings();
-  const [draft, setDraft] = useState<ShopSettings>(settings);
+  // The number is shown the way people write it here ("987 654 321"); the core reads it back to E.164.
+  const [shownNumber] = useState(() => phoneTools(settings.locale).format(settings.whatsappNumber));
+  const [draft, setDraft] = useState<ShopSettings>(() => ({ ...settings, whatsappNumber: shownNumber }));
   const [error, setError] = useState<FormError | null>(null);
   const [isSaved, setSaved] = useState(false);
   const edit = (changes: Partial<ShopSettings>) => {
@@ -29,7 +32,8 @@ export const SettingsPage = () => {
     event.preventDefault();
     try {
       const { shopName, whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold, logoMediaId } = draft;
-      await update({ shopName, whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold, logoMediaId });
+      // Unchanged, the stored E.164 digits go back: a new locale must not re-read the number as another country's.
+      await update({ shopName, whatsappNumber: whatsappNumber === shownNumber ? settings.whatsappNumber : whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold, logoMediaId });
       setError(null);
       setSaved(true);
     } catch (e) {
@@ -52,7 +56,7 @@ export const SettingsPage = () => {
           </label>
           <label className="field field-wide">
             <span>{t('settings.whatsapp')}</span>
-            <input value={draft.whatsappNumber} inputMode="numeric" placeholder="51987654321" onChange={(e) => edit({ whatsappNumber: e.target.value.replace(/\D/g, '') })} />
+            <input value={draft.whatsappNumber} inputMode="tel" placeholder="987 654 321" onChange={(e) => edit({ whatsappNumber: e.target.value })} />
             {errorFor('whatsappNumber')}
           </label>
           <div className="field field-wide">

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { isValidPhone } from '../../../shared/domain/phones';
 import { countryPresets, type CountryCode } from '../../../shared/domain/settings';
 import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
+import { invalidPhoneMessage } from '../../phone';
 import { useSettings } from '../../store/settings';
 import { api } from '../../api';
 import { fileToBase64 } from '../../components/files';
@@ -17,6 +19,7 @@ export const WelcomePage = () => {
   const [country, setCountry] = useState<CountryCode>('PE');
   const [number, setNumber] = useState('');
   const [error, setError] = useState('');
+  const [isNumberWrong, setNumberWrong] = useState(false);
   const [logoMediaId, setLogoMediaId] = useState(settings.logoMediaId);
   const [demoHint, setDemoHint] = useState('');
   const exploreDemo = async () => {
@@ -26,13 +29,20 @@ export const WelcomePage = () => {
   const preset = countryPresets[country];
 
   const finish = async (next: string) => {
-    const digits = number.replace(/\D/g, '');
-    const whatsappNumber = digits === '' ? '' : digits.startsWith(preset.dialCode) && digits.length > 9 ? digits : `${preset.dialCode}${digits}`;
+    // Checked here too, so she reads what is wrong before anything is saved; the core checks again.
+    if (number.trim() !== '' && !isValidPhone(number, country)) {
+      setError(invalidPhoneMessage(t, number.trim(), country));
+      setNumberWrong(true);
+      return;
+    }
+    const whatsappNumber = number.trim();
     try {
       await update({ shopName: shopName.trim() || settings.shopName, whatsappNumber, locale: preset.locale, currency: preset.currency, timeZone: preset.timeZone, isOnboarded: true, logoMediaId });
       window.location.hash = next;
     } catch (e) {
-      setError(toFormError(e, t).message);
+      const formError = toFormError(e, t);
+      setError(formError.message);
+      setNumberWrong(formError.field === 'whatsappNumber');
     }
   };
   const submit = (event: FormEvent) => {
@@ -70,7 +80,7 @@ export const WelcomePage = () => {
         </label>
         <label className="field">
           <span>{t('welcome.whatsapp')}</span>
-          <span className="phone-input"><span className="muted">+{preset.dialCode}</span><input value={number} inputMode="tel" placeholder="987 654 321" onChange={(e) => setNumber(e.target.value)} /></span>
+          <span className="phone-input"><span className="muted">+{preset.dialCode}</span><input value={number} inputMode="tel" placeholder="987 654 321" aria-invalid={isNumberWrong} onChange={(e) => { setNumber(e.target.value); setNumberWrong(false); }} /></span>
         </label>
         {error ? <p className="form-error" role="alert">{error}</p> : null}
         <div className="actions">

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from '../../../../shared/api/errors';
 import { ingestMessageArgs } from '../../../../shared/api/methods/inbox';
+import { countryOfLocale, toE164 } from '../../../../shared/domain/phones';
 import type { CoreContext } from '../../context';
 import { readSettings } from '../../settings/repo';
 import * as repo from '../repo';
@@ -162,7 +163,9 @@ const importThread = (ctx: CoreContext, args: ImportArgs, thread: Thread): Impor
     let customerId = repo.customerOfIdentity(ctx.db, args.channel, externalId);
     if (customerId === undefined) {
       const now = ctx.now();
-      customerId = Number(ctx.db.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, ?, ?)').run(author, now, now).lastInsertRowid);
+      // A WhatsApp export names people not in the phone's contacts by their number: keep it as their phone.
+      const phone = args.channel === 'whatsapp' ? toE164(author, countryOfLocale(readSettings(ctx.db).locale)) ?? '' : '';
+      customerId = Number(ctx.db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(author, phone, now, now).lastInsertRowid);
       repo.addIdentity(ctx.db, customerId, args.channel, externalId, author);
       customers += 1;
     }
