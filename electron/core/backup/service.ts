@@ -8,6 +8,7 @@ import type { CoreContext } from '../context';
 import { latestVersion } from '../db/migrate';
 import { version } from '../version';
 import { PRIVATE_DIR_MODE, makePrivateFile } from '../privateFiles';
+import { adoptForeignDatabase } from './importedDb';
 import { backupId, backupKinds, backupsDirFor, backupsToPrune, dirSize, linkOrCopyTree, parseBackupId, type BackupKind } from './files';
 
 const MANIFEST = 'manifest.json';
@@ -125,14 +126,26 @@ export const backupMediaDir = (backup: BackupInfo): string => path.join(backup.p
  * and the newest backup that passes integrity_check takes its place, photos included.
  */
 export const restoreLatestGoodBackup = (dataDir: string, now: number): BackupInfo | null => {
-  const good = listBackups(dataDir).find((backup) => verifyBackup(backup));
-  if (!good) return null;
   const dbFile = path.join(dataDir, DB_NAME);
+  // Each candidate is checked on a copy like any restore: our schema only, devices and LAN cleared.
+  const candidate = `${dbFile}.restoring`;
+  const good = listBackups(dataDir).find((backup) => {
+    if (!verifyBackup(backup)) return false;
+    try {
+      fs.copyFileSync(backupDbFile(backup), candidate);
+      adoptForeignDatabase(candidate, now);
+      return true;
+    } catch {
+      fs.rmSync(candidate, { force: true });
+      return false;
+    }
+  });
+  if (!good) return null;
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
   for (const suffix of ['', '-wal', '-shm']) {
     if (fs.existsSync(`${dbFile}${suffix}`)) fs.renameSync(`${dbFile}${suffix}`, `${dbFile}${suffix}.damaged-${stamp}`);
   }
-  fs.copyFileSync(backupDbFile(good), dbFile);
+  fs.renameSync(candidate, dbFile);
   linkOrCopyTree(backupMediaDir(good), path.join(dataDir, 'media'));
   return good;
 };

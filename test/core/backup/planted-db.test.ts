@@ -5,12 +5,13 @@ import { unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
 import { coreClient } from '../../../electron/core/client';
+import { restoreLatestGoodBackup } from '../../../electron/core/backup/service';
 import { hashToken } from '../../../electron/core/lan/pairing';
 import type { ApiClient } from '../../../shared/api/client';
 import { makeTempDir } from '../../helpers/tmp';
 
 const PLANTED_TOKEN = 'the-attacker-knows-this-token';
-const now = Date.UTC(2026, 10, 22, 15);
+let now = Date.UTC(2026, 10, 22, 15);
 
 /** Plants on a database file what an attacker would, the way an attacker would: straight SQL. */
 const plant = (file: string, sql: string): void => {
@@ -42,6 +43,7 @@ describe('a crafted shop file or backup cannot plant lasting changes', () => {
   let api: ApiClient;
   let snapshot: Uint8Array;
   beforeEach(async () => {
+    now = Date.UTC(2026, 10, 22, 15);
     tmp = makeTempDir();
     const source = createCore({ dataDir: path.join(tmp.dir, 'source'), clock: () => now });
     await coreClient(source).call('catalog.createProduct', { name: 'Labial mate', variants: [{ sku: 'LAB-1', price: 3500, initialStock: 10 }] });
@@ -110,5 +112,24 @@ describe('a crafted shop file or backup cannot plant lasting changes', () => {
     expect((await api.call('catalog.listProducts', {})).items.map((p) => p.name)).toEqual(['Rímel']);
     // The backup folder itself is left as it was.
     expect(new Database(file, { readonly: true }).prepare('SELECT count(*) FROM devices').pluck().get()).toBe(1);
+  });
+
+  it('at start, after damage, skips a planted backup for the newest clean one and clears its phones', async () => {
+    const clean = await api.call('backup.create', { kind: 'manual' });
+    plant(path.join(clean.path, 'chasqui.db'), accessPlants);
+    now += 60_000;
+    await api.call('catalog.createProduct', { name: 'Rímel', variants: [{ sku: 'RIM-1', price: 2000 }] });
+    const planted = await api.call('backup.create', { kind: 'manual' });
+    plant(path.join(planted.path, 'chasqui.db'), 'CREATE TRIGGER cheap AFTER INSERT ON orders BEGIN UPDATE variants SET price = 1; END;');
+    core.close();
+    const dataDir = path.join(tmp.dir, 'target');
+    fs.writeFileSync(path.join(dataDir, 'chasqui.db'), Buffer.alloc(8192, 0x5a));
+    const restored = restoreLatestGoodBackup(dataDir, now);
+    expect(restored?.id).toBe(clean.id);
+    core = createCore({ dataDir, clock: () => now });
+    api = coreClient(core);
+    expect(core.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'cheap'").pluck().get()).toBe(0);
+    expect(core.lan.deviceForToken(PLANTED_TOKEN)).toBeNull();
+    expect((await api.call('lan.status', {})).isEnabled).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ const GB = 1024 * MB;
 const chat = strToU8('04/03/26, 09:30 - Lucía: hola! me separas 2 labiales?\n04/03/26, 09:31 - Karina: claro\n');
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-/** Runs fn and says how long it took and how much the process grew meanwhile. */
+/** Runs fn and says how long it took and how much the process grew meanwhile (the time bound is loose: CI machines are shared; unpacking 1 GB takes far longer and the memory bound is the sharp one). */
 const measure = async <T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; grewMb: number }> => {
   const before = process.memoryUsage().rss;
   let peak = before;
@@ -49,7 +49,7 @@ describe('zip bombs in a chat export', () => {
     expect(zip.length).toBeLessThan(20 * MB);
     const { value, ms, grewMb } = await measure(() => importZip(zip));
     expect(value).toMatchObject({ ok: true, value: { messages: 2, attachments: 2 } });
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(5000);
     expect(grewMb).toBeLessThan(150);
   });
 
@@ -58,7 +58,7 @@ describe('zip bombs in a chat export', () => {
     const { value, ms, grewMb } = await measure(() => importZip(zip));
     expect(value).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } });
     expect(!value.ok && value.error.message).toContain('"_chat.txt" descomprimido pasa de 64 MB');
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(5000);
     expect(grewMb).toBeLessThan(150);
     expect((await api.call('inbox.listConversations', {})).items).toHaveLength(0);
   });
@@ -68,7 +68,7 @@ describe('zip bombs in a chat export', () => {
     const { value, ms, grewMb } = await measure(() => importZip(zip));
     expect(value).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } });
     expect(!value.ok && value.error.message).toContain('más grande de lo que dice');
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(5000);
     expect(grewMb).toBeLessThan(150);
   });
 
@@ -116,7 +116,7 @@ describe('zip bombs in a shop file', () => {
     const { value, ms, grewMb } = await importZip(zipOf([{ name: 'chasqui.db', size: GB + MB }]));
     expect(value).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } });
     expect(!value.ok && value.error.message).toContain('"chasqui.db" descomprimido pasa de 1024 MB');
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(5000);
     expect(grewMb).toBeLessThan(150);
     await expectUntouched();
   });
@@ -124,14 +124,14 @@ describe('zip bombs in a shop file', () => {
   it('stops a database that lies about its size, and a photo that does', async () => {
     const lyingDb = await importZip(zipOf([{ name: 'chasqui.db', size: GB, declaredSize: 64 * 1024 }]));
     expect(lyingDb.value).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } });
-    expect(lyingDb.ms).toBeLessThan(1500);
+    expect(lyingDb.ms).toBeLessThan(5000);
     expect(lyingDb.grewMb).toBeLessThan(150);
     await expectUntouched();
 
     const lyingPhoto = await importZip(zipOf([{ name: 'chasqui.db', data: snapshot }, { name: 'fotos/0123456789abcdef.jpg', size: GB, declaredSize: 50_000 }]));
     expect(lyingPhoto.value).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } });
     expect(!lyingPhoto.value.ok && lyingPhoto.value.error.message).toContain('fotos/0123456789abcdef.jpg');
-    expect(lyingPhoto.ms).toBeLessThan(1500);
+    expect(lyingPhoto.ms).toBeLessThan(5000);
     expect(lyingPhoto.grewMb).toBeLessThan(150);
     await expectUntouched();
   });
@@ -139,7 +139,7 @@ describe('zip bombs in a shop file', () => {
   it('still imports a good shop whose zip carries other, huge entries it does not need', async () => {
     const { value, ms, grewMb } = await importZip(zipOf([{ name: 'chasqui.db', data: snapshot }, { name: 'pedidos.csv', size: GB }]));
     expect(value).toMatchObject({ ok: true, value: { products: 0 } });
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(5000);
     expect(grewMb).toBeLessThan(150);
   });
 });
