@@ -44,3 +44,13 @@ export interface Conversation extends ConversationSummary {
   /** Every message of this customer on every channel, oldest first: one timeline. */
   messages: Message[];
 }
+
+/** How a chat export writes its dates: day/month/year, month/day/year or year/month/day. */
+export const dateOrders = ['dmy', 'mdy', 'ymd'] as const;
+export type DateOrder = (typeof dateOrders)[number];
+
+/** The date order a chat export was read with: told by the file's own dates, guessed from the shop's locale, or chosen by the seller. */
+export interface DateOrderUsed {
+  order: DateOrder;
+  source: 'file' | 'locale' | 'chosen';
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as s from '../schemas';
-import { messageChannels, type Conversation, type ConversationSummary, type MessageChannel } from '../../domain/inbox';
+import { dateOrders, messageChannels, type Conversation, type DateOrderUsed, type ConversationSummary, type MessageChannel } from '../../domain/inbox';
 import { channelKinds } from '../../domain/channels';
 import { read, task, write } from './define';
 
@@ -36,7 +36,24 @@ export const inboxMethods = {
   ),
   'inbox.markRead': write<ConversationSummary>()(z.object({ id: s.id }).strict()),
   /** WhatsApp "Export chat" (.txt or .zip): preview first (participants, counts), then commit saying which one is the seller. */
-  'inbox.importChatExport': write<{ isCommitted: boolean; title: string; authors: string[]; conversations: number; messages: number; customers: number; duplicates: number; attachments: number; skipped: number }>()(
+  'inbox.importChatExport': write<{
+    isCommitted: boolean;
+    title: string;
+    authors: string[];
+    conversations: number;
+    messages: number;
+    /** How many messages each participant wrote, so "N mensajes de Lucía" counts only hers. */
+    messagesByAuthor: { author: string; messages: number }[];
+    customers: number;
+    duplicates: number;
+    attachments: number;
+    skipped: number;
+    /** WhatsApp only: the date order the file was read with (null for Instagram/Facebook, whose dates are timestamps). */
+    dateOrder: DateOrderUsed | null;
+    /** When the first and the last message were written. */
+    firstAt: number | null;
+    lastAt: number | null;
+  }>()(
     z
       .object({
         /** whatsapp: "Export chat" .txt/.zip; instagram/facebook: "Download your information" JSON or zip. */
@@ -46,6 +63,8 @@ export const inboxMethods = {
         dataBase64: z.string().max(280_000_000).optional(),
         sellerName: s.shortText(120).optional(),
         mode: z.enum(['preview', 'commit']).default('commit'),
+        /** WhatsApp: read the dates day/month/year, month/day/year or year/month/day; by default the file's own dates tell. */
+        dateOrder: z.enum(dateOrders).optional(),
       })
       .strict(),
   ),
