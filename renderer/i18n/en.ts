@@ -1,10 +1,14 @@
 import type { MessageKey } from './es';
 import { enChannels } from './en-channels';
 import { enLive } from './en-live';
+import { enChats } from './en-chats';
+import { enReports } from './en-reports';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
   ...enLive,
+  ...enChats,
+  ...enReports,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

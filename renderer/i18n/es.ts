@@ -1,10 +1,14 @@
 import { esChannels } from './es-channels';
 import { esLive } from './es-live';
+import { esChats } from './es-chats';
+import { esReports } from './es-reports';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
   ...esChannels,
   ...esLive,
+  ...esChats,
+  ...esReports,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',
