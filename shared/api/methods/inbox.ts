@@ -25,7 +25,10 @@ export const inboxMethods = {
   'inbox.listConversations': read<{ items: ConversationSummary[] }>()(
     z.object({ channel: z.enum(messageChannels).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
   ),
-  'inbox.getConversation': read<Conversation>()(z.object({ id: s.id }).strict()),
+  /** The latest page of the timeline, or the page just before `before` (the oldest message the screen holds) when scrolling up. */
+  'inbox.getConversation': read<Conversation>()(
+    z.object({ id: s.id, before: z.object({ sentAt: z.number().int().nonnegative(), id: s.id }).strict().optional() }).strict(),
+  ),
   /** Replies through the channel the conversation came from; refused when that channel is not connected or its reply window closed. */
   'inbox.sendMessage': task<{ messageId: number; conversationId: number }>()(
     z.object({ conversationId: s.id, text: z.string().trim().min(1, 'is required').max(4000) }).strict(),

@@ -1,9 +1,10 @@
 import { findDate } from './dates';
-import { bestEntry, indexCatalog, productWords, type CatalogEntry } from './match';
+import { bestEntry, indexCatalog, productWords, type CatalogEntry, type CatalogIndex } from './match';
 import { fold, stem, tokensOf } from './normalize';
 import { findQuantity } from './quantities';
 
-export type { CatalogEntry } from './match';
+export type { CatalogEntry, CatalogIndex } from './match';
+export { indexCatalog } from './match';
 
 export interface DraftItem {
   variantId: number;
@@ -40,11 +41,12 @@ const phrasesOf = (folded: string): string[] =>
  * diminutives, no accents), quantities (digits, words, "un par", "media docena") and the delivery day.
  * Nothing here is saved; the seller confirms or edits the draft.
  */
-export const parseOrderText = (text: string, catalog: CatalogEntry[], options: { now: number; timeZone: string }): ParsedOrderText => {
+export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIndex, options: { now: number; timeZone: string }): ParsedOrderText => {
   const found = findDate(text, options.now, options.timeZone);
   const folded = fold(text);
   if (isOnlyAsking(folded)) return { items: [], deliveryDate: found?.date ?? null, unmatched: [] };
-  const index = indexCatalog(catalog);
+  // Reading many messages (a chat's timeline) indexes the catalog once and hands the index in.
+  const index = Array.isArray(catalog) ? indexCatalog(catalog) : catalog;
   const withoutDate = found ? folded.replace(found.phrase, ' ') : folded;
   const items = new Map<number, DraftItem>();
   const unmatched: string[] = [];
