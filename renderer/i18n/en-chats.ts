@@ -4,7 +4,7 @@ import type { esChats } from './es-chats';
 export const enChats: Record<keyof typeof esChats, string> = {
   'chatImport.customerMessages': "{count} messages from {name}",
   'chatImport.customerMessagesMany': "{count} messages from your customers in {conversations} conversations",
-  'chatImport.yours': "{count} yours",
+  'chatImport.yours': "{count} from you",
   'chatImport.period': "From {from} to {to}",
   'chatImport.order.dmy': "day/month/year",
   'chatImport.order.mdy': "month/day/year",

@@ -2,7 +2,7 @@
 export const esChats = {
   'chatImport.customerMessages': "{count} mensajes de {name}",
   'chatImport.customerMessagesMany': "{count} mensajes de tus clientes en {conversations} conversaciones",
-  'chatImport.yours': "{count} tuyos",
+  'chatImport.yours': "{count} de ti",
   'chatImport.period': "Del {from} al {to}",
   'chatImport.order.dmy': "día/mes/año",
   'chatImport.order.mdy': "mes/día/año",

@@ -4,14 +4,22 @@ import type { SalesBucket } from '../../../shared/api/methods/reports';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
-/** Sales per period as bars; amounts arrive in minor units and are labelled with the shop's money format. */
-export const SalesChart = ({ buckets, money, label }: { buckets: SalesBucket[]; money(minor: number): string; label: string }) => {
+/** "2026-03-02" or "2026-03" as the shop writes dates: "2 mar" for a day or a week, "mar 2026" for a month. */
+export const periodLabel = (period: string, groupBy: 'day' | 'week' | 'month', locale: string): string => {
+  const date = new Date(`${period.length === 7 ? `${period}-01` : period}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return period;
+  const options: Intl.DateTimeFormatOptions = groupBy === 'month' ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(date);
+};
+
+/** Sales per period as bars; amounts arrive in minor units and are labelled with the shop's money and date formats. */
+export const SalesChart = ({ buckets, money, label, groupBy, locale }: { buckets: SalesBucket[]; money(minor: number): string; label: string; groupBy: 'day' | 'week' | 'month'; locale: string }) => {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return undefined;
     const chart = new Chart(canvas.current, {
       type: 'bar',
-      data: { labels: buckets.map((b) => b.period), datasets: [{ label, data: buckets.map((b) => b.revenue / 100), backgroundColor: '#b0305a', borderRadius: 4 }] },
+      data: { labels: buckets.map((b) => periodLabel(b.period, groupBy, locale)), datasets: [{ label, data: buckets.map((b) => b.revenue / 100), backgroundColor: '#b0305a', borderRadius: 4 }] },
       options: {
         responsive: true,
         maintainAspectRatio: false,
@@ -21,7 +29,7 @@ export const SalesChart = ({ buckets, money, label }: { buckets: SalesBucket[]; 
       },
     });
     return () => chart.destroy();
-  }, [buckets, money, label]);
+  }, [buckets, money, label, groupBy, locale]);
   return (
     <div className="chart">
       <canvas ref={canvas} role="img" aria-label={label} />
