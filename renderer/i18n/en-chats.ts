@@ -3,6 +3,7 @@ import type { esChats } from './es-chats';
 /** English texts of Chats and its import; merged into en.ts. */
 export const enChats: Record<keyof typeof esChats, string> = {
   'chatImport.customerMessages': "{count} messages from {name}",
+  'chatImport.customerMessagesOne': "1 message from {name}",
   'chatImport.customerMessagesMany': "{count} messages from your customers in {conversations} conversations",
   'chatImport.yours': "{count} from you",
   'chatImport.period': "From {from} to {to}",

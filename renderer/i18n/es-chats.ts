@@ -1,6 +1,7 @@
 /** Spanish texts of Chats and its import (dates of a chat export, the order button, the list's times); merged into es.ts. */
 export const esChats = {
   'chatImport.customerMessages': "{count} mensajes de {name}",
+  'chatImport.customerMessagesOne': "1 mensaje de {name}",
   'chatImport.customerMessagesMany': "{count} mensajes de tus clientes en {conversations} conversaciones",
   'chatImport.yours': "{count} de ti",
   'chatImport.period': "Del {from} al {to}",

@@ -16,7 +16,7 @@ const catalogNames = (db: Db): CatalogEntry[] =>
     });
 
 /**
- * The ids of the customer's messages that read as orders (a product or a quantity of something), so
+ * The ids of the customer's messages that read as orders (the order parser finds a product, with or without a quantity), so
  * "Crear pedido" shows on "me separas 2 labiales" and hides in a menu on "holaa" or "¿a cuánto?".
  */
 export const orderLikeMessageIds = (db: Db, messages: Message[], options: { now: number; timeZone: string }): number[] => {
@@ -25,6 +25,7 @@ export const orderLikeMessageIds = (db: Db, messages: Message[], options: { now:
   const index = indexCatalog(catalogNames(db));
   return inbound.flatMap((m) => {
     const parsed = parseOrderText(m.text.slice(0, 2000), index, options);
-    return parsed.items.length > 0 || parsed.unmatched.length > 0 ? [m.id] : [];
+    // A product of the catalog must be named: "mensaje 398" or "tengo 2 hijas" carry a number, not an order.
+    return parsed.items.length > 0 ? [m.id] : [];
   });
 };

@@ -69,12 +69,11 @@ export const ImportChatDialog = ({ onClose }: { onClose(): void }) => {
       </label>
       <input type="file" accept=".txt,.zip,.json,text/plain,application/zip,application/json" aria-label={t('chats.import')} onChange={(e) => void choose(e.target.files?.[0])} />
       {preview ? (
-        <fieldset>
-          <legend>{t('chats.whoAreYou')}</legend>
+        <>
           <p data-testid="import-summary">
             {preview.conversations > 1
               ? t('chatImport.customerMessagesMany', { count: theirs, conversations: preview.conversations })
-              : t('chatImport.customerMessages', { count: theirs, name: preview.authors.filter((a) => a !== seller).join(', ') || preview.title })}
+              : t(theirs === 1 ? 'chatImport.customerMessagesOne' : 'chatImport.customerMessages', { count: theirs, name: preview.authors.filter((a) => a !== seller).join(', ') || preview.title })}
             {mine > 0 ? ` · ${t('chatImport.yours', { count: mine })}` : null}
           </p>
           {preview.firstAt !== null && preview.lastAt !== null ? (
@@ -90,10 +89,13 @@ export const ImportChatDialog = ({ onClose }: { onClose(): void }) => {
               ) : null}
             </p>
           ) : null}
-          {preview.authors.map((a) => (
-            <label key={a} className="check"><input type="radio" name="seller" checked={seller === a} onChange={() => setSeller(a)} /> {a}</label>
-          ))}
-        </fieldset>
+          <fieldset>
+            <legend>{t('chats.whoAreYou')}</legend>
+            {preview.authors.map((a) => (
+              <label key={a} className="check"><input type="radio" name="seller" checked={seller === a} onChange={() => setSeller(a)} /> {a}</label>
+            ))}
+          </fieldset>
+        </>
       ) : null}
       {message ? <p className="notice" role="status">{message}</p> : null}
     </Dialog>

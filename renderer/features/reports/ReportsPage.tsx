@@ -8,6 +8,7 @@ import { useSettings } from '../../store/settings';
 import { SalesChart } from './SalesChart';
 import { CONVERSION_DAYS } from '../../../shared/api/methods/reports';
 import { WhereSold } from './WhereSold';
+import './reports.css';
 
 interface Reports {
   sales: MethodResult<'reports.sales'>;

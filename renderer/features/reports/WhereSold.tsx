@@ -1,5 +1,6 @@
 import type { ChannelRow, ProductChannelsRow } from '../../../shared/api/methods/reports';
 import { useT } from '../../i18n';
+import './reports.css';
 
 /** What sells where: the best sellers as rows, the channels that sold any of them as columns, units in the cells. */
 export const WhereSold = ({ rows }: { rows: ProductChannelsRow[] }) => {
@@ -7,10 +8,10 @@ export const WhereSold = ({ rows }: { rows: ProductChannelsRow[] }) => {
   const shown = rows.slice(0, 10);
   const channels: ChannelRow['channel'][] = [...new Set(shown.flatMap((r) => r.byChannel.map((c) => c.channel)))];
   return (
-    <div className="card wide">
+    <div className="card wide report-span">
       <h2>{t('reports.whereSold')}</h2>
       <p className="muted small">{t('reports.whereSoldHelp')}</p>
-      <div className="table-scroll">
+      <div className="where-sold">
         <table className="table" aria-label={t('reports.whereSold')}>
           <thead>
             <tr>
@@ -22,7 +23,7 @@ export const WhereSold = ({ rows }: { rows: ProductChannelsRow[] }) => {
           <tbody>
             {shown.map((row) => (
               <tr key={row.variantId}>
-                <th scope="row">{row.name}</th>
+                <td>{row.name}</td>
                 {channels.map((c) => <td key={c} className="num">{row.byChannel.find((b) => b.channel === c)?.units ?? '—'}</td>)}
                 <td className="num"><strong>{row.units}</strong></td>
               </tr>

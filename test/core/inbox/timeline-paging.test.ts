@@ -62,7 +62,7 @@ describe('which messages read as orders', () => {
     core = createCore({ dataDir: tmp.dir });
     api = coreClient(core);
     await api.call('catalog.createProduct', { name: 'Labial mate Rojo Pasión', variants: [{ sku: 'LAB', price: 2500, initialStock: 5 }] });
-    const texts: ['in' | 'out', string][] = [['in', 'holaa'], ['in', '¿a cuánto el labial?'], ['in', 'me separas 2 labiales rojo pasión xfa'], ['out', 'te separo 2 labiales'], ['in', 'gracias 😘']];
+    const texts: ['in' | 'out', string][] = [['in', 'holaa'], ['in', '¿a cuánto el labial?'], ['in', 'me separas 2 labiales rojo pasión xfa'], ['out', 'te separo 2 labiales'], ['in', 'gracias 😘'], ['in', 'tengo 2 hijas, mensaje 398']];
     let id = 0;
     for (const [i, [direction, text]] of texts.entries()) {
       id = (await api.call('inbox.ingestMessage', {
