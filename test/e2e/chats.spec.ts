@@ -87,5 +87,9 @@ test('the chat list says when each conversation last moved: the time today, "aye
   await expect(list.getByRole('button', { name: /Antes/ }).locator('time')).toHaveText('13/02/25');
   await page.screenshot({ path: path.join(shots, 'chats-list.png') });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: path.join(shots, 'chats-390.png'), fullPage: true });
+  await page.screenshot({ path: path.join(shots, 'chats-390.png') });
+  // On a phone the opened conversation comes into sight below the list, at its newest message.
+  await list.getByRole('button', { name: /Ayer/ }).click();
+  await expect(page.locator('.message p').filter({ hasText: /^hola$/ }).last()).toBeInViewport();
+  await page.screenshot({ path: path.join(shots, 'chats-conversation-390-open.png') });
 });

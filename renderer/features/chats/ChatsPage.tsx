@@ -32,14 +32,16 @@ export const ChatsPage = () => {
   const scroller = useRef<HTMLDivElement>(null);
   // What to do with the scroll after the next render: go to the newest message, or keep the reader
   // where she was when older messages were put above her.
-  const pendingScroll = useRef<{ kind: 'bottom' } | { kind: 'keep'; fromBottom: number } | null>(null);
+  const pendingScroll = useRef<{ kind: 'open' | 'bottom' } | { kind: 'keep'; fromBottom: number } | null>(null);
   const [isLoadingOlder, setLoadingOlder] = useState(false);
   useLayoutEffect(() => {
     const element = scroller.current;
     const pending = pendingScroll.current;
     if (!element || !pending) return;
     pendingScroll.current = null;
-    element.scrollTop = pending.kind === 'bottom' ? element.scrollHeight : element.scrollHeight - pending.fromBottom;
+    element.scrollTop = pending.kind === 'keep' ? element.scrollHeight - pending.fromBottom : element.scrollHeight;
+    // Stacked on a phone: bring the opened conversation into sight below the list.
+    if (pending.kind === 'open' && window.matchMedia('(max-width: 980px)').matches) element.scrollIntoView({ block: 'start' });
   }, [open]);
   const isNearBottom = () => {
     const element = scroller.current;
@@ -86,7 +88,7 @@ export const ChatsPage = () => {
     await api.call('inbox.markRead', { id });
     const conversation = await api.call('inbox.getConversation', { id });
     // A conversation opens at its newest message, like on the phone.
-    pendingScroll.current = { kind: 'bottom' };
+    pendingScroll.current = { kind: 'open' };
     setOpen(conversation);
     load();
   };
