@@ -10,14 +10,17 @@ import { CustomerDialog } from '../customers/CustomerDialog';
 import { ImportChatDialog } from './ImportChatDialog';
 import { Composer } from './Composer';
 import type { ChannelState } from '../../../shared/domain/channels';
-import { useListTime } from './listTime';
+import { listTime as formatListTime } from './listTime';
+import { useSettings } from '../../store/settings';
 import './chats.css';
 
 /** One inbox for every channel; any message a customer wrote can become an order. */
 export const ChatsPage = () => {
   const t = useT();
   const dateTime = useDateTime();
-  const listTime = useListTime(t('chats.yesterday'));
+  const { locale, timeZone } = useSettings((s) => s.settings);
+  // wall clock: "today" and "ayer" are relative to the moment the list is drawn.
+  const listTime = (ms: number) => formatListTime(ms, Date.now(), { locale, timeZone, yesterday: t('chats.yesterday') });
   const [items, setItems] = useState<ConversationSummary[] | null>(null);
   const [open, setOpen] = useState<Conversation | null>(null);
   const [seed, setSeed] = useState<OrderSeed | null>(null);

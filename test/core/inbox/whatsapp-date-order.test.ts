@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
@@ -96,5 +97,9 @@ describe('importing with a date order', () => {
       if (!result.ok) expect(result.error.message).toContain(channel === 'instagram' ? 'Instagram' : 'Facebook');
       if (!result.ok) expect(result.error.message).not.toContain('WhatsApp');
     }
+    // The HTML "Download your information" has no message_N.json at all: the same words.
+    const html = zipSync({ 'your_instagram_activity/messages/inbox/valeria_1/message_1.html': strToU8('<html>hola</html>') });
+    const refused = await api.request('inbox.importChatExport', { channel: 'instagram', fileName: 'instagram.zip', dataBase64: Buffer.from(html).toString('base64'), mode: 'preview' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path', details: { reason: 'no_readable_messages', channel: 'instagram' } } });
   });
 });
