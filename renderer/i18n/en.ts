@@ -3,12 +3,16 @@ import { enChannels } from './en-channels';
 import { enImports } from './en-imports';
 import { enLive } from './en-live';
 import { enPhones } from './en-phones';
+import { enChats } from './en-chats';
+import { enReports } from './en-reports';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
   ...enLive,
   ...enImports,
   ...enPhones,
+  ...enChats,
+  ...enReports,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

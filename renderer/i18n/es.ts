@@ -2,6 +2,8 @@ import { esChannels } from './es-channels';
 import { esImports } from './es-imports';
 import { esLive } from './es-live';
 import { esPhones } from './es-phones';
+import { esChats } from './es-chats';
+import { esReports } from './es-reports';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -9,6 +11,8 @@ export const es = {
   ...esLive,
   ...esImports,
   ...esPhones,
+  ...esChats,
+  ...esReports,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

@@ -41,6 +41,20 @@ export interface ReplyTarget {
 
 export interface Conversation extends ConversationSummary {
   replyTargets: ReplyTarget[];
-  /** Every message of this customer on every channel, oldest first: one timeline. */
+  /** Every message of this customer on every channel, oldest first: one timeline (its latest page). */
   messages: Message[];
+  /** Older messages are left to load (inbox.getConversation with `before`). */
+  hasOlder: boolean;
+  /** The customer's messages in this page that read as an order (products, quantities): they get "Crear pedido" in sight. */
+  orderLikeMessageIds: number[];
+}
+
+/** How a chat export writes its dates: day/month/year, month/day/year or year/month/day. */
+export const dateOrders = ['dmy', 'mdy', 'ymd'] as const;
+export type DateOrder = (typeof dateOrders)[number];
+
+/** The date order a chat export was read with: told by the file's own dates, guessed from the shop's locale, or chosen by the seller. */
+export interface DateOrderUsed {
+  order: DateOrder;
+  source: 'file' | 'locale' | 'chosen';
 }

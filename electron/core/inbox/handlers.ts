@@ -6,6 +6,7 @@ import * as repo from './repo';
 import { importChatExport } from './importers/importChat';
 import { sendMessage, sendToCustomer } from './send';
 import { handleConsentWords } from './consentWords';
+import { orderLikeMessageIds } from './orderIntent';
 
 export const inboxHandlers = {
   'inbox.importChatExport': (ctx, args) => importChatExport(ctx, args),
@@ -14,9 +15,15 @@ export const inboxHandlers = {
 
   'inbox.getConversation': (ctx, args) => {
     const summary = repo.findConversation(ctx.db, args.id) ?? fail('not_found', `Conversation ${args.id} does not exist`, { field: 'id' });
+    // One more than a page says whether older messages are left, without counting them all.
+    const page = repo.timeline(ctx.db, summary.id, summary.customerId, args.before, repo.TIMELINE_LIMIT + 1);
+    const hasOlder = page.length > repo.TIMELINE_LIMIT;
+    const messages = hasOlder ? page.slice(1) : page;
     return {
       ...summary,
-      messages: repo.timeline(ctx.db, summary.id, summary.customerId),
+      messages,
+      hasOlder,
+      orderLikeMessageIds: orderLikeMessageIds(ctx.db, messages, { now: ctx.now(), timeZone: readSettings(ctx.db).timeZone }),
       replyTargets: repo.replyTargets(ctx.db, summary.id, summary.customerId),
     };
   },

@@ -68,16 +68,26 @@ export const TIMELINE_LIMIT = 300;
 
 /**
  * The customer's story across channels (or just this conversation when the customer is unknown),
- * oldest first: the latest TIMELINE_LIMIT messages, so a customer of years opens as fast as a new one.
+ * oldest first: the latest `limit` messages (before `before`, when the screen scrolls up for older ones),
+ * so a customer of years opens as fast as a new one.
  */
-export const timeline = (db: Db, conversationId: number, customerId: number | null): Message[] => {
+export const timeline = (
+  db: Db,
+  conversationId: number,
+  customerId: number | null,
+  before: { sentAt: number; id: number } | undefined = undefined,
+  limit = TIMELINE_LIMIT,
+): Message[] => {
   const conversationIds = new Set([conversationId, ...(customerId === null ? [] : db.prepare<[number], number>('SELECT id FROM conversations WHERE customer_id = ?').pluck().all(customerId))]);
   // The latest of each conversation through its (conversation_id, sent_at) index, then merged.
-  const latest = db.prepare<[number, number], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT ?');
+  const latest = db.prepare<[number, number, number, number, number], MessageRow>(
+    'SELECT * FROM messages WHERE conversation_id = ? AND (sent_at < ? OR (sent_at = ? AND id < ?)) ORDER BY sent_at DESC, id DESC LIMIT ?',
+  );
+  const [sentAt, id] = before ? [before.sentAt, before.id] : [Number.MAX_SAFE_INTEGER, 0];
   return [...conversationIds]
-    .flatMap((id) => latest.all(id, TIMELINE_LIMIT))
+    .flatMap((conversation) => latest.all(conversation, sentAt, sentAt, id, limit))
     .sort((a, b) => b.sent_at - a.sent_at || b.id - a.id)
-    .slice(0, TIMELINE_LIMIT)
+    .slice(0, limit)
     .reverse()
     .map((r) => ({
       id: r.id,

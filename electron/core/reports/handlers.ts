@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ChannelRow, SalesBucket } from '../../../shared/api/methods/reports';
+import { CONVERSION_DAYS, type ChannelRow, type ProductChannelsRow, type SalesBucket } from '../../../shared/api/methods/reports';
 import { orderChannels, type OrderChannel } from '../../../shared/domain/orders';
 import type { CoreContext, Handlers } from '../context';
 import type { Db } from '../db/open';
@@ -7,6 +7,9 @@ import { readSettings } from '../settings/repo';
 
 /** Cancelled orders never count as sales. */
 const SOLD = "status <> 'cancelled'";
+
+/** Orders from a live count apart from the chat they came through. */
+const CHANNEL_OF_ORDER = "CASE WHEN o.live_id IS NOT NULL AND o.channel IN ('instagram', 'facebook') THEN o.channel || '_live' ELSE o.channel END";
 
 const rangeMs = (ctx: CoreContext, from: string, to: string): [number, number] => {
   const { timeZone } = readSettings(ctx.db);
@@ -33,6 +36,32 @@ const unitsByOrder = (db: Db, start: number, end: number): Map<number, number> =
       .all(start, end)
       .map((r) => [r.order_id, r.units]),
   );
+
+/** Units and sales of the given variants on each channel, in the order given. */
+const productsByChannel = (db: Db, start: number, end: number, variantIds: number[]): ProductChannelsRow[] => {
+  if (variantIds.length === 0) return [];
+  const cells = db
+    .prepare<(number | string)[], { variantId: number; sku: string; name: string; channel: ChannelRow['channel']; units: number; revenue: number }>(
+      `SELECT i.variant_id AS variantId, i.sku, i.name, ${CHANNEL_OF_ORDER} AS channel,
+              sum(i.quantity) AS units, sum(i.quantity * i.unit_price) AS revenue
+         FROM order_items i JOIN orders o ON o.id = i.order_id
+        WHERE o.created_at >= ? AND o.created_at < ? AND o.${SOLD} AND i.variant_id IN (${variantIds.map(() => '?').join(', ')})
+        GROUP BY i.variant_id, channel ORDER BY units DESC`,
+    )
+    .all(start, end, ...variantIds);
+  return variantIds.flatMap((variantId) => {
+    const mine = cells.filter((c) => c.variantId === variantId);
+    const first = mine[0];
+    if (!first) return [];
+    return [{
+      variantId,
+      sku: first.sku,
+      name: first.name,
+      units: mine.reduce((sum, c) => sum + c.units, 0),
+      byChannel: mine.map(({ channel, units, revenue }) => ({ channel, units, revenue })),
+    }];
+  });
+};
 
 export const reportHandlers = {
   'reports.sales': (ctx, args) => {
@@ -80,31 +109,48 @@ export const reportHandlers = {
       )
       .all(start, end);
     const byChannel = new Map(rows.map((r) => [r.channel, r]));
-    // A conversation counts in the range when a customer wrote in it during the range.
-    const conversations = new Map(
+    // A conversation counts in the range when the customer wrote in it during the range. It converted
+    // when her order on that channel came between her first message in the range and CONVERSION_DAYS
+    // after her last one: "she wrote, then she bought", never more than one per conversation, so ≤ 100%.
+    const talks = new Map<string, { conversations: number; converted: number }>(
       ctx.db
-        .prepare<[number, number], { channel: string; count: number }>(
-          `SELECT c.channel, count(DISTINCT c.id) AS count FROM conversations c JOIN messages m ON m.conversation_id = c.id
-            WHERE m.direction = 'in' AND m.sent_at >= ? AND m.sent_at < ? GROUP BY c.channel`,
+        .prepare<[number, number, number], { channel: string; conversations: number; converted: number }>(
+          `WITH talk AS (
+             SELECT c.id, c.channel, c.customer_id, min(m.sent_at) AS first_in, max(m.sent_at) AS last_in
+               FROM conversations c JOIN messages m ON m.conversation_id = c.id
+              WHERE m.direction = 'in' AND m.sent_at >= ? AND m.sent_at < ? GROUP BY c.id)
+           SELECT channel, count(*) AS conversations,
+                  sum(EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = talk.customer_id AND o.channel = talk.channel
+                                 AND o.live_id IS NULL AND o.${SOLD} AND o.created_at >= talk.first_in AND o.created_at < talk.last_in + ?)) AS converted
+             FROM talk GROUP BY channel`,
         )
-        .all(start, end)
-        .map((r) => [r.channel, r.count]),
+        .all(start, end, CONVERSION_DAYS * 86_400_000)
+        .map((r) => [r.channel, { conversations: r.conversations, converted: r.converted }]),
     );
-    // For a live, the claims are what could have become orders.
+    // For a live: the customers who claimed something, and those of them whose claim became an order.
     for (const row of ctx.db
-      .prepare<[number, number], { channel: string; count: number }>(
-        `SELECT l.channel || '_live' AS channel, count(*) AS count FROM live_claims c JOIN lives l ON l.id = c.live_id
+      .prepare<[number, number], { channel: string; conversations: number; converted: number }>(
+        `SELECT l.channel || '_live' AS channel, count(DISTINCT c.customer_id) AS conversations,
+                count(DISTINCT CASE WHEN o.id IS NOT NULL THEN c.customer_id END) AS converted
+           FROM live_claims c JOIN lives l ON l.id = c.live_id LEFT JOIN orders o ON o.id = c.order_id AND o.${SOLD}
           WHERE l.channel IN ('instagram', 'facebook') AND c.created_at >= ? AND c.created_at < ? GROUP BY l.channel`,
       )
       .all(start, end)) {
-      conversations.set(row.channel, row.count);
+      talks.set(row.channel, { conversations: row.conversations, converted: row.converted });
     }
     const channels: ChannelRow['channel'][] = [...orderChannels, 'instagram_live', 'facebook_live'];
     const items = channels.map((channel): ChannelRow => {
       const row = byChannel.get(channel);
-      const talks = conversations.get(channel) ?? 0;
+      const talk = talks.get(channel) ?? { conversations: 0, converted: 0 };
       // Without conversations (the stall, the phone) conversion is unknown, not zero.
-      return { channel, orders: row?.orders ?? 0, revenue: row?.revenue ?? 0, conversations: talks, conversion: talks > 0 ? (row?.orders ?? 0) / talks : null };
+      return {
+        channel,
+        orders: row?.orders ?? 0,
+        revenue: row?.revenue ?? 0,
+        conversations: talk.conversations,
+        converted: talk.converted,
+        conversion: talk.conversations > 0 ? talk.converted / talk.conversations : null,
+      };
     });
     return { items };
   },
@@ -119,6 +165,7 @@ export const reportHandlers = {
           GROUP BY i.variant_id ORDER BY units DESC, revenue DESC LIMIT 20`,
       )
       .all(start, end);
+    const whereSold = productsByChannel(ctx.db, start, end, top.map((p) => p.variantId));
     const stockValue = ctx.db
       .prepare<[], { atCost: number; atPrice: number; units: number }>(
         `SELECT coalesce(sum(v.stock * coalesce(v.cost, 0)), 0) AS atCost, coalesce(sum(v.stock * v.price), 0) AS atPrice,
@@ -133,30 +180,32 @@ export const reportHandlers = {
           WHERE v.is_archived = 0 AND p.is_archived = 0 AND v.stock <= p.low_stock_threshold ORDER BY v.stock, name`,
       )
       .all();
-    return { top, stockValue, lowStock };
+    return { top, whereSold, stockValue, lowStock };
   },
 
   'reports.customers': (ctx, args) => {
     const [start, end] = rangeMs(ctx, args.from, args.to);
+    // Everything up to the end of the range: a report of March does not change when April's orders arrive.
     const rows = ctx.db
-      .prepare<[], { customerId: number; name: string; orders: number; lifetimeValue: number; firstAt: number; lastPurchaseAt: number }>(
+      .prepare<[number], { customerId: number; name: string; orders: number; lifetimeValue: number; firstAt: number; lastPurchaseAt: number }>(
         `SELECT c.id AS customerId, c.name, count(o.id) AS orders, sum(o.total) AS lifetimeValue,
                 min(o.created_at) AS firstAt, max(o.created_at) AS lastPurchaseAt
-           FROM customers c JOIN orders o ON o.customer_id = c.id AND o.${SOLD} GROUP BY c.id`,
+           FROM customers c JOIN orders o ON o.customer_id = c.id AND o.${SOLD} AND o.created_at < ? GROUP BY c.id`,
       )
-      .all();
+      .all(end);
     const inRange = ctx.db
       .prepare<[number, number], number>(`SELECT DISTINCT customer_id FROM orders WHERE customer_id IS NOT NULL AND created_at >= ? AND created_at < ? AND ${SOLD}`)
       .pluck()
       .all(start, end);
     const byId = new Map(rows.map((r) => [r.customerId, r]));
     const active = inRange.flatMap((id) => byId.get(id) ?? []);
-    const newCustomers = active.filter((c) => c.firstAt >= start).length;
-    const repeaters = rows.filter((c) => c.orders >= 2).length;
+    // One definition on the page: of who bought in the range, who has bought more than once.
+    const returning = active.filter((c) => c.orders >= 2).length;
     return {
-      newCustomers,
-      returningCustomers: active.length - newCustomers,
-      repeatRate: rows.length ? repeaters / rows.length : 0,
+      buyers: active.length,
+      newCustomers: active.filter((c) => c.firstAt >= start).length,
+      returningCustomers: returning,
+      repeatRate: active.length ? returning / active.length : 0,
       averageLifetimeValue: rows.length ? Math.round(rows.reduce((sum, c) => sum + c.lifetimeValue, 0) / rows.length) : 0,
       top: [...rows]
         .sort((a, b) => b.lifetimeValue - a.lifetimeValue)

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MatchSuggestion } from '../../../shared/api/methods/customers';
-import type { Conversation, ConversationSummary } from '../../../shared/domain/inbox';
+import type { Conversation, ConversationSummary, Message } from '../../../shared/domain/inbox';
 import { api } from '../../api';
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
@@ -11,11 +11,17 @@ import { ImportChatDialog } from './ImportChatDialog';
 import { Composer } from './Composer';
 import type { ChannelState } from '../../../shared/domain/channels';
 import { now } from '../../clock';
+import { listTime as formatListTime } from './listTime';
+import { useSettings } from '../../store/settings';
+import './chats.css';
 
 /** One inbox for every channel; any message a customer wrote can become an order. */
 export const ChatsPage = () => {
   const t = useT();
   const dateTime = useDateTime();
+  const { locale, timeZone } = useSettings((s) => s.settings);
+  // wall clock: "today" and "ayer" are relative to the moment the list is drawn.
+  const listTime = (ms: number) => formatListTime(ms, Date.now(), { locale, timeZone, yesterday: t('chats.yesterday') });
   const [items, setItems] = useState<ConversationSummary[] | null>(null);
   const [open, setOpen] = useState<Conversation | null>(null);
   const [seed, setSeed] = useState<OrderSeed | null>(null);
@@ -27,18 +33,71 @@ export const ChatsPage = () => {
   const [channels, setChannels] = useState<ChannelState[]>([]);
   const openId = useRef<number | null>(null);
   openId.current = open?.id ?? null;
+  const scroller = useRef<HTMLDivElement>(null);
+  // What to do with the scroll after the next render: go to the newest message, or keep the reader
+  // where she was when older messages were put above her.
+  const pendingScroll = useRef<{ kind: 'open' | 'bottom' } | { kind: 'keep'; fromBottom: number } | null>(null);
+  const [isLoadingOlder, setLoadingOlder] = useState(false);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const pending = pendingScroll.current;
+    if (!element || !pending) return;
+    pendingScroll.current = null;
+    element.scrollTop = pending.kind === 'keep' ? element.scrollHeight - pending.fromBottom : element.scrollHeight;
+    // Stacked on a phone: bring the opened conversation into sight below the list.
+    if (pending.kind === 'open' && window.matchMedia('(max-width: 980px)').matches) element.scrollIntoView({ block: 'start' });
+  }, [open]);
+  const isNearBottom = () => {
+    const element = scroller.current;
+    return !element || element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+  };
+  const loadOlder = async () => {
+    const current = open;
+    const oldest = current?.messages[0];
+    if (!current || !oldest || !current.hasOlder || isLoadingOlder) return;
+    setLoadingOlder(true);
+    try {
+      const page = await api.call('inbox.getConversation', { id: current.id, before: { sentAt: oldest.sentAt, id: oldest.id } });
+      const element = scroller.current;
+      pendingScroll.current = { kind: 'keep', fromBottom: element ? element.scrollHeight - element.scrollTop : 0 };
+      setOpen((now) =>
+        now && now.id === current.id
+          ? { ...now, messages: [...page.messages, ...now.messages], hasOlder: page.hasOlder, orderLikeMessageIds: [...page.orderLikeMessageIds, ...now.orderLikeMessageIds] }
+          : now,
+      );
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
   const load = () => {
     void api.call('inbox.listConversations', {}).then((r) => setItems(r.items));
     void api.call('customers.suggestMatches', {}).then((r) => setMatches(r.items));
   };
+  /** The newest page again (a message arrived, a reply went out), keeping the older pages already read above it. */
   const refreshOpen = () => {
-    if (openId.current !== null) void api.call('inbox.getConversation', { id: openId.current }).then(setOpen);
+    const id = openId.current;
+    if (id === null) return;
+    const wasAtBottom = isNearBottom();
+    void api.call('inbox.getConversation', { id }).then((latest) => {
+      if (wasAtBottom) pendingScroll.current = { kind: 'bottom' };
+      setOpen((now) => {
+        if (!now || now.id !== latest.id) return latest;
+        const first = latest.messages[0];
+        const older: Message[] = first ? now.messages.filter((m) => m.sentAt < first.sentAt || (m.sentAt === first.sentAt && m.id < first.id)) : [];
+        return older.length > 0 ? { ...latest, messages: [...older, ...latest.messages], hasOlder: now.hasOlder, orderLikeMessageIds: [...now.orderLikeMessageIds, ...latest.orderLikeMessageIds] } : latest;
+      });
+    });
   };
   const show = async (id: number) => {
     await api.call('inbox.markRead', { id });
-    setOpen(await api.call('inbox.getConversation', { id }));
+    const conversation = await api.call('inbox.getConversation', { id });
+    // A conversation opens at its newest message, like on the phone.
+    pendingScroll.current = { kind: 'open' };
+    setOpen(conversation);
     load();
   };
+  const createOrder = (m: Message, conversation: Conversation) =>
+    setSeed({ text: m.text, channel: m.channel, customerId: conversation.customerId, customerName: conversation.customerName });
   useEffect(() => {
     load();
     // #/chats/7 opens conversation 7 (a notification's link).
@@ -79,19 +138,23 @@ export const ChatsPage = () => {
                 <button type="button" className={`conversation ${open?.id === c.id ? 'is-active' : ''}`} onClick={() => void show(c.id)}>
                   <span className={`channel channel-${c.channel}`}>{t(`channel.${c.channel}`)}</span>
                   <strong>{c.customerName || c.title}</strong>
-                  {c.unreadCount > 0 ? <span className="badge badge-warn" aria-label={t('chats.unread', { count: c.unreadCount })}>{c.unreadCount}</span> : null}
+                  <span className="conversation-time muted small">
+                    <time dateTime={new Date(c.lastMessageAt).toISOString()} title={dateTime(c.lastMessageAt)}>{listTime(c.lastMessageAt)}</time>
+                    {c.unreadCount > 0 ? <span className="badge badge-warn" aria-label={t('chats.unread', { count: c.unreadCount })}>{c.unreadCount}</span> : null}
+                  </span>
                   <span className="muted clip-line">{c.lastMessageText}</span>
                 </button>
               </li>
             ))}
           </ul>
-          <div className="timeline">
+          <div className="timeline" ref={scroller} onScroll={(e) => { if (e.currentTarget.scrollTop < 120) void loadOlder(); }}>
             {open ? (
               <>
                 <div className="page-header">
                   <h2>{open.customerName || open.title}</h2>
                   {open.customerId !== null ? <button type="button" className="button" onClick={() => setCustomerId(open.customerId)}>{t('customers.open')}</button> : null}
                 </div>
+                <p className="muted small timeline-edge" role="status">{open.hasOlder ? (isLoadingOlder ? t('chats.loadingOlder') : '') : t('chats.start')}</p>
                 <ol className="messages">
                   {open.messages.map((m) => (
                     <li key={m.id} className={`message message-${m.direction}`}>
@@ -105,10 +168,18 @@ export const ChatsPage = () => {
                       ) : null}
                       {m.text && !(m.photos.length > 0 && m.text === '📷') ? <p>{m.text}</p> : null}
                       <span className="muted">{m.direction === 'out' ? t('chats.you') : m.author} · {dateTime(m.sentAt)}</span>
-                      {m.direction === 'in' ? (
-                        <button type="button" className="button button-quiet" onClick={() => setSeed({ text: m.text, channel: m.channel, customerId: open.customerId, customerName: open.customerName })}>
+                      {m.direction === 'in' && open.orderLikeMessageIds.includes(m.id) ? (
+                        <button type="button" className="button button-quiet" onClick={() => createOrder(m, open)}>
                           {t('chats.createOrder')}
                         </button>
+                      ) : null}
+                      {m.direction === 'in' && !open.orderLikeMessageIds.includes(m.id) ? (
+                        <details className="message-menu">
+                          <summary aria-label={t('chats.more')} title={t('chats.more')}>⋯</summary>
+                          <button type="button" className="button button-quiet" onClick={(e) => { e.currentTarget.closest('details')?.removeAttribute('open'); createOrder(m, open); }}>
+                            {t('chats.createOrder')}
+                          </button>
+                        </details>
                       ) : null}
                     </li>
                   ))}

@@ -65,7 +65,8 @@ export const Composer = ({ conversation, channels, now, onSent }: { conversation
           {t('chats.channelOff', { channel: channelName })} <a href="#canales">{t('chats.openChannels')}</a>
         </p>
       ) : null}
-      <div className="composer-row">
+      {/* History imported from a file has no chat behind it: the notice alone, no box to type in vain. */}
+      {target.isLive ? <div className="composer-row">
         <label className="visually-hidden" htmlFor="reply-text">{t('chats.reply')}</label>
         <textarea
           id="reply-text"
@@ -85,7 +86,7 @@ export const Composer = ({ conversation, channels, now, onSent }: { conversation
         <button type="submit" className="button button-primary" disabled={isSending || !text.trim() || isWindowClosed || !isChannelOn}>
           {t('chats.send')}
         </button>
-      </div>
+      </div> : null}
       {error ? <p className="form-error" role="alert">{error}</p> : null}
     </form>
   );

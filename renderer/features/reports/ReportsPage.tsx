@@ -8,6 +8,9 @@ import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { SalesChart } from './SalesChart';
 import { shopDay } from '../../clock';
+import { CONVERSION_DAYS } from '../../../shared/api/methods/reports';
+import { WhereSold } from './WhereSold';
+import './reports.css';
 
 interface Reports {
   sales: MethodResult<'reports.sales'>;
@@ -74,14 +77,26 @@ export const ReportsPage = () => {
             <div className="kpi"><span>{t('reports.averageTicket')}</span><strong>{money(reports.sales.totals.averageTicket)}</strong></div>
             <div className="kpi"><span>{t('reports.stockValue')}</span><strong>{money(reports.products.stockValue.atCost)}</strong><small>{t('reports.atCost')} · {money(reports.products.stockValue.atPrice)} {t('reports.atPrice')}</small></div>
           </div>
-          <div className="card wide"><h2>{t('reports.sales')}</h2><SalesChart buckets={reports.sales.buckets} money={money} label={t('reports.sales')} /></div>
+          <div className="card wide"><h2>{t('reports.sales')}</h2><SalesChart buckets={reports.sales.buckets} money={money} label={t('reports.sales')} groupBy={groupBy} locale={locale} /></div>
           <div className="report-grid">
             <div className="card wide">
               <h2>{t('reports.byChannel')}</h2>
               <table className="table">
                 <thead><tr><th scope="col">{t('orders.channel')}</th><th scope="col" className="num">{t('reports.orders')}</th><th scope="col" className="num">{t('reports.revenue')}</th><th scope="col" className="num">{t('reports.conversion')}</th></tr></thead>
-                <tbody>{reports.channels.items.map((c) => <tr key={c.channel}><td>{t(`channel.${c.channel}`)}</td><td className="num">{c.orders}</td><td className="num">{money(c.revenue)}</td><td className="num">{c.conversion === null ? '—' : `${Math.round(c.conversion * 100)}%`}</td></tr>)}</tbody>
+                <tbody>
+                  {reports.channels.items.map((c) => (
+                    <tr key={c.channel}>
+                      <td>{t(`channel.${c.channel}`)}</td>
+                      <td className="num">{c.orders}</td>
+                      <td className="num">{money(c.revenue)}</td>
+                      <td className="num" data-testid={`conversion-${c.channel}`}>
+                        {c.conversion === null ? '—' : <>{`${Math.round(c.conversion * 100)}%`} <small className="muted">({t('reports.conversionCell', { converted: c.converted, conversations: c.conversations })})</small></>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
+              <p className="muted small">{t('reports.conversionHelp', { days: CONVERSION_DAYS })}</p>
             </div>
             <div className="card wide">
               <h2>{t('reports.topProducts')}</h2>
@@ -90,9 +105,14 @@ export const ReportsPage = () => {
                 <tbody>{reports.products.top.slice(0, 10).map((p) => <tr key={p.variantId}><td>{p.name}</td><td className="num">{p.units}</td><td className="num">{money(p.revenue)}</td></tr>)}</tbody>
               </table>
             </div>
+            <WhereSold rows={reports.products.whereSold} />
             <div className="card wide">
               <h2>{t('reports.customers')}</h2>
-              <p>{t('reports.newCustomers')}: <strong>{reports.customers.newCustomers}</strong> · {t('reports.returning')}: <strong>{reports.customers.returningCustomers}</strong> · {t('reports.repeatRate')}: <strong>{Math.round(reports.customers.repeatRate * 100)}%</strong></p>
+              <p data-testid="customers-summary">
+                {t('reports.buyers')}: <strong>{reports.customers.buyers}</strong> · {t('reports.newBuyers')}: <strong>{reports.customers.newCustomers}</strong> · {t('reports.returningBuyers')}:{' '}
+                <strong>{reports.customers.returningCustomers} ({Math.round(reports.customers.repeatRate * 100)}%)</strong>
+              </p>
+              <p className="muted small">{t('reports.customersHelp')}</p>
               <p>{t('reports.lifetime')}: <strong>{money(reports.customers.averageLifetimeValue)}</strong></p>
               <table className="table">
                 <tbody>{reports.customers.top.slice(0, 8).map((c) => <tr key={c.customerId}><td>{c.name}</td><td className="num">{c.orders}</td><td className="num">{money(c.lifetimeValue)}</td></tr>)}</tbody>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as s from '../schemas';
-import { messageChannels, type Conversation, type ConversationSummary, type MessageChannel } from '../../domain/inbox';
+import { dateOrders, messageChannels, type Conversation, type DateOrderUsed, type ConversationSummary, type MessageChannel } from '../../domain/inbox';
 import { channelKinds } from '../../domain/channels';
 import { read, task, write } from './define';
 
@@ -25,7 +25,10 @@ export const inboxMethods = {
   'inbox.listConversations': read<{ items: ConversationSummary[] }>()(
     z.object({ channel: z.enum(messageChannels).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
   ),
-  'inbox.getConversation': read<Conversation>()(z.object({ id: s.id }).strict()),
+  /** The latest page of the timeline, or the page just before `before` (the oldest message the screen holds) when scrolling up. */
+  'inbox.getConversation': read<Conversation>()(
+    z.object({ id: s.id, before: z.object({ sentAt: z.number().int().nonnegative(), id: s.id }).strict().optional() }).strict(),
+  ),
   /** Replies through the channel the conversation came from; refused when that channel is not connected or its reply window closed. */
   'inbox.sendMessage': task<{ messageId: number; conversationId: number }>()(
     z.object({ conversationId: s.id, text: z.string().trim().min(1, 'is required').max(4000) }).strict(),
@@ -36,7 +39,24 @@ export const inboxMethods = {
   ),
   'inbox.markRead': write<ConversationSummary>()(z.object({ id: s.id }).strict()),
   /** WhatsApp "Export chat" (.txt or .zip): preview first (participants, counts), then commit saying which one is the seller. */
-  'inbox.importChatExport': write<{ isCommitted: boolean; title: string; authors: string[]; conversations: number; messages: number; customers: number; duplicates: number; attachments: number; skipped: number }>()(
+  'inbox.importChatExport': write<{
+    isCommitted: boolean;
+    title: string;
+    authors: string[];
+    conversations: number;
+    messages: number;
+    /** How many messages each participant wrote, so "N mensajes de Lucía" counts only hers. */
+    messagesByAuthor: { author: string; messages: number }[];
+    customers: number;
+    duplicates: number;
+    attachments: number;
+    skipped: number;
+    /** WhatsApp only: the date order the file was read with (null for Instagram/Facebook, whose dates are timestamps). */
+    dateOrder: DateOrderUsed | null;
+    /** When the first and the last message were written. */
+    firstAt: number | null;
+    lastAt: number | null;
+  }>()(
     z
       .object({
         /** whatsapp: "Export chat" .txt/.zip; instagram/facebook: "Download your information" JSON or zip. */
@@ -46,6 +66,8 @@ export const inboxMethods = {
         dataBase64: z.string().max(280_000_000).optional(),
         sellerName: s.shortText(120).optional(),
         mode: z.enum(['preview', 'commit']).default('commit'),
+        /** WhatsApp: read the dates day/month/year, month/day/year or year/month/day; by default the file's own dates tell. */
+        dateOrder: z.enum(dateOrders).optional(),
       })
       .strict(),
   ),

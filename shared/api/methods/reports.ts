@@ -26,9 +26,24 @@ export interface ChannelRow {
   channel: OrderChannel | 'instagram_live' | 'facebook_live';
   orders: number;
   revenue: number;
+  /** Conversations where the customer wrote in the range; for a live, the customers who claimed something. */
   conversations: number;
-  /** Orders per conversation; null where there were no conversations to convert. */
+  /** Of those, the ones that led to an order on this channel (CONVERSION_DAYS after her last message at most); for a live, claimers who got an order. */
+  converted: number;
+  /** converted ÷ conversations, between 0 and 1; null where there were no conversations to convert. */
   conversion: number | null;
+}
+
+/** An order counts for a conversation when it comes at most this many days after the customer's last message in the range. */
+export const CONVERSION_DAYS = 7;
+
+/** What sells where: one best seller and its units on each channel. */
+export interface ProductChannelsRow {
+  variantId: number;
+  sku: string;
+  name: string;
+  units: number;
+  byChannel: { channel: ChannelRow['channel']; units: number; revenue: number }[];
 }
 
 export interface ProductRow {
@@ -52,6 +67,10 @@ export const reportMethods = {
     z.object({ from: isoDate, to: isoDate, groupBy: z.enum(['day', 'week', 'month']).default('day') }).strict().refine((r) => r.from <= r.to, { message: 'must not be after "to"', path: ['from'] }),
   ),
   'reports.channels': read<{ items: ChannelRow[] }>()(range),
-  'reports.products': read<{ top: ProductRow[]; stockValue: { atCost: number; atPrice: number; units: number }; lowStock: { variantId: number; sku: string; name: string; stock: number }[] }>()(range),
-  'reports.customers': read<{ newCustomers: number; returningCustomers: number; repeatRate: number; averageLifetimeValue: number; top: CustomerRow[] }>()(range),
+  'reports.products': read<{ top: ProductRow[]; whereSold: ProductChannelsRow[]; stockValue: { atCost: number; atPrice: number; units: number }; lowStock: { variantId: number; sku: string; name: string; stock: number }[] }>()(range),
+  /**
+   * Of the customers who bought in the range (`buyers`): the new ones (first order ever in the range) and
+   * the returning ones (at least two orders by the end of the range); repeatRate = returning ÷ buyers.
+   */
+  'reports.customers': read<{ buyers: number; newCustomers: number; returningCustomers: number; repeatRate: number; averageLifetimeValue: number; top: CustomerRow[] }>()(range),
 } as const;

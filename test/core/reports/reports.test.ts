@@ -78,7 +78,8 @@ describe('reports against hand-computed figures', () => {
       });
     }
     const withTalks = await api.call('reports.channels', { from: '2026-03-01', to: '2026-03-31' });
-    expect(withTalks.items.find((c) => c.channel === 'whatsapp')).toMatchObject({ conversations: 2, conversion: 1.5 });
+    // Two people wrote and neither bought: 0%, not "3 orders ÷ 2 chats = 150%".
+    expect(withTalks.items.find((c) => c.channel === 'whatsapp')).toMatchObject({ conversations: 2, converted: 0, conversion: 0 });
     const products = await api.call('reports.products', { from: '2026-03-01', to: '2026-03-31' });
     expect(products.top.map((p) => [p.sku, p.units, p.revenue])).toEqual([
       ['LAB', 8, 20000],
@@ -89,6 +90,14 @@ describe('reports against hand-computed figures', () => {
     expect(products.lowStock.map((v) => v.sku)).toEqual(['SER']);
   });
 
+  it('says what sells where: each best seller\'s units per channel', async () => {
+    const products = await api.call('reports.products', { from: '2026-03-01', to: '2026-03-31' });
+    expect(products.whereSold.map((p) => [p.sku, p.units, p.byChannel.map((c) => [c.channel, c.units, c.revenue])])).toEqual([
+      ['LAB', 8, [['stall', 4, 10000], ['whatsapp', 3, 7500], ['instagram', 1, 2500]]],
+      ['SER', 3, [['whatsapp', 2, 12000], ['instagram', 1, 6000]]],
+    ]);
+  });
+
   it('counts new and returning customers, repeat rate and lifetime value', async () => {
     const customers = await api.call('reports.customers', { from: '2026-03-02', to: '2026-03-10' });
     expect(customers).toMatchObject({ newCustomers: 1, returningCustomers: 1, repeatRate: 0.5, averageLifetimeValue: Math.round((14500 + 8500) / 2) });
@@ -96,6 +105,38 @@ describe('reports against hand-computed figures', () => {
       ['Ana', 2, 14500],
       ['Beto', 1, 8500],
     ]);
+  });
+
+  it('returning and repeat rate are one definition: of who bought in the range, who has bought twice by its end', async () => {
+    // Ana bought on the 1st and the 9th: in 2–5 March only Beto bought, once.
+    const early = await api.call('reports.customers', { from: '2026-03-02', to: '2026-03-05' });
+    expect(early).toMatchObject({ buyers: 1, newCustomers: 1, returningCustomers: 0, repeatRate: 0 });
+    const all = await api.call('reports.customers', { from: '2026-03-01', to: '2026-03-31' });
+    expect(all).toMatchObject({ buyers: 2, newCustomers: 2, returningCustomers: 1, repeatRate: 0.5 });
+  });
+
+  it('conversion: a conversation converts when its customer orders on that channel within 7 days of her last message', async () => {
+    const write = async (sender: string, day: number) => {
+      const { conversationId } = await api.call('inbox.ingestMessage', {
+        channel: 'whatsapp', conversationExternalId: sender, messageExternalId: `${sender}-${day}`, direction: 'in', author: sender, senderExternalId: sender, text: 'hola', sentAt: lima(day, 10),
+      });
+      return (await api.call('inbox.getConversation', { id: conversationId })).customerId ?? 0;
+    };
+    const variantId = (await api.call('catalog.listProducts', {})).items[0]?.variants[0]?.id ?? 0;
+    const buy = (customerId: number, day: number, channel: 'whatsapp' | 'instagram') => {
+      now = lima(day, 12);
+      return api.call('orders.create', { channel, customer: { id: customerId }, items: [{ variantId, quantity: 1 }] });
+    };
+    // Carla writes on the 20th and orders on WhatsApp on the 22nd: converted. Dora orders 9 days later: not.
+    // Eva orders on Instagram after writing on WhatsApp: not a WhatsApp conversion.
+    await buy(await write('51933333333', 20), 22, 'whatsapp');
+    await buy(await write('51944444444', 20), 29, 'whatsapp');
+    await buy(await write('51955555555', 20), 21, 'instagram');
+    const day20 = (await api.call('reports.channels', { from: '2026-03-20', to: '2026-03-20' })).items.find((c) => c.channel === 'whatsapp');
+    expect(day20).toMatchObject({ orders: 0, conversations: 3, converted: 1 });
+    expect(day20?.conversion).toBeCloseTo(1 / 3);
+    const all = await api.call('reports.channels', { from: '2026-03-01', to: '2026-03-31' });
+    for (const row of all.items) expect(row.conversion === null || row.conversion <= 1).toBe(true);
   });
 
   it('refuses a range that ends before it starts', async () => {

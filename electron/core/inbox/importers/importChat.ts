@@ -8,6 +8,7 @@ import type { CoreContext } from '../../context';
 import { readSettings } from '../../settings/repo';
 import * as repo from '../repo';
 import { parseMetaThread } from './metaJson';
+import type { DateOrder, DateOrderUsed } from '../../../../shared/domain/inbox';
 import { parseWhatsAppExport, type ParsedChat } from './whatsappText';
 import { isZip, readZip, type ZipLimits } from './zip';
 
@@ -18,6 +19,7 @@ export interface ImportArgs {
   dataBase64?: string;
   sellerName?: string;
   mode: 'preview' | 'commit';
+  dateOrder?: DateOrder;
 }
 
 export interface ImportResult {
@@ -26,10 +28,14 @@ export interface ImportResult {
   authors: string[];
   conversations: number;
   messages: number;
+  messagesByAuthor: { author: string; messages: number }[];
   customers: number;
   duplicates: number;
   attachments: number;
   skipped: number;
+  dateOrder: DateOrderUsed | null;
+  firstAt: number | null;
+  lastAt: number | null;
 }
 
 const MAX_BYTES = 200 * 1024 * 1024;
@@ -78,7 +84,7 @@ const metaThreads = (files: Map<string, Uint8Array>): Thread[] => {
   return [...byFolder.values()];
 };
 
-const readThreads = (args: ImportArgs, settings: { locale: string; timeZone: string }): { threads: Thread[]; attachments: number; skipped: number } => {
+const readThreads = (args: ImportArgs, settings: { locale: string; timeZone: string }): { threads: Thread[]; attachments: number; skipped: number; dateOrder: DateOrderUsed | null } => {
   const { bytes, name } = readInput(args);
   let files = new Map<string, Uint8Array>([[name, bytes]]);
   let skipped = 0;
@@ -97,20 +103,30 @@ const readThreads = (args: ImportArgs, settings: { locale: string; timeZone: str
     skipped = zip.skipped;
     entries = zip.names.filter((file) => !file.endsWith('/')).length;
   }
-  if (args.channel !== 'whatsapp') return { threads: metaThreads(files), attachments: 0, skipped };
+  if (args.channel !== 'whatsapp') return { threads: metaThreads(files), attachments: 0, skipped, dateOrder: null };
   const chatFile = [...files.keys()].find((file) => /\.txt$/i.test(file)) ?? (isZip(bytes) ? undefined : name);
   if (!chatFile) return fail('invalid_input', 'path: the zip holds no WhatsApp chat (.txt)', { field: 'path' });
-  const chat = parseWhatsAppExport(new TextDecoder('utf-8', { fatal: false }).decode(files.get(chatFile)), settings);
-  return { threads: [{ title: titleFromName(name), chat }], attachments: isZip(bytes) ? Math.max(entries - 1, 0) : 0, skipped };
+  const chat = parseWhatsAppExport(new TextDecoder('utf-8', { fatal: false }).decode(files.get(chatFile)), { ...settings, dateOrder: args.dateOrder });
+  return { threads: [{ title: titleFromName(name), chat }], attachments: isZip(bytes) ? Math.max(entries - 1, 0) : 0, skipped, dateOrder: chat.dateOrder ?? null };
 };
 
 export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResult => {
   const settings = readSettings(ctx.db);
-  const { threads, attachments: files, skipped: zipSkipped } = readThreads(args, settings);
-  if (threads.length === 0 || threads.every((t) => t.chat.messages.length === 0)) {
-    fail('invalid_input', `path: this file is not a ${args.channel === 'whatsapp' ? 'WhatsApp chat export' : 'message export from "Download your information"'}`, { field: 'path' });
+  const { threads: allThreads, attachments: files, skipped: zipSkipped, dateOrder } = readThreads(args, settings);
+  // A thread with no message Chasqui can read (a call log, a new export format) is left out, not an error for the rest.
+  const threads = allThreads.filter((t) => t.chat.messages.length > 0);
+  if (threads.length === 0) {
+    // The words name the file the seller chose; `reason` lets the screen say it in her language.
+    const what = args.channel === 'whatsapp' ? 'is not a WhatsApp chat export' : `from ${args.channel === 'instagram' ? 'Instagram' : 'Facebook'} has no messages Chasqui can read (choose the JSON "Download your information" zip, not the HTML one)`;
+    fail('invalid_input', `path: this file ${what}`, { field: 'path', details: { reason: 'no_readable_messages', channel: args.channel } });
   }
-  const totals = { isCommitted: args.mode === 'commit', title: '', authors: [] as string[], conversations: 0, messages: 0, customers: 0, duplicates: 0, attachments: files, skipped: zipSkipped };
+  const byAuthor = new Map<string, number>();
+  for (const message of threads.flatMap((t) => t.chat.messages)) byAuthor.set(message.author, (byAuthor.get(message.author) ?? 0) + 1);
+  const messagesByAuthor = [...byAuthor].map(([author, messages]) => ({ author, messages }));
+  const times = threads.flatMap((t) => t.chat.messages.map((m) => m.sentAt));
+  // The first and last day let the seller see at a glance whether the dates were read the right way round.
+  const [firstAt, lastAt] = [times.reduce((a, b) => Math.min(a, b)), times.reduce((a, b) => Math.max(a, b))];
+  const totals = { isCommitted: args.mode === 'commit', title: '', authors: [] as string[], conversations: 0, messages: 0, messagesByAuthor, customers: 0, duplicates: 0, attachments: files, skipped: zipSkipped, dateOrder, firstAt, lastAt };
   for (const thread of threads) {
     const result = importThread(ctx, args, thread);
     totals.title ||= result.title;
@@ -140,7 +156,7 @@ const isAcceptedByApi = (channel: ImportArgs['channel'], title: string, message:
     sentAt: message.sentAt,
   }).success;
 
-const importThread = (ctx: CoreContext, args: ImportArgs, thread: Thread): ImportResult => {
+const importThread = (ctx: CoreContext, args: ImportArgs, thread: Thread): Omit<ImportResult, 'messagesByAuthor' | 'dateOrder' | 'firstAt' | 'lastAt'> => {
   const title0 = thread.title.slice(0, 150);
   const accepted = thread.chat.messages.filter((message) => isAcceptedByApi(args.channel, title0 || 'x', message));
   const chat: ParsedChat = { ...thread.chat, messages: accepted, skipped: thread.chat.skipped + thread.chat.messages.length - accepted.length };

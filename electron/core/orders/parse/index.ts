@@ -1,10 +1,11 @@
 import { findDate } from './dates';
-import { bestEntry, indexCatalog, productWords, type CatalogEntry } from './match';
+import { bestEntry, indexCatalog, productWords, type CatalogEntry, type CatalogIndex } from './match';
 import { fold, stem, tokensOf } from './normalize';
 import { findQuantity, type QuantityMatch } from './quantities';
 import { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isGreeting, isOnlyAsking, isThanks } from './intent';
 
-export type { CatalogEntry } from './match';
+export type { CatalogEntry, CatalogIndex } from './match';
+export { indexCatalog } from './match';
 
 export interface DraftItem {
   variantId: number;
@@ -44,11 +45,12 @@ interface PhraseReading {
  * may order without naming it ("si hay me guardas 3"); thanks, cancellations and questions about an
  * order already placed order nothing. Nothing here is saved; the seller confirms or edits the draft.
  */
-export const parseOrderText = (text: string, catalog: CatalogEntry[], options: { now: number; timeZone: string }): ParsedOrderText => {
+export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIndex, options: { now: number; timeZone: string }): ParsedOrderText => {
   const plain = withPlainFractions(text);
   const folded = fold(plain);
   if (isAboutPlacedOrder(folded)) return { items: [], deliveryDate: null, unmatched: [] };
-  const index = indexCatalog(catalog);
+  // Reading many messages (a chat's timeline) indexes the catalog once and hands the index in.
+  const index = Array.isArray(catalog) ? indexCatalog(catalog) : catalog;
   const found = findDate(plain, options.now, options.timeZone, (word) => index.vocabulary.has(stem(word)));
   const withoutDate = found ? folded.replace(found.phrase, ' ') : folded;
   const items = new Map<number, DraftItem & { isImplicit: boolean }>();

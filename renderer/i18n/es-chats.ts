@@ -1,0 +1,22 @@
+/** Spanish texts of Chats and its import (dates of a chat export, the order button, the list's times); merged into es.ts. */
+export const esChats = {
+  'chatImport.customerMessages': "{count} mensajes de {name}",
+  'chatImport.customerMessagesOne': "1 mensaje de {name}",
+  'chatImport.customerMessagesMany': "{count} mensajes de tus clientes en {conversations} conversaciones",
+  'chatImport.yours': "{count} de ti",
+  'chatImport.period': "Del {from} al {to}",
+  'chatImport.order.dmy': "día/mes/año",
+  'chatImport.order.mdy': "mes/día/año",
+  'chatImport.order.ymd': "año/mes/día",
+  'chatImport.orderFrom.file': "Fechas leídas como {order}, como dice el archivo.",
+  'chatImport.orderFrom.locale': "Fechas leídas como {order}: el archivo no lo deja claro, así que usamos el formato de tu tienda.",
+  'chatImport.orderFrom.chosen': "Fechas leídas como {order}, como elegiste.",
+  'chatImport.flip': "Leer como {order}",
+  'chatImport.unreadable.whatsapp': "Este archivo no es un chat exportado de WhatsApp. En WhatsApp abre el chat › Más › Exportar chat, y elige aquí el .txt o el .zip.",
+  'chatImport.unreadable.instagram': "Este archivo de Instagram no tiene mensajes que Chasqui pueda leer. Descarga tu información de Instagram en formato JSON (no HTML) y elige aquí el .zip o un message_1.json.",
+  'chatImport.unreadable.facebook': "Este archivo de Facebook no tiene mensajes que Chasqui pueda leer. Descarga tu información de Facebook en formato JSON (no HTML) y elige aquí el .zip o un message_1.json.",
+  'chats.more': "Más acciones",
+  'chats.yesterday': "ayer",
+  'chats.loadingOlder': "Cargando mensajes anteriores…",
+  'chats.start': "Inicio de la conversación",
+};
