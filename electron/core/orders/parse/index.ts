@@ -1,10 +1,9 @@
 import { findDate } from './dates';
-import { bestEntry, indexCatalog, productWords, type CatalogEntry, type CatalogIndex } from './match';
+import { bestEntry, indexCatalog, productWords, type CatalogEntry } from './match';
 import { fold, stem, tokensOf } from './normalize';
 import { findQuantity } from './quantities';
 
-export type { CatalogEntry, CatalogIndex } from './match';
-export { indexCatalog } from './match';
+export type { CatalogEntry } from './match';
 
 export interface DraftItem {
   variantId: number;
@@ -20,12 +19,12 @@ export interface ParsedOrderText {
   unmatched: string[];
 }
 
-const orderIntent =
+export const orderIntent =
   /\b(quiero|queria|quisiera|dame|deme|me (das|da|separas|separa|mandas|manda|envias|envia|vendes|reservas|pasas|traes|llevas)|separame|mandame|enviame|reservame|traeme|pedido|pido|encargo|te encargo|necesito|me llevo|llevo|apuntame|anotame|anota|para mi)\b/;
 const asking = /^(y\s+)?(cuanto|cuantos|cuantas|a como|tienen|tienes|tiene|hay|hacen|haces|precio|cual|cuales|que precio|que colores|donde|como|venden|vendes|aceptan|trabajan)\b/;
 
 /** A message that only asks (price, stock, shipping) makes no items, even when it names a product. */
-const isOnlyAsking = (folded: string): boolean =>
+export const isOnlyAsking = (folded: string): boolean =>
   /\b(saber si|consulta|pregunta|preguntar)\b/.test(folded) ||
   (!orderIntent.test(folded) && (asking.test(folded.replace(/^[^\p{L}\p{N}]+/u, '').replace(/^(hola|buenas|buenos dias|buenas tardes)\W*/, '')) || (folded.includes('?') && !/\d/.test(folded.split('?')[0] ?? ''))));
 
@@ -41,12 +40,11 @@ const phrasesOf = (folded: string): string[] =>
  * diminutives, no accents), quantities (digits, words, "un par", "media docena") and the delivery day.
  * Nothing here is saved; the seller confirms or edits the draft.
  */
-export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIndex, options: { now: number; timeZone: string }): ParsedOrderText => {
+export const parseOrderText = (text: string, catalog: CatalogEntry[], options: { now: number; timeZone: string }): ParsedOrderText => {
   const found = findDate(text, options.now, options.timeZone);
   const folded = fold(text);
   if (isOnlyAsking(folded)) return { items: [], deliveryDate: found?.date ?? null, unmatched: [] };
-  // Reading many messages (a chat's timeline) indexes the catalog once and hands the index in.
-  const index = Array.isArray(catalog) ? indexCatalog(catalog) : catalog;
+  const index = indexCatalog(catalog);
   const withoutDate = found ? folded.replace(found.phrase, ' ') : folded;
   const items = new Map<number, DraftItem>();
   const unmatched: string[] = [];
