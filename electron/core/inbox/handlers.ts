@@ -23,7 +23,7 @@ export const inboxHandlers = {
       ...summary,
       messages,
       hasOlder,
-      orderLikeMessageIds: orderLikeMessageIds(ctx.db, messages, { now: ctx.now(), timeZone: readSettings(ctx.db).timeZone }),
+      orderLikeMessageIds: orderLikeMessageIds(ctx.db, messages),
       replyTargets: repo.replyTargets(ctx.db, summary.id, summary.customerId),
     };
   },

@@ -62,7 +62,7 @@ describe('which messages read as orders', () => {
     core = createCore({ dataDir: tmp.dir });
     api = coreClient(core);
     await api.call('catalog.createProduct', { name: 'Labial mate Rojo Pasión', variants: [{ sku: 'LAB', price: 2500, initialStock: 5 }] });
-    const texts: ['in' | 'out', string][] = [['in', 'holaa'], ['in', '¿a cuánto el labial?'], ['in', 'me separas 2 labiales rojo pasión xfa'], ['out', 'te separo 2 labiales'], ['in', 'gracias 😘'], ['in', 'tengo 2 hijas, mensaje 398']];
+    const texts: ['in' | 'out', string][] = [['in', 'holaa'], ['in', '¿a cuánto el labial?'], ['in', 'me separas 2 labiales rojo pasión xfa'], ['out', 'te separo 2 labiales'], ['in', 'gracias 😘'], ['in', 'tengo 2 hijas, mensaje 398'], ['in', 'el labial llegó bien'], ['in', 'sepárame el labial rojo pasión']];
     let id = 0;
     for (const [i, [direction, text]] of texts.entries()) {
       id = (await api.call('inbox.ingestMessage', {
@@ -71,6 +71,13 @@ describe('which messages read as orders', () => {
     }
     const conversation = await api.call('inbox.getConversation', { id });
     const orderLike = conversation.messages.filter((m) => conversation.orderLikeMessageIds.includes(m.id)).map((m) => m.text);
-    expect(orderLike).toEqual(['me separas 2 labiales rojo pasión xfa']);
+    expect(orderLike).toEqual(['me separas 2 labiales rojo pasión xfa', 'sepárame el labial rojo pasión']);
+    // A product added later makes her earlier "2 gloss" an order: the reading follows the catalog.
+    const gloss = await api.call('inbox.ingestMessage', {
+      channel: 'whatsapp', conversationExternalId: 'andrea', messageExternalId: 'gloss', direction: 'in', author: 'Andrea', senderExternalId: 'andrea', text: 'me llevo 2 gloss', sentAt: 1_770_000_100_000,
+    });
+    expect((await api.call('inbox.getConversation', { id })).orderLikeMessageIds).not.toContain(gloss.messageId);
+    await api.call('catalog.createProduct', { name: 'Gloss brillante', variants: [{ sku: 'GLO', price: 1500 }] });
+    expect((await api.call('inbox.getConversation', { id })).orderLikeMessageIds).toContain(gloss.messageId);
   });
 });

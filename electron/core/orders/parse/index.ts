@@ -6,6 +6,7 @@ import { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isGreeting
 
 export type { CatalogEntry, CatalogIndex } from './match';
 export { indexCatalog } from './match';
+export { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isOnlyAsking, isThanks } from './intent';
 
 export interface DraftItem {
   variantId: number;
