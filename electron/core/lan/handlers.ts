@@ -26,10 +26,11 @@ export const lanHandlers = {
     return { ...issued, url: state.url, qrDataUrl: await qrFor(state.url) };
   },
   'lan.pair': (ctx, args) => {
-    checkCode(pairingOf(ctx), args.code, ctx.now());
+    // Tries are counted per network address; the seller's own shells count as one more place.
+    checkCode(pairingOf(ctx), args.code, ctx.now(), ctx.principal.kind === 'stranger' ? ctx.principal.source : 'owner');
     return addDevice(ctx.db, args.deviceName, ctx.now());
   },
-  'lan.devices': (ctx) => ({ items: listDevices(ctx.db) }),
+  'lan.devices': (ctx) => ({ items: listDevices(ctx.db, ctx.now()) }),
   'lan.revoke': (ctx, args) => revokeDevice(ctx.db, args.id, ctx.now()),
 } satisfies Partial<Handlers>;
 

@@ -7,8 +7,14 @@ export interface PairedDevice {
   name: string;
   createdAt: number;
   lastSeenAt: number | null;
+  /** When the token stops working unless the phone is used before then (each use renews it). */
+  expiresAt: number;
+  isExpired: boolean;
   isRevoked: boolean;
 }
+
+/** A phone's token stops working after 30 days without use; the seller pairs it again with a new code. */
+export const DEVICE_IDLE_LIMIT = 30 * 24 * 60 * 60_000;
 
 /** What a paired phone may call: the day's deliveries, nothing else. */
 export const deliveryScope = ['deliveries.listForDay', 'deliveries.markDelivered', 'deliveries.markFailed'] as const;
