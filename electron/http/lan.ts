@@ -4,7 +4,7 @@ import net from 'node:net';
 import type { Envelope } from '../../shared/api/result';
 import type { Core } from '../core';
 import { bearerToken } from './guard';
-import { phoneCss, phoneHtml, phoneJs } from './phonePage';
+import { phoneCss, phoneHtmlFor, phoneJs } from './phonePage';
 import { securityHeaders } from './static';
 
 const MAX_BODY = 64 * 1024;
@@ -72,7 +72,7 @@ export const startLanServer = (core: Core, options: { host: string; port: number
     void (async () => {
       if (!isTrustedRequest(req, port)) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Open Chasqui by its address on your network' } });
       const url = new URL(req.url ?? '/', 'http://lan');
-      if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/telefono')) return send(res, 200, 'text/html; charset=utf-8', phoneHtml);
+      if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/telefono')) return send(res, 200, 'text/html; charset=utf-8', phoneHtmlFor(core.lan.language()));
       if (req.method === 'GET' && url.pathname === '/telefono.js') return send(res, 200, 'text/javascript; charset=utf-8', phoneJs);
       if (req.method === 'GET' && url.pathname === '/telefono.css') return send(res, 200, 'text/css; charset=utf-8', phoneCss);
       if (req.method === 'POST' && url.pathname === '/lan/pair') {

@@ -73,6 +73,13 @@ describe('phones on the home network', () => {
     expect((await request(port, '/api/deliveries.listForDay', { headers: auth, body: { date: '2026-03-07' } })).status).toBe(401);
   });
 
+  it("speaks the shop's language on the phone page", async () => {
+    expect(String((await request(port, '/telefono', { method: 'GET' })).body)).toContain('<html lang="es">');
+    await api.call('settings.update', { language: 'en' });
+    expect(String((await request(port, '/telefono', { method: 'GET' })).body)).toContain('<html lang="en">');
+    await api.call('settings.update', { language: 'es' });
+  });
+
   it('refuses a foreign Host name and a cross-site Origin', async () => {
     expect((await request(port, '/telefono', { method: 'GET', headers: { Host: `evil.example:${port}` } })).status).toBe(403);
     expect((await request(port, '/lan/pair', { headers: { Origin: 'https://evil.example' }, body: { code: '000000', deviceName: 'x' } })).status).toBe(403);
