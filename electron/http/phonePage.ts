@@ -205,6 +205,17 @@ function stopCard(stop, number) {
   return card;
 }
 
+// A copied token stops being useful soon: the phone trades its token for a fresh one each day it is used.
+function renewOncePerDay(date) {
+  if (localStorage.getItem('chasqui-token-day') === date) return;
+  call('lan.renewToken', {}).then(function (res) {
+    if (!res.ok) return;
+    token = res.value.token;
+    localStorage.setItem('chasqui-device-token', token);
+    localStorage.setItem('chasqui-token-day', date);
+  }, function () {});
+}
+
 function showDay() {
   // No date is sent: the server answers its own today, in the shop's time zone.
   call('deliveries.listForDay', {}).then(function (res) {
@@ -225,6 +236,7 @@ function showDay() {
     }
     if (day.stops.length === 0) app.appendChild(el('p', { text: t('none') }));
     day.stops.forEach(function (stop, index) { app.appendChild(stopCard(stop, index + 1)); });
+    renewOncePerDay(day.date);
   }, function () { app.replaceChildren(el('p', { class: 'error', role: 'alert', text: t('offline') })); });
 }
 

@@ -162,6 +162,16 @@ describe("a paired phone's token over the network", () => {
     expect((await api.call('orders.get', { id: ids.notDelivery ?? 0 })).deliveryDate).toBeNull();
   });
 
+  it('trades its token for a fresh one; the old one dies once the fresh one is used', async () => {
+    const renewed = await call('lan.renewToken', {});
+    expect(renewed.status).toBe(200);
+    const fresh = { Authorization: `Bearer ${typeof renewed.body === 'object' ? renewed.body.value?.token : ''}` };
+    expect((await call('deliveries.listForDay', {})).status).toBe(200);
+    expect((await request(port, '/api/deliveries.listForDay', { headers: fresh, body: {} })).status).toBe(200);
+    expect((await call('deliveries.listForDay', {})).status).toBe(401);
+    auth = fresh;
+  });
+
   it('records its last use and stops working after 30 days without use', async () => {
     now += 5 * 60_000;
     expect((await call('deliveries.listForDay', {})).status).toBe(200);

@@ -114,10 +114,25 @@ export const revokeDevice = (db: Db, id: number, now: number): PairedDevice => {
 
 /** The device a token belongs to, if it is still allowed in (not revoked, not idle too long); records this use. */
 export const deviceForToken = (db: Db, token: string, now: number): number | null => {
+  const hash = hashToken(token);
   const row = db
-    .prepare<[string], DeviceRow>('SELECT id, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = ?')
-    .get(hashToken(token));
+    .prepare<[string, string], DeviceRow & { token_hash: string }>(
+      'SELECT id, name, created_at, last_seen_at, revoked_at, token_hash FROM devices WHERE token_hash = ? OR previous_token_hash = ?',
+    )
+    .get(hash, hash);
   if (!row || row.revoked_at !== null || now >= expiresAt(row)) return null;
-  db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, row.id);
+  // The renewed token is in use: the one it replaced stops working now.
+  const previous = row.token_hash === hash ? null : hash;
+  db.prepare('UPDATE devices SET last_seen_at = ?, previous_token_hash = ? WHERE id = ?').run(now, previous, row.id);
   return row.id;
+};
+
+/**
+ * A fresh token for a paired phone; the one it used keeps working until the fresh one is first used.
+ * While a renewal is unconfirmed, the older token stays the fallback, so two lost answers in a row do not lock it out.
+ */
+export const renewToken = (db: Db, deviceId: number): { token: string } => {
+  const token = crypto.randomBytes(32).toString('base64url');
+  db.prepare('UPDATE devices SET previous_token_hash = coalesce(previous_token_hash, token_hash), token_hash = ? WHERE id = ? AND revoked_at IS NULL').run(hashToken(token), deviceId);
+  return { token };
 };

@@ -143,3 +143,48 @@ describe("a delivery phone's scope", () => {
     expect(core.lan.principalForToken('not-a-token')).toBeNull();
   });
 });
+
+describe("renewing a phone's token", () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  let core: Core;
+  beforeEach(() => {
+    tmp = makeTempDir();
+    core = createCore({ dataDir: tmp.dir, clock: () => SATURDAY, isOutboxTimerEnabled: false });
+  });
+  afterEach(() => {
+    core.close();
+    tmp.cleanup();
+  });
+  const pair = async (): Promise<string> => {
+    const { code } = await coreClient(core).call('lan.pairingCode', {});
+    const paired = await core.dispatch('lan.pair', { code, deviceName: 'Celular' }, { principal: { kind: 'stranger', source: '10.0.0.20' } });
+    return paired.ok ? (paired.value as { token: string }).token : '';
+  };
+  const renewWith = async (token: string): Promise<string> => {
+    const principal = core.lan.principalForToken(token);
+    if (!principal) throw new Error('not let in');
+    const renewed = await core.dispatch('lan.renewToken', {}, { principal });
+    return renewed.ok ? (renewed.value as { token: string }).token : '';
+  };
+
+  it('gives the phone a fresh token; the old one works until the fresh one is used, then never again', async () => {
+    const old = await pair();
+    const fresh = await renewWith(old);
+    expect(fresh).not.toBe(old);
+    expect(core.lan.principalForToken(old)).not.toBeNull();
+    expect(core.lan.principalForToken(fresh)).not.toBeNull();
+    expect(core.lan.principalForToken(old)).toBeNull();
+  });
+
+  it('keeps the phone in when two renewals in a row never reached it', async () => {
+    const old = await pair();
+    await renewWith(old);
+    await renewWith(old);
+    expect(core.lan.principalForToken(old)).not.toBeNull();
+  });
+
+  it('is for paired phones only', async () => {
+    expect(await core.dispatch('lan.renewToken', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.dispatch('lan.renewToken', {}, { principal: { kind: 'stranger', source: '10.0.0.66' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
