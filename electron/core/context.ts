@@ -2,6 +2,7 @@ import type { AppEvent, EventMap, EventName, MethodName, MethodResult, ParsedArg
 import type { Db } from './db/open';
 import type { CatalogSearch } from './catalog/search';
 import type { PairingState } from './lan/pairing';
+import type { Principal } from './lan/principal';
 import type { ChannelHub } from './channels/hub';
 import type { OutboxRunner } from './broadcast/runner';
 
@@ -19,6 +20,8 @@ export interface CoreContext {
   mediaDir: string;
   resourcesDir: string;
   now: () => number;
+  /** Who made this call: handlers check records against it (a delivery phone sees only today's stops). */
+  principal: Principal;
   emit<E extends EventName>(type: E, payload: EventMap[E]): void;
   caches: CoreCaches;
   channels: ChannelHub;

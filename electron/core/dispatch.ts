@@ -4,14 +4,15 @@ import { ChasquiError, type ApiErrorBody } from '../../shared/api/errors';
 import { errorEnvelope, okEnvelope, type Envelope } from '../../shared/api/result';
 import type { CoreContext, Handlers } from './context';
 import type { EventHub } from './events';
+import { mayCall, ownerPrincipal, type Principal } from './lan/principal';
 
 // Handlers are typed per method in Handlers; here they are looked up by a runtime name,
 // so we view them through a bivariant signature instead of casting each one.
 type LooseHandler = { bivariant(ctx: CoreContext, args: unknown): unknown }['bivariant'];
 
 export interface DispatchOptions {
-  /** Methods a caller may use; undefined means all (the seller's own shells). */
-  allowedMethods?: ReadonlySet<string>;
+  /** Who is calling; the seller herself when not said. A paired phone is checked per method here and per record by its handlers. */
+  principal?: Principal;
 }
 
 export type Dispatch = (method: string, args: unknown, options?: DispatchOptions) => Promise<Envelope<unknown>>;
@@ -39,13 +40,15 @@ const toErrorBody = (error: unknown): ApiErrorBody => {
 };
 
 export const createDispatch = (
-  base: Omit<CoreContext, 'emit'>,
+  base: Omit<CoreContext, 'emit' | 'principal'>,
   hub: EventHub,
   handlers: Handlers,
 ): Dispatch => {
   const table: Record<string, LooseHandler> = handlers;
   return async (method, rawArgs, options = {}) => {
-    if (!isMethodName(method) || (options.allowedMethods && !options.allowedMethods.has(method))) {
+    const principal = options.principal ?? ownerPrincipal;
+    // Out of a caller's role the method does not exist for it: a phone learns nothing about the rest of the API.
+    if (!isMethodName(method) || !mayCall(principal, method)) {
       return errorEnvelope({ code: 'not_found', message: `Unknown method: ${method}` });
     }
     const definition = contract[method];
@@ -55,6 +58,7 @@ export const createDispatch = (
     const pending: AppEvent[] = [];
     const ctx: CoreContext = {
       ...base,
+      principal,
       emit: (type, payload) => {
         // TypeScript cannot correlate a generic key with its payload inside a union; emit's signature already did.
         pending.push({ type, payload } as AppEvent);

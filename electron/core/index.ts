@@ -13,6 +13,8 @@ import { mediaDirFor } from './media/store';
 import { resolveResourcesDir } from './resources';
 import { pairingOf } from './lan/handlers';
 import { deviceForToken } from './lan/pairing';
+import type { Principal } from './lan/principal';
+import type { Language } from '../../shared/domain/settings';
 import type { AdapterFactories } from './channels/adapter';
 import { createChannelHub, type ChannelHub } from './channels/hub';
 import { readAccounts } from './channels/repo';
@@ -66,8 +68,12 @@ export interface Core {
   /** For the shell that listens on the home network. */
   lan: {
     setUrl(url: string | null): void;
-    /** The paired device behind a token, or null when unknown or revoked. */
+    /** The paired device behind a token, or null when unknown, revoked or unused too long. */
     deviceForToken(token: string): number | null;
+    /** The caller a phone's token stands for, to hand to dispatch; null when it is not let in. */
+    principalForToken(token: string): Principal | null;
+    /** The shop's language, for the phone page before it is paired. */
+    language(): Language;
   };
   close(): void;
 }
@@ -116,7 +122,7 @@ export const createCore = (options: CoreOptions): Core => {
     isTimerEnabled: options.isOutboxTimerEnabled,
   });
   // Mutable on purpose: a restore swaps the connection and every later call sees the new one.
-  const base: Omit<CoreContext, 'emit'> = {
+  const base: Omit<CoreContext, 'emit' | 'principal'> = {
     db: firstDb,
     channels,
     outbox,
@@ -162,6 +168,11 @@ export const createCore = (options: CoreOptions): Core => {
         pairingOf(base).url = url;
       },
       deviceForToken: (token) => deviceForToken(base.db, token, base.now()),
+      principalForToken: (token) => {
+        const deviceId = deviceForToken(base.db, token, base.now());
+        return deviceId === null ? null : { kind: 'device', deviceId, role: 'delivery' };
+      },
+      language: () => readSettings(base.db).language,
     },
     close() {
       if (isClosed) return;

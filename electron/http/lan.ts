@@ -1,15 +1,13 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import os from 'node:os';
 import net from 'node:net';
-import { deliveryScope } from '../../shared/api/methods/lan';
 import type { Envelope } from '../../shared/api/result';
 import type { Core } from '../core';
 import { bearerToken } from './guard';
-import { phoneCss, phoneHtml, phoneJs } from './phonePage';
+import { phoneCss, phoneHtmlFor, phoneJs } from './phonePage';
 import { securityHeaders } from './static';
 
 const MAX_BODY = 64 * 1024;
-const allowed = new Set<string>(deliveryScope);
 
 export interface LanServer {
   url: string;
@@ -56,6 +54,15 @@ const isTrustedRequest = (req: IncomingMessage, port: number): boolean => {
   return (origin === undefined || origin === `http://${host}`) && req.headers['sec-fetch-site'] !== 'cross-site';
 };
 
+/** A malformed escape is simply no method of ours (not a thrown error and a 500). */
+const methodOf = (pathname: string): string => {
+  try {
+    return decodeURIComponent(pathname.slice(5));
+  } catch {
+    return '';
+  }
+};
+
 const statusFor = (code: string): number => ({ invalid_input: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409 })[code] ?? 500;
 
 /** The home-network door: the phone page, pairing, and the delivery methods for paired phones only. */
@@ -65,17 +72,20 @@ export const startLanServer = (core: Core, options: { host: string; port: number
     void (async () => {
       if (!isTrustedRequest(req, port)) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Open Chasqui by its address on your network' } });
       const url = new URL(req.url ?? '/', 'http://lan');
-      if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/telefono')) return send(res, 200, 'text/html; charset=utf-8', phoneHtml);
+      if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/telefono')) return send(res, 200, 'text/html; charset=utf-8', phoneHtmlFor(core.lan.language()));
       if (req.method === 'GET' && url.pathname === '/telefono.js') return send(res, 200, 'text/javascript; charset=utf-8', phoneJs);
       if (req.method === 'GET' && url.pathname === '/telefono.css') return send(res, 200, 'text/css; charset=utf-8', phoneCss);
       if (req.method === 'POST' && url.pathname === '/lan/pair') {
-        const envelope = await core.dispatch('lan.pair', await readJson(req));
+        // Wrong codes are counted per address the connection came from, never per anything the request claims.
+        const envelope = await core.dispatch('lan.pair', await readJson(req), { principal: { kind: 'stranger', source: req.socket.remoteAddress ?? 'unknown' } });
         return sendJson(res, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
       }
       if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
         const token = bearerToken(req);
-        if (!token || core.lan.deviceForToken(token) === null) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'This phone is not paired, or was revoked' } });
-        const envelope = await core.dispatch(decodeURIComponent(url.pathname.slice(5)), await readJson(req), { allowedMethods: allowed });
+        const principal = token ? core.lan.principalForToken(token) : null;
+        if (!principal) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'This phone is not paired, was revoked, or was not used for 30 days' } });
+        // The core checks the phone's role per method and its records per call; this door adds nothing of its own.
+        const envelope = await core.dispatch(methodOf(url.pathname), await readJson(req), { principal });
         return sendJson(res, envelope.ok ? 200 : statusFor(envelope.error.code), envelope);
       }
       return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found' } });

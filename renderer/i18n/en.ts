@@ -5,6 +5,7 @@ import { enLive } from './en-live';
 import { enPhones } from './en-phones';
 import { enChats } from './en-chats';
 import { enReports } from './en-reports';
+import { enLan } from './en-lan';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...enPhones,
   ...enChats,
   ...enReports,
+  ...enLan,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

@@ -4,6 +4,7 @@ import { esLive } from './es-live';
 import { esPhones } from './es-phones';
 import { esChats } from './es-chats';
 import { esReports } from './es-reports';
+import { esLan } from './es-lan';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -13,6 +14,7 @@ export const es = {
   ...esPhones,
   ...esChats,
   ...esReports,
+  ...esLan,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

@@ -26,7 +26,7 @@ export const deliveriesContractSuite = (transport: TransportName): void => {
       await h.client.call('deliveries.reorder', { date: '2026-03-07', orderIds: [ids[2] ?? 0, ids[0] ?? 0, ids[1] ?? 0] });
       const day = await h.client.call('deliveries.listForDay', { date: '2026-03-07' });
       expect(day.stops.map((s) => s.customerName)).toEqual(['Carla', 'Ana', 'Beto']);
-      expect(day.totals).toEqual({ stops: 3, toCollect: 3000 + 3000 + 5500, delivered: 0, failed: 0 });
+      expect(day.totals).toEqual({ stops: 3, toCollect: 3000 + 3000 + 5500, delivered: 0, failed: 0, collected: 0 });
       expect(day.packingList).toEqual([{ name: 'Labial mate Rojo Pasión – Rojo Pasión', quantity: 4 }]);
       const beto = day.stops[2];
       expect(beto).toMatchObject({ address: 'Av. Los Olivos 123', assignee: 'Diego', timeWindow: '3-5 pm', toCollect: 5500 });

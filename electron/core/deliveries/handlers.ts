@@ -8,31 +8,39 @@ import { readSettings } from '../settings/repo';
 import * as repo from './repo';
 import { renderRouteSheet, routeText } from './routeSheet';
 import { nextDeliveryDay } from '../../../shared/domain/deliveries';
+import { deviceOf } from '../lan/principal';
+import { dialDigits, phoneDate, phoneStop, phoneStops, shopToday } from './phoneScope';
 
-const dayOf = (ctx: CoreContext, date: string, assignee?: string): DeliveryDay => {
-  const stops = repo.stopsForDay(ctx.db, date).filter((s) => assignee === undefined || s.assignee === assignee);
+const dayOf = (ctx: CoreContext, date: string, assignee?: string, only?: DeliveryStop[]): DeliveryDay => {
+  const { currency, locale, language } = readSettings(ctx.db);
+  const stops = (only ?? repo.stopsForDay(ctx.db, date))
+    .filter((s) => assignee === undefined || s.assignee === assignee)
+    .map((s) => ({ ...s, phoneDigits: dialDigits(s.phone, locale) }));
   const packing = new Map<string, number>();
   for (const stop of stops.filter((s) => s.outcome === 'pending')) {
     for (const item of stop.items) packing.set(item.name, (packing.get(item.name) ?? 0) + item.quantity);
   }
-  const { currency, locale } = readSettings(ctx.db);
   return {
     date,
     currency,
     locale,
+    language,
     stops,
     totals: {
       stops: stops.length,
       toCollect: stops.filter((s) => s.outcome === 'pending').reduce((sum, s) => sum + s.toCollect, 0),
       delivered: stops.filter((s) => s.outcome === 'delivered').length,
       failed: stops.filter((s) => s.outcome === 'failed').length,
+      collected: stops.reduce((sum, s) => sum + s.collected, 0),
     },
     packingList: [...packing.entries()].map(([name, quantity]) => ({ name, quantity })).sort((a, b) => a.name.localeCompare(b.name, 'es')),
   };
 };
 
-const stopOf = (ctx: CoreContext, orderId: number): DeliveryStop =>
-  repo.findStop(ctx.db, orderId) ?? fail('not_found', `Order ${orderId} does not exist`, { field: 'orderId' });
+const stopOf = (ctx: CoreContext, orderId: number): DeliveryStop => {
+  const stop = repo.findStop(ctx.db, orderId) ?? fail('not_found', `Order ${orderId} does not exist`, { field: 'orderId' });
+  return { ...stop, phoneDigits: dialDigits(stop.phone, readSettings(ctx.db).locale) };
+};
 
 const changed = (ctx: CoreContext, orderId: number): DeliveryStop => {
   ctx.emit('orders.changed', { orderIds: [orderId] });
@@ -40,7 +48,10 @@ const changed = (ctx: CoreContext, orderId: number): DeliveryStop => {
 };
 
 export const deliveryHandlers = {
-  'deliveries.listForDay': (ctx, args) => dayOf(ctx, args.date, args.assignee),
+  'deliveries.listForDay': (ctx, args) => {
+    if (deviceOf(ctx.principal) !== null) return dayOf(ctx, phoneDate(ctx, args.date), args.assignee, phoneStops(ctx));
+    return dayOf(ctx, args.date ?? shopToday(ctx), args.assignee);
+  },
 
   'deliveries.getStop': (ctx, args) => {
     const order = orders.getOrder(ctx.db, args.orderId);
@@ -76,6 +87,9 @@ export const deliveryHandlers = {
   },
 
   'deliveries.markDelivered': (ctx, args) => {
+    const deviceId = deviceOf(ctx.principal);
+    // A phone closes only today's stops, once: a second tap must not take the cash twice.
+    if (deviceId !== null && phoneStop(ctx, args.orderId).outcome === 'delivered') fail('conflict', `Order ${args.orderId} is already delivered`, { field: 'orderId' });
     let order = orders.getOrder(ctx.db, args.orderId);
     if (args.cashCollected > order.balanceDue) {
       fail('invalid_input', `cashCollected: only ${order.balanceDue} is due on ${order.number}`, { field: 'cashCollected' });
@@ -92,10 +106,16 @@ export const deliveryHandlers = {
       orders.addEvent(ctx.db, order.id, { type: 'payment', note: args.paymentMethod }, ctx.now());
     }
     repo.setOutcome(ctx.db, order.id, 'delivered', '', ctx.now());
+    repo.setCourierMark(ctx.db, order.id, { deviceId, cashCollected: args.cashCollected });
     return changed(ctx, order.id);
   },
 
   'deliveries.markFailed': (ctx, args) => {
+    const deviceId = deviceOf(ctx.principal);
+    if (deviceId !== null) {
+      phoneStop(ctx, args.orderId);
+      if (args.rescheduleTo !== null) fail('forbidden', 'Only the seller moves a delivery to another day', { field: 'rescheduleTo' });
+    }
     const order = orders.getOrder(ctx.db, args.orderId);
     if (order.status === 'delivered' || order.status === 'cancelled') fail('conflict', `Order ${order.number} is ${order.status}`, { field: 'orderId' });
     if (args.rescheduleTo) {
@@ -103,6 +123,7 @@ export const deliveryHandlers = {
       repo.setOutcome(ctx.db, order.id, 'pending', args.reason, ctx.now());
     } else {
       repo.setOutcome(ctx.db, order.id, 'failed', args.reason, ctx.now());
+      repo.setCourierMark(ctx.db, order.id, { deviceId, cashCollected: 0 });
     }
     orders.addEvent(ctx.db, order.id, { type: 'edited', note: `No se entregó: ${args.reason}${args.rescheduleTo ? ` · nueva fecha ${args.rescheduleTo}` : ''}` }, ctx.now());
     return changed(ctx, order.id);

@@ -19,11 +19,12 @@ interface StopRow {
   position: number | null;
   outcome: 'pending' | 'delivered' | 'failed' | null;
   failure_reason: string | null;
+  cash_collected: number | null;
 }
 
 const STOP_SQL = `
   SELECT o.id AS order_id, o.number, c.name AS customer_name, c.phone AS customer_phone, o.total, o.paid,
-         d.method, d.address, d.reference, d.zone, d.contact_phone, d.time_window, d.assignee, d.notes, d.position, d.outcome, d.failure_reason
+         d.method, d.address, d.reference, d.zone, d.contact_phone, d.time_window, d.assignee, d.notes, d.position, d.outcome, d.failure_reason, d.cash_collected
     FROM orders o
     LEFT JOIN customers c ON c.id = o.customer_id
     LEFT JOIN deliveries d ON d.order_id = o.id`;
@@ -50,6 +51,8 @@ const toStop = (db: Db, row: StopRow): DeliveryStop => {
     failureReason: row.failure_reason ?? '',
     items: itemsOf(db, row.order_id),
     toCollect: Math.max(0, row.total - row.paid),
+    collected: row.cash_collected ?? 0,
+    phoneDigits: '',
     mapUrl: address ? `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent([address, row.zone].filter(Boolean).join(', '))}` : null,
   };
 };
@@ -99,4 +102,10 @@ export const setPosition = (db: Db, orderId: number, position: number): void => 
 export const setOutcome = (db: Db, orderId: number, outcome: 'pending' | 'delivered' | 'failed', reason: string, now: number): void => {
   ensureStop(db, orderId);
   db.prepare('UPDATE deliveries SET outcome = ?, failure_reason = ?, finished_at = ? WHERE order_id = ?').run(outcome, reason, outcome === 'pending' ? null : now, orderId);
+};
+
+/** Who closed the stop (a paired phone, or null for the seller) and the cash taken at the door. */
+export const setCourierMark = (db: Db, orderId: number, mark: { deviceId: number | null; cashCollected: number }): void => {
+  ensureStop(db, orderId);
+  db.prepare('UPDATE deliveries SET finished_by_device = ?, cash_collected = ? WHERE order_id = ?').run(mark.deviceId, mark.cashCollected, orderId);
 };

@@ -1,7 +1,9 @@
 import QRCode from 'qrcode';
 import type { CoreContext, Handlers } from '../context';
 import { readSettings, writeSettings } from '../settings/repo';
-import { addDevice, checkCode, issueCode, listDevices, newPairingState, revokeDevice, type PairingState } from './pairing';
+import { fail } from '../../../shared/api/errors';
+import { addDevice, checkCode, issueCode, listDevices, newPairingState, renewToken, revokeDevice, type PairingState } from './pairing';
+import { deviceOf } from './principal';
 
 export const pairingOf = (ctx: Pick<CoreContext, 'caches'>): PairingState => {
   ctx.caches.pairing ??= newPairingState();
@@ -26,10 +28,15 @@ export const lanHandlers = {
     return { ...issued, url: state.url, qrDataUrl: await qrFor(state.url) };
   },
   'lan.pair': (ctx, args) => {
-    checkCode(pairingOf(ctx), args.code, ctx.now());
+    // Tries are counted per network address; the seller's own shells count as one more place.
+    checkCode(pairingOf(ctx), args.code, ctx.now(), ctx.principal.kind === 'stranger' ? ctx.principal.source : 'owner');
     return addDevice(ctx.db, args.deviceName, ctx.now());
   },
-  'lan.devices': (ctx) => ({ items: listDevices(ctx.db) }),
+  'lan.renewToken': (ctx) => {
+    const deviceId = deviceOf(ctx.principal);
+    return deviceId === null ? fail('forbidden', 'Only a paired phone renews its own token') : renewToken(ctx.db, deviceId);
+  },
+  'lan.devices': (ctx) => ({ items: listDevices(ctx.db, ctx.now()) }),
   'lan.revoke': (ctx, args) => revokeDevice(ctx.db, args.id, ctx.now()),
 } satisfies Partial<Handlers>;
 

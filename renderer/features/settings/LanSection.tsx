@@ -4,11 +4,14 @@ import type { PairedDevice } from '../../../shared/api/methods/lan';
 import { api } from '../../api';
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
+import { useSettings } from '../../store/settings';
 
 /** Off by default: the seller lets a family member's phone in, with a one-time code, and can take it back. */
 export const LanSection = () => {
   const t = useT();
   const dateTime = useDateTime();
+  const { locale, timeZone } = useSettings((st) => st.settings);
+  const day = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(ms);
   const [status, setStatus] = useState<MethodResult<'lan.status'> | null>(null);
   const [pairing, setPairing] = useState<MethodResult<'lan.pairingCode'> | null>(null);
   const [devices, setDevices] = useState<PairedDevice[]>([]);
@@ -42,17 +45,19 @@ export const LanSection = () => {
       {devices.length > 0 ? (
         <>
           <h3>{t('lan.devices')}</h3>
-          <table className="table">
-            <tbody>
-              {devices.map((d) => (
-                <tr key={d.id}>
-                  <td>{d.name}</td>
-                  <td className="muted">{d.lastSeenAt ? dateTime(d.lastSeenAt) : '—'}</td>
-                  <td>{d.isRevoked ? <span className="muted">{t('lan.revoked')}</span> : <button type="button" className="button button-quiet" onClick={() => void api.call('lan.revoke', { id: d.id }).then(load)}>{t('lan.revoke')}</button>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <p className="muted">{t('lan.expiryHelp')}</p>
+          <ul className="lan-devices" data-testid="lan-devices">
+            {devices.map((d) => (
+              <li key={d.id}>
+                <div>
+                  <strong><bdi>{d.name}</bdi></strong>
+                  <p className="muted">{t('lan.lastUse')}: {d.lastSeenAt ? dateTime(d.lastSeenAt) : t('lan.neverUsed')}</p>
+                  <p className="muted">{t('lan.state')}: {d.isRevoked ? t('lan.revoked') : d.isExpired ? t('lan.expired') : t('lan.expiresOn', { date: day(d.expiresAt) })}</p>
+                </div>
+                {d.isRevoked ? null : <button type="button" className="button button-quiet" aria-label={`${t('lan.revoke')}: ${d.name}`} onClick={() => void api.call('lan.revoke', { id: d.id }).then(load)}>{t('lan.revoke')}</button>}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
     </section>

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import * as s from '../schemas';
 import type { PrintResult } from './print';
+import type { Language } from '../../domain/settings';
 import { read, task, write } from './define';
 
 const isoDate = z
@@ -27,6 +28,10 @@ export interface DeliveryStop {
   items: { name: string; quantity: number }[];
   /** What the courier collects: the order's balance due. */
   toCollect: number;
+  /** The cash collected at the door when the stop was marked delivered. */
+  collected: number;
+  /** The contact's number as E.164 digits without "+" (for tel: and wa.me); '' when it cannot be read. */
+  phoneDigits: string;
   mapUrl: string | null;
 }
 
@@ -35,13 +40,17 @@ export interface DeliveryDay {
   /** So a phone, which may not read the settings, shows money the shop's way. */
   currency: string;
   locale: string;
+  /** The shop's language, so the phone's page speaks it. */
+  language: Language;
   stops: DeliveryStop[];
-  totals: { stops: number; toCollect: number; delivered: number; failed: number };
+  /** collected: cash taken at the door on this day's stops, what the courier hands over. */
+  totals: { stops: number; toCollect: number; delivered: number; failed: number; collected: number };
   packingList: { name: string; quantity: number }[];
 }
 
 export const deliveryMethods = {
-  'deliveries.listForDay': read<DeliveryDay>()(z.object({ date: isoDate, assignee: s.shortText(60).optional() }).strict()),
+  /** Without a date: today in the shop's time zone (a delivery phone may ask for nothing else). */
+  'deliveries.listForDay': read<DeliveryDay>()(z.object({ date: isoDate.optional(), assignee: s.shortText(60).optional() }).strict()),
   'deliveries.getStop': read<DeliveryStop & { deliveryDate: string | null; suggestedDate: string }>()(z.object({ orderId: s.id }).strict()),
   'deliveries.assign': write<DeliveryStop>()(
     z

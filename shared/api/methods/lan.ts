@@ -7,11 +7,17 @@ export interface PairedDevice {
   name: string;
   createdAt: number;
   lastSeenAt: number | null;
+  /** When the token stops working unless the phone is used before then (each use renews it). */
+  expiresAt: number;
+  isExpired: boolean;
   isRevoked: boolean;
 }
 
+/** A phone's token stops working after 30 days without use; the seller pairs it again with a new code. */
+export const DEVICE_IDLE_LIMIT = 30 * 24 * 60 * 60_000;
+
 /** What a paired phone may call: the day's deliveries, nothing else. */
-export const deliveryScope = ['deliveries.listForDay', 'deliveries.markDelivered', 'deliveries.markFailed'] as const;
+export const deliveryScope = ['deliveries.listForDay', 'deliveries.markDelivered', 'deliveries.markFailed', 'lan.renewToken'] as const;
 
 export const lanMethods = {
   'lan.status': read<{ isEnabled: boolean; url: string | null }>()(z.object({}).strict()),
@@ -21,6 +27,8 @@ export const lanMethods = {
   'lan.pairingCode': task<{ code: string; expiresAt: number; url: string | null; qrDataUrl: string | null }>()(z.object({}).strict()),
   /** Called by the phone with the code; answers its own token once. */
   'lan.pair': write<{ deviceId: number; token: string }>()(z.object({ code: z.string().regex(/^\d{6}$/, 'must be the 6 digits shown'), deviceName: s.requiredText(60) }).strict()),
+  /** Called by a paired phone: a fresh token for itself; the old one works until the new one is used. */
+  'lan.renewToken': write<{ token: string }>()(z.object({}).strict()),
   'lan.devices': read<{ items: PairedDevice[] }>()(z.object({}).strict()),
   'lan.revoke': write<PairedDevice>()(z.object({ id: s.id }).strict()),
 } as const;
