@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { parseMoney } from '../../../shared/domain/money';
-import { canMoveTo, isEditable, type Order, type OrderStatus } from '../../../shared/domain/orders';
+import { canMoveTo, isEditable, operationNumberMaxLength, operationNumberPattern, type Order, type OrderEvent, type OrderStatus } from '../../../shared/domain/orders';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { toFormError } from '../../components/errors';
@@ -8,8 +8,9 @@ import { useDate, useDateTime, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { CustomerDialog } from '../customers/CustomerDialog';
+import { CancelOrderDialog } from './CancelOrderDialog';
 import { ConfirmationMessage } from './ConfirmationMessage';
-import { StopEditor } from './StopEditor';
+import { StopEditor, type StopEditorHandle } from './StopEditor';
 import { ItemsEditor } from './ItemsEditor';
 
 const forward = ['confirmed', 'prepared', 'on_the_way', 'delivered'] as const satisfies readonly OrderStatus[];
@@ -26,23 +27,52 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
   const [error, setError] = useState('');
   const [customerId, setCustomerId] = useState<number | null>(null);
   const [isEditing, setEditing] = useState(false);
+  const [operation, setOperation] = useState('');
+  const [isCancelling, setCancelling] = useState(false);
+  const stopEditor = useRef<StopEditorHandle>(null);
+  // Only the newest answer lands, so a reload started by the delivery's autosave never undoes a later action.
+  const latest = useRef(0);
+  const show = (seq: number, next: Order) => (seq === latest.current ? setOrder(next) : undefined);
+  const reload = () => {
+    const seq = (latest.current += 1);
+    void api.call('orders.get', { id: orderId }).then((next) => show(seq, next));
+  };
 
-  useEffect(() => void api.call('orders.get', { id: orderId }).then(setOrder), [orderId]);
+  useEffect(reload, [orderId]);
+
+  /** What was typed in Entrega is saved before anything else happens; nothing runs on top of an unsaved address. */
+  const flushStop = async (): Promise<boolean> => (await stopEditor.current?.flush()) ?? true;
 
   const run = async (action: () => Promise<Order>) => {
+    if (!(await flushStop())) return;
     try {
-      setOrder(await action());
+      const seq = (latest.current += 1);
+      show(seq, await action());
       setError('');
     } catch (e) {
       setError(toFormError(e, t).message);
     }
   };
 
+  const close = async () => {
+    if ((await flushStop()) || window.confirm(t('ordersTrust.discardStop'))) onClose();
+  };
+
+  const paymentText = (e: OrderEvent) =>
+    [t('orders.payments'), e.payment?.method ?? e.note, e.payment ? money(e.payment.amount) : '', e.payment?.operationNumber ? t('ordersTrust.operationShort', { number: e.payment.operationNumber }) : '']
+      .filter(Boolean)
+      .join(' · ');
+
   const pay = (event: FormEvent) => {
     event.preventDefault();
     const minor = parseMoney(amount, currency);
     if (minor === null || minor <= 0 || !order) return setError(t('editor.badPrice'));
-    void run(() => api.call('orders.addPayment', { id: order.id, amount: minor, method })).then(() => setAmount(''));
+    const operationNumber = operation.trim();
+    if (operationNumber.length > operationNumberMaxLength || !operationNumberPattern.test(operationNumber)) return setError(t('ordersTrust.badOperation'));
+    void run(() => api.call('orders.addPayment', { id: order.id, amount: minor, method, operationNumber })).then(() => {
+      setAmount('');
+      setOperation('');
+    });
   };
 
   if (!order) return null;
@@ -50,12 +80,12 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
   return (
     <Dialog
       title={t('orders.detail', { number: order.number })}
-      onClose={onClose}
+      onClose={() => void close()}
       size="large"
       footer={
         <>
           {canMoveTo(order.status, 'cancelled') ? (
-            <button type="button" className="button button-quiet" onClick={() => void run(() => api.call('orders.cancel', { id: order.id }))}>{t('orders.cancel')}</button>
+            <button type="button" className="button button-quiet" onClick={() => void flushStop().then(() => setCancelling(true))}>{t('orders.cancel')}</button>
           ) : null}
           <span className="spacer" />
           {next ? (
@@ -75,7 +105,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
       </p>
       {order.sourceText ? <blockquote className="source">{order.sourceText}</blockquote> : null}
       <ConfirmationMessage order={order} />
-      {order.status !== 'cancelled' && order.status !== 'delivered' ? <StopEditor orderId={order.id} onSaved={() => void api.call('orders.get', { id: order.id }).then(setOrder)} /> : null}
+      {order.status !== 'cancelled' && order.status !== 'delivered' ? <StopEditor ref={stopEditor} orderId={order.id} onSaved={reload} /> : null}
       {isEditing ? <ItemsEditor order={order} onCancel={() => setEditing(false)} onSaved={(next) => { setOrder(next); setEditing(false); }} /> : null}
       {isEditable(order.status) && !isEditing ? <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>{t('orders.editItems')}</button> : null}
       <table className="table">
@@ -104,6 +134,10 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
               {paymentMethods.map((m) => <option key={m} value={m}>{m}</option>)}
             </select>
           </label>
+          <label className="field">
+            <span>{t('ordersTrust.operationNumber')}</span>
+            <input value={operation} maxLength={operationNumberMaxLength} autoComplete="off" onChange={(e) => setOperation(e.target.value)} />
+          </label>
           <button type="submit" className="button">{t('orders.addPayment')}</button>
         </form>
       ) : null}
@@ -112,12 +146,13 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
         {[...order.events].reverse().map((e) => (
           <li key={e.id}>
             <span />
-            <span>{e.type === 'payment' ? `${t('orders.payments')} · ${e.note}` : e.status ? t(`orders.status.${e.status}`) : e.type}{e.note && e.type !== 'payment' ? ` · ${e.note}` : ''}</span>
+            <span>{e.type === 'payment' ? paymentText(e) : e.status ? t(`orders.status.${e.status}`) : e.type}{e.note && e.type !== 'payment' ? ` · ${e.note}` : ''}</span>
             <span className="muted">{dateTime(e.createdAt)}</span>
             <span />
           </li>
         ))}
       </ol>
+      {isCancelling ? <CancelOrderDialog order={order} onClose={() => setCancelling(false)} onCancelled={(next) => { latest.current += 1; setOrder(next); setCancelling(false); }} /> : null}
       {customerId !== null ? <CustomerDialog customerId={customerId} onClose={() => setCustomerId(null)} /> : null}
     </Dialog>
   );

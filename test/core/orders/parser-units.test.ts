@@ -93,3 +93,10 @@ describe('delivery days in the shop time zone', () => {
     expect(findDate('el 5', Date.parse('2026-03-20T12:00:00-05:00'), lima)?.date).toBe('2026-04-05');
   });
 });
+
+describe('where she lives is not a product', () => {
+  const wine = [...catalog, entry(6, 'LAB-VIN', 'Labial mate', 'Vino Tinto')];
+  it.each(['2 velas, vivo en surco', '2 velas, mi dirección: calle los vinos 123', '2 velas, soy de vino alto'])('%s', (text) => {
+    expect(parseOrderText(text, wine, { now, timeZone: lima }).items.map((i) => [i.sku, i.quantity])).toEqual([['VEL-AR', 2]]);
+  });
+});

@@ -28,6 +28,10 @@ const isOnlyAsking = (folded: string): boolean =>
   /\b(saber si|consulta|pregunta|preguntar)\b/.test(folded) ||
   (!orderIntent.test(folded) && (asking.test(folded.replace(/^[^\p{L}\p{N}]+/u, '').replace(/^(hola|buenas|buenos dias|buenas tardes)\W*/, '')) || (folded.includes('?') && !/\d/.test(folded.split('?')[0] ?? ''))));
 
+/** "vivo en surco", "mi dirección es…": where she lives names no product ("vivo" must not become "Vino Tinto"). */
+const placePhrase =
+  /^(vivo|vivimos|estoy en|estamos en|soy de|queda en|mi casa|mi direccion|direccion|av|avenida|jr|jiron|calle|urb|urbanizacion|distrito|entrega en|envio a|enviar a|mandar a|mandalo a)\b/;
+
 /** Splits a message into the phrases that can each name one product: "1 polo negro M, 1 jean 28 y un gorro". */
 const phrasesOf = (folded: string): string[] =>
   folded
@@ -48,7 +52,7 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[], options: {
   const withoutDate = found ? folded.replace(found.phrase, ' ') : folded;
   const items = new Map<number, DraftItem>();
   const unmatched: string[] = [];
-  for (const phrase of phrasesOf(withoutDate)) {
+  for (const phrase of phrasesOf(withoutDate).filter((p) => !placePhrase.test(p))) {
     const tokens = tokensOf(phrase);
     // A number right after a product word ("tono 3", "jean 28", "perfume de 50") names a variant.
     const isProductWord = (i: number) => index.vocabulary.has(stem(tokens[i] ?? ''));
