@@ -57,6 +57,10 @@ test('an address typed in Entrega survives pressing Confirmar right away, and th
   // Left alone, it saves itself and says so.
   await third.getByLabel('Horario').fill('3 - 6 pm');
   await expect(third.getByTestId('stop-state')).toContainText('Guardado');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: path.join(shots, 'order-entrega-1366.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(shots, 'order-entrega-390.png') });
 });
 
 test('Nuevo pedido warns about stock, offers variants that have it, previews the promotion, takes the zone from the message and warns about a day off', async ({ page }) => {
@@ -68,6 +72,15 @@ test('Nuevo pedido warns about stock, offers variants that have it, previews the
   await expect(draft.getByLabel('Zona')).toHaveValue('Surco');
   await expect(draft.getByLabel(/Costo de envío/)).toHaveValue('8.00');
   await expect(draft.getByText('Zona que menciona el mensaje: Surco · envío S/ 8.00')).toBeVisible();
+  await draft.getByLabel('Día de entrega o recojo').fill('2027-01-03');
+  await draft.getByLabel('Dirección').fill('Av. Primavera 1234');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: path.join(shots, 'new-order-1366.png') });
+  await draft.getByLabel('Zona').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'new-order-1366-zone.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(shots, 'new-order-390.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
   await draft.getByLabel('Cantidad: Labial mate Rojo Pasión – Rojo Pasión').fill('3');
   await expect(line.getByText(/Pide/)).toBeHidden();
   // The demo's 2x1 on matte lipsticks shows before saving: 3 × 25 − 25 + 8.
@@ -79,11 +92,6 @@ test('Nuevo pedido warns about stock, offers variants that have it, previews the
   await expect(draft.getByText(/no repartes/)).toBeHidden();
   await draft.getByLabel('Dirección').fill('Av. Primavera 1234');
   await draft.getByLabel('Nombre del cliente').fill('Carla Zonaprueba');
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.screenshot({ path: path.join(shots, 'new-order-1366.png') });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: path.join(shots, 'new-order-390.png') });
-  await page.setViewportSize({ width: 1366, height: 768 });
   await draft.getByRole('button', { name: 'Guardar pedido' }).click();
   const order = page.getByRole('dialog', { name: /Pedido P-\d+/ });
   await expect(order.getByTestId('balance-due')).toHaveText('S/ 58.00');

@@ -157,7 +157,7 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
       size="large"
       footer={
         <>
-          <span data-testid="draft-totals">
+          <span className="order-totals" data-testid="draft-totals">
             {t('orders.subtotal')}: {money(quote?.subtotal ?? subtotal)}
             {quote && quote.promoDiscount > 0 ? ` · ${t('ordersTrust.promoDiscount')}: −${money(quote.promoDiscount)}` : ''}
             {fee > 0 ? ` · ${t('orders.deliveryFee')}: ${money(fee)}` : ''}
@@ -170,7 +170,7 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
         </>
       }
     >
-      <form id="order-form" className="form" onSubmit={(e) => void save(e)}>
+      <form id="order-form" className="form order-form" onSubmit={(e) => void save(e)}>
         <label className="field">
           <span>{t('orders.fromText')}</span>
           <textarea value={text} rows={3} onChange={(e) => setText(e.target.value)} placeholder="hola! me separas 2 labiales rojo pasión para el sábado xfa 💄" />
@@ -182,7 +182,7 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
         {hasRead && lines.length === 0 ? <p className="muted" role="status">{t('orders.noItems')}</p> : null}
         {unmatched.length > 0 ? <p className="form-error" role="status">{t('orders.unmatched', { items: unmatched.join(', ') })}</p> : null}
         {lines.length > 0 ? (
-          <table className="table">
+          <div className="table-fit"><table className="table order-lines">
             <thead><tr><th scope="col">{t('orders.items')}</th><th scope="col">{t('orders.quantity')}</th><th scope="col" className="num">{t('orders.unitPrice')}</th><th scope="col"><span className="visually-hidden">{t('orders.remove')}</span></th></tr></thead>
             <tbody>
               {lines.map((line) => (
@@ -197,7 +197,7 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         ) : null}
         <VariantPicker label={t('orders.addProduct')} onPick={(picked) => void addVariant(picked)} />
         <div className="form-grid">

@@ -108,7 +108,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
       {order.status !== 'cancelled' && order.status !== 'delivered' ? <StopEditor ref={stopEditor} orderId={order.id} onSaved={reload} /> : null}
       {isEditing ? <ItemsEditor order={order} onCancel={() => setEditing(false)} onSaved={(next) => { setOrder(next); setEditing(false); }} /> : null}
       {isEditable(order.status) && !isEditing ? <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>{t('orders.editItems')}</button> : null}
-      <table className="table">
+      <div className="table-fit"><table className="table">
         <thead><tr><th scope="col">{t('orders.items')}</th><th scope="col" className="num">{t('orders.quantity')}</th><th scope="col" className="num">{t('orders.unitPrice')}</th><th scope="col" className="num">{t('orders.total')}</th></tr></thead>
         <tbody>
           {order.items.map((i) => (
@@ -120,10 +120,10 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
           <tr><td colSpan={3}>{t('orders.paid')}</td><td className="num">{money(order.paid)}</td></tr>
           <tr className="total-row"><td colSpan={3}>{t('orders.due')}</td><td className="num" data-testid="balance-due">{money(order.balanceDue)}</td></tr>
         </tbody>
-      </table>
+      </table></div>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
       {order.balanceDue > 0 && order.status !== 'cancelled' ? (
-        <form className="form stock-form" onSubmit={pay}>
+        <form className="form stock-form order-pay" onSubmit={pay}>
           <label className="field">
             <span>{t('orders.amount')} ({currency})</span>
             <input value={amount} inputMode="decimal" placeholder={(order.balanceDue / 100).toFixed(2)} onChange={(e) => setAmount(e.target.value)} />
