@@ -105,6 +105,8 @@ test('a draft short of stock is never told "confirmado"; a switch to a variant t
   await draft.getByLabel('Nombre del cliente').fill('Elena Sinstock');
   await draft.getByRole('button', { name: 'Guardar pedido' }).click();
   const order = page.getByRole('dialog', { name: /Pedido P-\d+/ });
+  // Told before pressing Confirmar, not after.
+  await expect(order.getByText(/Pide 500, quedan \d+/)).toBeVisible();
   await order.getByRole('button', { name: 'Confirmar (descuenta stock)' }).click();
   await expect(order.getByRole('alert')).toContainText(/quedan|left/i);
   await expect(order.getByTestId('order-status')).toHaveText('Nuevo');

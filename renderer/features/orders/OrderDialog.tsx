@@ -40,6 +40,22 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
 
   useEffect(reload, [orderId]);
 
+  // A new order holds no stock yet: say what is left before she presses Confirmar, not after.
+  const [stockLeft, setStockLeft] = useState<Map<number, number>>(new Map());
+  const itemsKey = order?.status === 'new' ? JSON.stringify(order.items.map((i) => [i.variantId, i.quantity, i.unitPrice])) : '';
+  useEffect(() => {
+    if (!order || itemsKey === '') return setStockLeft(new Map());
+    let isCurrent = true;
+    void api
+      .call('orders.quote', { items: order.items.map((i) => ({ variantId: i.variantId, quantity: i.quantity, unitPrice: i.unitPrice })) })
+      .then((q) => (isCurrent ? setStockLeft(new Map(q.items.map((i) => [i.variantId, i.stock]))) : undefined), () => undefined);
+    return () => {
+      isCurrent = false;
+    };
+    // itemsKey holds what the quote reads from the order.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [itemsKey]);
+
   /** What was typed in Entrega is saved before anything else happens; nothing runs on top of an unsaved address. */
   const flushStop = async (): Promise<boolean> => (await stopEditor.current?.flush()) ?? true;
 
@@ -112,7 +128,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
         <thead><tr><th scope="col">{t('orders.items')}</th><th scope="col" className="num">{t('orders.quantity')}</th><th scope="col" className="num">{t('orders.unitPrice')}</th><th scope="col" className="num">{t('orders.total')}</th></tr></thead>
         <tbody>
           {order.items.map((i) => (
-            <tr key={i.id}><td>{i.name}</td><td className="num">{i.quantity}</td><td className="num">{money(i.unitPrice)}</td><td className="num">{money(i.lineTotal)}</td></tr>
+            <tr key={i.id}><td>{i.name}{(stockLeft.get(i.variantId) ?? Infinity) < i.quantity ? <span className="stock-note" role="status">{t('ordersTrust.stockShort', { quantity: i.quantity, count: stockLeft.get(i.variantId) ?? 0 })}</span> : null}</td><td className="num">{i.quantity}</td><td className="num">{money(i.unitPrice)}</td><td className="num">{money(i.lineTotal)}</td></tr>
           ))}
           {order.deliveryFee > 0 ? <tr><td colSpan={3}>{t('orders.deliveryFee')}</td><td className="num">{money(order.deliveryFee)}</td></tr> : null}
           {order.discount > 0 ? <tr><td colSpan={3}>{t('orders.discount')}</td><td className="num">−{money(order.discount)}</td></tr> : null}
