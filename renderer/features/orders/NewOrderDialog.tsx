@@ -64,7 +64,7 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
   const [address, setAddress] = useState('');
   const [zone, setZone] = useState('');
   const [detectedZone, setDetectedZone] = useState<{ name: string; fee: number } | null>(null);
-  const [quote, setQuote] = useState<OrderQuote | null>(null);
+  const [quoted, setQuoted] = useState<{ key: string; quote: OrderQuote } | null>(null);
   const [error, setError] = useState('');
 
   /** A zone she picks (or the message names) brings its fee; she can still change the fee by hand. */
@@ -106,12 +106,12 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
   // Prices, promotions and stock as the core will apply them, before anything is saved.
   const quoteKey = JSON.stringify([lines.map((l) => [l.variantId, l.quantity, l.unitPrice]), fee]);
   useEffect(() => {
-    if (lines.length === 0) return setQuote(null);
+    if (lines.length === 0) return setQuoted(null);
     let isCurrent = true;
     const timer = setTimeout(() => {
       void api
         .call('orders.quote', { items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice })), deliveryFee: fee })
-        .then((next) => (isCurrent ? setQuote(next) : undefined), () => undefined);
+        .then((next) => (isCurrent ? setQuoted({ key: quoteKey, quote: next }) : undefined), () => undefined);
     }, 150);
     return () => {
       isCurrent = false;
@@ -120,6 +120,8 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
     // quoteKey holds every input of the quote.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [quoteKey]);
+  // A quote of lines she has since changed is not shown, so no total or stock note is ever stale.
+  const quote = quoted?.key === quoteKey ? quoted.quote : null;
 
   const switchLine = (from: number, to: Line) =>
     setLines((current) => (current.some((l) => l.variantId === to.variantId) ? current.filter((l) => l.variantId !== from) : current).map((l) => (l.variantId === from ? to : l)));
