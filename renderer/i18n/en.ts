@@ -6,6 +6,7 @@ import { enPhones } from './en-phones';
 import { enChats } from './en-chats';
 import { enReports } from './en-reports';
 import { enLan } from './en-lan';
+import { enOrders } from './en-orders';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...enChats,
   ...enReports,
   ...enLan,
+  ...enOrders,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

@@ -5,6 +5,7 @@ import { esPhones } from './es-phones';
 import { esChats } from './es-chats';
 import { esReports } from './es-reports';
 import { esLan } from './es-lan';
+import { esOrders } from './es-orders';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -15,6 +16,7 @@ export const es = {
   ...esChats,
   ...esReports,
   ...esLan,
+  ...esOrders,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

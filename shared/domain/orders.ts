@@ -40,6 +40,8 @@ export interface Payment {
   id: number;
   amount: number;
   method: string;
+  /** The bank's or wallet's operation number (Yape, transfer), '' when none was typed. */
+  operationNumber: string;
   note: string;
   createdAt: number;
 }
@@ -49,7 +51,18 @@ export interface OrderEvent {
   type: 'created' | 'status' | 'edited' | 'payment';
   status: OrderStatus | null;
   note: string;
+  /** For a payment event, the payment it recorded (so the history shows the amount). */
+  payment: Payment | null;
   createdAt: number;
+}
+
+/** Where the order goes, as typed in its Entrega section; null until anything was saved there. */
+export interface OrderDelivery {
+  method: 'delivery' | 'pickup';
+  address: string;
+  reference: string;
+  zone: string;
+  timeWindow: string;
 }
 
 export interface OrderCustomer {
@@ -75,6 +88,7 @@ export interface Order {
   balanceDue: number;
   paymentState: PaymentState;
   deliveryDate: string | null;
+  delivery: OrderDelivery | null;
   note: string;
   sourceText: string;
   payments: Payment[];
@@ -95,5 +109,42 @@ export const orderTotals = (items: { quantity: number; unitPrice: number }[], di
 
 export const paymentState = (total: number, paid: number): PaymentState =>
   paid <= 0 ? 'unpaid' : paid >= total ? 'paid' : 'partial';
+
+/** A cancelled order is owed nothing, whatever was paid before it was cancelled. */
+export const balanceDueOf = (status: OrderStatus, total: number, paid: number): number =>
+  status === 'cancelled' ? 0 : Math.max(0, total - paid);
+
+/** Letters, digits and dashes, as banks and wallets print them ("00123456", "YP-88A1"). */
+export const operationNumberPattern = /^[A-Za-z0-9-]*$/;
+export const operationNumberMaxLength = 30;
+
+const foldZone = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * The configured zone a chat message names ("vivo en surco" → "Surco"), ignoring accents and case;
+ * whole words only, the longest name first so "San Juan de Miraflores" wins over "Miraflores".
+ */
+export const detectZone = <Z extends { name: string }>(text: string, zones: readonly Z[]): Z | null => {
+  const haystack = ` ${foldZone(text)} `;
+  const candidates = zones.filter((z) => foldZone(z.name) !== '').sort((a, b) => foldZone(b.name).length - foldZone(a.name).length);
+  return candidates.find((z) => haystack.includes(` ${foldZone(z.name)} `)) ?? null;
+};
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a "2026-03-07" date. */
+export const isoWeekday = (date: string): number => {
+  const [y, m, d] = date.split('-').map(Number);
+  const day = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay();
+  return day === 0 ? 7 : day;
+};
+
+/** True when the shop delivers on that day (a shop with no delivery days set delivers any day). */
+export const isDeliveryDay = (date: string, deliveryDays: readonly number[]): boolean =>
+  deliveryDays.length === 0 || deliveryDays.includes(isoWeekday(date));
 
 export const formatOrderNumber = (sequence: number): string => `P-${String(sequence).padStart(4, '0')}`;

@@ -4,6 +4,7 @@ import { ordersContractSuite } from './orders.suite';
 import { promotionsContractSuite } from './promotions.suite';
 import { inboxContractSuite } from './inbox.suite';
 import { deliveriesContractSuite } from './deliveries.suite';
+import { ordersTrustContractSuite } from './orders-trust.suite';
 
 catalogContractSuite('http');
 csvContractSuite('http');
@@ -11,3 +12,4 @@ ordersContractSuite('http');
 promotionsContractSuite('http');
 inboxContractSuite('http');
 deliveriesContractSuite('http');
+ordersTrustContractSuite('http');

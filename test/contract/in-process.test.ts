@@ -4,6 +4,7 @@ import { ordersContractSuite } from './orders.suite';
 import { promotionsContractSuite } from './promotions.suite';
 import { inboxContractSuite } from './inbox.suite';
 import { deliveriesContractSuite } from './deliveries.suite';
+import { ordersTrustContractSuite } from './orders-trust.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
@@ -11,3 +12,4 @@ ordersContractSuite('in-process');
 promotionsContractSuite('in-process');
 inboxContractSuite('in-process');
 deliveriesContractSuite('in-process');
+ordersTrustContractSuite('in-process');

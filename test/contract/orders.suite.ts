@@ -128,10 +128,11 @@ export const ordersContractSuite = (transport: TransportName): void => {
       const draft = await h.client.call('orders.draftFromText', { text: 'holaa me separas 2 labiales nude y uno rojo pasion para el sábado xfa 💄' });
       expect(draft).toEqual({
         items: [
-          { variantId: nude(), sku: 'LAB-MAT-NUD', name: 'Labial mate Rojo Pasión – Nude Canela', quantity: 2, unitPrice: 2500 },
-          { variantId: red(), sku: 'LAB-MAT-ROJ', name: 'Labial mate Rojo Pasión – Rojo Pasión', quantity: 1, unitPrice: 2500 },
+          { variantId: nude(), sku: 'LAB-MAT-NUD', name: 'Labial mate Rojo Pasión – Nude Canela', quantity: 2, unitPrice: 2500, stock: 2, alternatives: [{ variantId: red(), name: 'Labial mate Rojo Pasión – Rojo Pasión', unitPrice: 2500, stock: 10 }] },
+          { variantId: red(), sku: 'LAB-MAT-ROJ', name: 'Labial mate Rojo Pasión – Rojo Pasión', quantity: 1, unitPrice: 2500, stock: 10, alternatives: [{ variantId: nude(), name: 'Labial mate Rojo Pasión – Nude Canela', unitPrice: 2500, stock: 2 }] },
         ],
         deliveryDate: '2026-03-07',
+        zone: null,
         unmatched: [],
       });
       expect((await h.client.call('orders.draftFromText', { text: 'cuánto cuesta el labial?' })).items).toEqual([]);

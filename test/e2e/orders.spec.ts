@@ -43,13 +43,16 @@ test('a chat message becomes an order: draft, confirm, stock goes down, payment,
 
   const order = page.getByRole('dialog', { name: /Pedido P-\d+/ });
   await expect(order.getByTestId('order-status')).toHaveText('Nuevo');
-  await order.getByText('Mensaje de confirmación para el cliente').click();
-  await expect(order.getByLabel('Mensaje de confirmación para el cliente')).toHaveValue(/¡Hola Daniela! 😊 Tu pedido P-\d+ está confirmado/);
+  // Not confirmed yet: the customer is told it was received, never "confirmado".
+  await order.getByText('Mensaje para el cliente: pedido recibido').click();
+  await expect(order.getByLabel('Mensaje para el cliente: pedido recibido')).toHaveValue(/¡Hola Daniela! 😊 Recibimos tu pedido P-\d+/);
+  await expect(order.getByLabel('Mensaje para el cliente: pedido recibido')).not.toHaveValue(/confirmado/);
   await expect(order.getByRole('link', { name: 'Enviar por WhatsApp' })).toHaveAttribute('href', /^https:\/\/wa\.me\/51987222333\?text=/);
   // The demo's active 2x1 on matte lipsticks takes one of the three off: 3 × 25 − 25 + 32.
   await expect(order.getByTestId('balance-due')).toHaveText('S/ 82.00');
   await order.getByRole('button', { name: 'Confirmar (descuenta stock)' }).click();
   await expect(order.getByTestId('order-status')).toHaveText('Confirmado');
+  await expect(order.getByLabel('Mensaje de confirmación para el cliente')).toHaveValue(/Tu pedido P-\d+ está confirmado/);
   await order.getByRole('button', { name: 'Cambiar productos' }).click();
   await order.getByLabel('Cantidad: Máscara de pestañas Volumen Total – Negro').fill('2');
   await order.getByRole('button', { name: 'Guardar cambios' }).click();

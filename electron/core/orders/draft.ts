@@ -1,13 +1,15 @@
 import type { OrderDraft } from '../../../shared/api/methods/orders';
 import type { CoreContext } from '../context';
 import * as catalog from '../catalog/repo';
+import { detectZone } from '../../../shared/domain/orders';
 import { readSettings } from '../settings/repo';
 import { parseOrderText, type CatalogEntry } from './parse';
 import { currentPrice } from './pricing';
+import { stockOf } from './quote';
 
 /** Reads a chat message into a draft the seller confirms or edits; nothing is saved here. */
 export const draftFromText = (ctx: CoreContext, text: string, now: number): OrderDraft => {
-  const { timeZone } = readSettings(ctx.db);
+  const { timeZone, deliveryZones } = readSettings(ctx.db);
   const entries: CatalogEntry[] = catalog
     .listAllProducts(ctx.db)
     .filter((p) => !p.isArchived)
@@ -25,5 +27,13 @@ export const draftFromText = (ctx: CoreContext, text: string, now: number): Orde
           stock: v.stock,
         })),
     );
-  return parseOrderText(text, entries, { now, timeZone });
+  const parsed = parseOrderText(text, entries, { now, timeZone });
+  const zone = detectZone(text, deliveryZones);
+  // Stock is told before saving, with the same product's variants that have some, so a
+  // draft never reaches "Confirmar" to learn that nothing is left.
+  return {
+    ...parsed,
+    items: parsed.items.map((item) => ({ ...item, ...stockOf(ctx, item.variantId) })),
+    zone: zone ? { name: zone.name, fee: zone.fee } : null,
+  };
 };

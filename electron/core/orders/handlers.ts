@@ -2,6 +2,7 @@ import { fail } from '../../../shared/api/errors';
 import { foldText } from '../../../shared/domain/catalog';
 import { canMoveTo, holdsStock, isEditable, orderTotals, type Order, type OrderStatus } from '../../../shared/domain/orders';
 import * as catalog from '../catalog/repo';
+import { upsertStop } from '../deliveries/repo';
 import { catalogChanged } from '../catalog/handlers';
 import type { CoreContext, Handlers } from '../context';
 import { readSettings } from '../settings/repo';
@@ -9,6 +10,7 @@ import { recordMovement } from '../stock/repo';
 import { customerName, resolveCustomer, type CustomerInput } from './customers';
 import { draftFromText } from './draft';
 import { bundleSavings, currentPrice } from './pricing';
+import { quoteOrder } from './quote';
 import * as repo from './repo';
 
 interface ItemInput {
@@ -79,6 +81,8 @@ export const moveTo = (ctx: CoreContext, order: Order, status: OrderStatus, note
 export const orderHandlers = {
   'orders.draftFromText': (ctx, args) => draftFromText(ctx, args.text, args.now ?? ctx.now()),
 
+  'orders.quote': (ctx, args) => quoteOrder(ctx, args),
+
   'orders.create': (ctx, args) => {
     const settings = readSettings(ctx.db);
     const now = ctx.now();
@@ -96,6 +100,9 @@ export const orderHandlers = {
     const number = repo.getOrder(ctx.db, id).number;
     repo.updateOrderRow(ctx.db, id, { ...args, ...totals, discount, customerId, searchText: searchText(number, customerName(ctx.db, customerId), items) }, now);
     repo.addEvent(ctx.db, id, { type: 'created', status: 'new' }, now);
+    // The address typed in Nuevo pedido is saved with the order, in the same transaction.
+    // The contact phone stays '' so the stop falls back to the customer's own number.
+    if (args.delivery) upsertStop(ctx.db, id, { ...args.delivery, contactPhone: '', timeWindow: '', assignee: '', notes: '' });
     return changed(ctx, id);
   },
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { listOrdersArgs, OrderSummary } from '../../../shared/api/methods/orders';
 import { foldText } from '../../../shared/domain/catalog';
-import { paymentState, type OrderChannel, type OrderStatus } from '../../../shared/domain/orders';
+import { balanceDueOf, paymentState, type OrderChannel, type OrderStatus } from '../../../shared/domain/orders';
 import type { Db } from '../db/open';
 
 type ListArgs = z.output<typeof listOrdersArgs>;
@@ -29,8 +29,9 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): { item
   if (args.status) (where.push('o.status = ?'), params.push(args.status));
   if (args.channel) (where.push('o.channel = ?'), params.push(args.channel));
   if (args.customerId) (where.push('o.customer_id = ?'), params.push(args.customerId));
-  if (args.paymentState === 'unpaid') where.push('o.paid = 0');
-  if (args.paymentState === 'partial') where.push('o.paid > 0 AND o.paid < o.total');
+  // A cancelled order is owed nothing: it is never "sin pagar" or "pago parcial".
+  if (args.paymentState === 'unpaid') where.push("o.paid = 0 AND o.status <> 'cancelled'");
+  if (args.paymentState === 'partial') where.push("o.paid > 0 AND o.paid < o.total AND o.status <> 'cancelled'");
   if (args.paymentState === 'paid') where.push('o.paid >= o.total AND o.paid > 0');
   if (args.from) (where.push('o.created_at >= ?'), params.push(startOfDay(args.from, timeZone)));
   if (args.to) (where.push('o.created_at < ?'), params.push(startOfDay(args.to, timeZone) + 86_400_000));
@@ -63,7 +64,7 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): { item
       itemsText: row.items_text ?? '',
       total: row.total,
       paid: row.paid,
-      balanceDue: Math.max(0, row.total - row.paid),
+      balanceDue: balanceDueOf(row.status, row.total, row.paid),
       paymentState: paymentState(row.total, row.paid),
       deliveryDate: row.delivery_date,
       createdAt: row.created_at,

@@ -1,5 +1,5 @@
-import type { Order, OrderChannel, OrderEvent, OrderItem, OrderStatus, Payment } from '../../../shared/domain/orders';
-import { paymentState } from '../../../shared/domain/orders';
+import type { Order, OrderChannel, OrderDelivery, OrderEvent, OrderItem, OrderStatus, Payment } from '../../../shared/domain/orders';
+import { balanceDueOf, paymentState } from '../../../shared/domain/orders';
 import { fail } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
 
@@ -104,11 +104,12 @@ export const addEvent = (db: Db, orderId: number, event: { type: OrderEvent['typ
   );
 };
 
-export const addPayment = (db: Db, orderId: number, payment: { amount: number; method: string; note: string }, now: number): void => {
-  db.prepare('INSERT INTO payments (order_id, amount, method, note, created_at) VALUES (?, ?, ?, ?, ?)').run(
+export const addPayment = (db: Db, orderId: number, payment: { amount: number; method: string; note: string; operationNumber?: string }, now: number): void => {
+  db.prepare('INSERT INTO payments (order_id, amount, method, operation_number, note, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     orderId,
     payment.amount,
     payment.method,
+    payment.operationNumber ?? '',
     payment.note,
     now,
   );
@@ -137,17 +138,31 @@ export const findOrder = (db: Db, id: number): Order | undefined => {
       lineTotal: r.quantity * r.unit_price,
     }));
   const payments = db
-    .prepare<[number], { id: number; amount: number; method: string; note: string; created_at: number }>(
+    .prepare<[number], { id: number; amount: number; method: string; operation_number: string; note: string; created_at: number }>(
       'SELECT * FROM payments WHERE order_id = ? ORDER BY id',
     )
     .all(id)
-    .map((r): Payment => ({ id: r.id, amount: r.amount, method: r.method, note: r.note, createdAt: r.created_at }));
+    .map((r): Payment => ({ id: r.id, amount: r.amount, method: r.method, operationNumber: r.operation_number, note: r.note, createdAt: r.created_at }));
+  // Every payment is written with its one 'payment' event, both append-only: the n-th event is the n-th payment.
+  let paymentIndex = 0;
   const events = db
     .prepare<[number], { id: number; type: OrderEvent['type']; status: OrderStatus | null; note: string; created_at: number }>(
       'SELECT * FROM order_events WHERE order_id = ? ORDER BY id',
     )
     .all(id)
-    .map((r): OrderEvent => ({ id: r.id, type: r.type, status: r.status, note: r.note, createdAt: r.created_at }));
+    .map((r): OrderEvent => ({
+      id: r.id,
+      type: r.type,
+      status: r.status,
+      note: r.note,
+      payment: r.type === 'payment' ? payments[paymentIndex++] ?? null : null,
+      createdAt: r.created_at,
+    }));
+  const delivery = db
+    .prepare<[number], { method: OrderDelivery['method']; address: string; reference: string; zone: string; time_window: string }>(
+      'SELECT method, address, reference, zone, time_window FROM deliveries WHERE order_id = ?',
+    )
+    .get(id);
   return {
     id: row.id,
     number: row.number,
@@ -160,9 +175,12 @@ export const findOrder = (db: Db, id: number): Order | undefined => {
     deliveryFee: row.delivery_fee,
     total: row.total,
     paid: row.paid,
-    balanceDue: Math.max(0, row.total - row.paid),
+    balanceDue: balanceDueOf(row.status, row.total, row.paid),
     paymentState: paymentState(row.total, row.paid),
     deliveryDate: row.delivery_date,
+    delivery: delivery
+      ? { method: delivery.method, address: delivery.address, reference: delivery.reference, zone: delivery.zone, timeWindow: delivery.time_window }
+      : null,
     note: row.note,
     sourceText: row.source_text,
     payments,

@@ -2,25 +2,31 @@ import { useEffect, useState } from 'react';
 import { messageChannels, type MessageChannel } from '../../../shared/domain/inbox';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
-import { orderConfirmationText } from '../../../shared/domain/orderMessages';
+import { isConfirmedForCustomer, orderConfirmationText } from '../../../shared/domain/orderMessages';
 import type { Order } from '../../../shared/domain/orders';
 import { useT } from '../../i18n';
 import { usePhone } from '../../phone';
 import { useSettings } from '../../store/settings';
 
 /**
+ * The message follows the order's real state: "received" while it is new, "confirmado" only once
+ * confirmed (a failed Confirmar leaves it new, so the message never promises what was not taken).
  * The confirmation goes back when the seller chooses: through the customer's connected chat (the
  * order's channel first), or a WhatsApp chat opened with the text ready, or copied by hand.
  */
 export const ConfirmationMessage = ({ order }: { order: Order }) => {
   const t = useT();
   const settings = useSettings((s) => s.settings);
-  const [text, setText] = useState(() => orderConfirmationText(order, settings));
+  const generated = orderConfirmationText(order, settings);
+  const [text, setText] = useState(generated);
   const [isCopied, setCopied] = useState(false);
   const [sendResult, setSendResult] = useState<{ isSent: boolean; message: string } | null>(null);
-  useEffect(() => setText(orderConfirmationText(order, settings)), [order, settings]);
+  // The seller's own edits stay until what the message says about the order changes.
+  useEffect(() => setText(generated), [generated]);
   const whatsappLink = usePhone().whatsapp(order.customer?.phone ?? '', text);
   if (order.status === 'cancelled') return null;
+  const isConfirmed = isConfirmedForCustomer(order);
+  const title = isConfirmed ? t('orders.confirmation') : t('ordersTrust.receivedMessage');
   const customerId = order.customer?.id;
   const chatChannel: MessageChannel | undefined = messageChannels.find((c) => c === order.channel);
   const sendInChat = async () => {
@@ -34,8 +40,9 @@ export const ConfirmationMessage = ({ order }: { order: Order }) => {
   };
   return (
     <details className="confirmation">
-      <summary>{t('orders.confirmation')}</summary>
-      <textarea aria-label={t('orders.confirmation')} value={text} rows={6} onChange={(e) => setText(e.target.value)} />
+      <summary>{title}</summary>
+      {isConfirmed ? null : <p className="muted">{t('ordersTrust.receivedHelp')}</p>}
+      <textarea aria-label={title} value={text} rows={6} onChange={(e) => setText(e.target.value)} />
       <div className="actions">
         {customerId !== undefined ? <button type="button" className="button button-primary" onClick={() => void sendInChat()}>{t('orders.sendInChat')}</button> : null}
         {whatsappLink ? <a className="button" href={whatsappLink} target="_blank" rel="noreferrer">{t('orders.sendWhatsapp')}</a> : null}

@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { parseMoney } from '../../../shared/domain/money';
-import { canMoveTo, isEditable, type Order, type OrderStatus } from '../../../shared/domain/orders';
+import { canMoveTo, isEditable, operationNumberMaxLength, operationNumberPattern, type Order, type OrderEvent, type OrderStatus } from '../../../shared/domain/orders';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { toFormError } from '../../components/errors';
@@ -9,8 +9,9 @@ import { useT } from '../../i18n';
 import { usePhone } from '../../phone';
 import { useSettings } from '../../store/settings';
 import { CustomerDialog } from '../customers/CustomerDialog';
+import { CancelOrderDialog } from './CancelOrderDialog';
 import { ConfirmationMessage } from './ConfirmationMessage';
-import { StopEditor } from './StopEditor';
+import { StopEditor, type StopEditorHandle } from './StopEditor';
 import { ItemsEditor } from './ItemsEditor';
 
 const forward = ['confirmed', 'prepared', 'on_the_way', 'delivered'] as const satisfies readonly OrderStatus[];
@@ -28,23 +29,68 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
   const [error, setError] = useState('');
   const [customerId, setCustomerId] = useState<number | null>(null);
   const [isEditing, setEditing] = useState(false);
+  const [operation, setOperation] = useState('');
+  const [isCancelling, setCancelling] = useState(false);
+  const stopEditor = useRef<StopEditorHandle>(null);
+  // Only the newest answer lands, so a reload started by the delivery's autosave never undoes a later action.
+  const latest = useRef(0);
+  const show = (seq: number, next: Order) => (seq === latest.current ? setOrder(next) : undefined);
+  const reload = () => {
+    const seq = (latest.current += 1);
+    void api.call('orders.get', { id: orderId }).then((next) => show(seq, next));
+  };
 
-  useEffect(() => void api.call('orders.get', { id: orderId }).then(setOrder), [orderId]);
+  useEffect(reload, [orderId]);
+
+  // A new order holds no stock yet: say what is left before she presses Confirmar, not after.
+  const [stockLeft, setStockLeft] = useState<Map<number, number>>(new Map());
+  const itemsKey = order?.status === 'new' ? JSON.stringify(order.items.map((i) => [i.variantId, i.quantity, i.unitPrice])) : '';
+  useEffect(() => {
+    if (!order || itemsKey === '') return setStockLeft(new Map());
+    let isCurrent = true;
+    void api
+      .call('orders.quote', { items: order.items.map((i) => ({ variantId: i.variantId, quantity: i.quantity, unitPrice: i.unitPrice })) })
+      .then((q) => (isCurrent ? setStockLeft(new Map(q.items.map((i) => [i.variantId, i.stock]))) : undefined), () => undefined);
+    return () => {
+      isCurrent = false;
+    };
+    // itemsKey holds what the quote reads from the order.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [itemsKey]);
+
+  /** What was typed in Entrega is saved before anything else happens; nothing runs on top of an unsaved address. */
+  const flushStop = async (): Promise<boolean> => (await stopEditor.current?.flush()) ?? true;
 
   const run = async (action: () => Promise<Order>) => {
+    if (!(await flushStop())) return;
     try {
-      setOrder(await action());
+      const seq = (latest.current += 1);
+      show(seq, await action());
       setError('');
     } catch (e) {
       setError(toFormError(e, t).message);
     }
   };
 
+  const close = async () => {
+    if ((await flushStop()) || window.confirm(t('ordersTrust.discardStop'))) onClose();
+  };
+
+  const paymentText = (e: OrderEvent) =>
+    [t('orders.payments'), e.payment?.method ?? e.note, e.payment ? money(e.payment.amount) : '', e.payment?.operationNumber ? t('ordersTrust.operationShort', { number: e.payment.operationNumber }) : '']
+      .filter(Boolean)
+      .join(' · ');
+
   const pay = (event: FormEvent) => {
     event.preventDefault();
     const minor = parseMoney(amount, currency);
     if (minor === null || minor <= 0 || !order) return setError(t('editor.badPrice'));
-    void run(() => api.call('orders.addPayment', { id: order.id, amount: minor, method })).then(() => setAmount(''));
+    const operationNumber = operation.trim();
+    if (operationNumber.length > operationNumberMaxLength || !operationNumberPattern.test(operationNumber)) return setError(t('ordersTrust.badOperation'));
+    void run(() => api.call('orders.addPayment', { id: order.id, amount: minor, method, operationNumber })).then(() => {
+      setAmount('');
+      setOperation('');
+    });
   };
 
   if (!order) return null;
@@ -52,12 +98,12 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
   return (
     <Dialog
       title={t('orders.detail', { number: order.number })}
-      onClose={onClose}
+      onClose={() => void close()}
       size="large"
       footer={
         <>
           {canMoveTo(order.status, 'cancelled') ? (
-            <button type="button" className="button button-quiet" onClick={() => void run(() => api.call('orders.cancel', { id: order.id }))}>{t('orders.cancel')}</button>
+            <button type="button" className="button button-quiet" onClick={() => void flushStop().then(() => setCancelling(true))}>{t('orders.cancel')}</button>
           ) : null}
           <span className="spacer" />
           {next ? (
@@ -77,14 +123,14 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
       </p>
       {order.sourceText ? <blockquote className="source">{order.sourceText}</blockquote> : null}
       <ConfirmationMessage order={order} />
-      {order.status !== 'cancelled' && order.status !== 'delivered' ? <StopEditor orderId={order.id} onSaved={() => void api.call('orders.get', { id: order.id }).then(setOrder)} /> : null}
+      {order.status !== 'cancelled' && order.status !== 'delivered' ? <StopEditor ref={stopEditor} orderId={order.id} onSaved={reload} /> : null}
       {isEditing ? <ItemsEditor order={order} onCancel={() => setEditing(false)} onSaved={(next) => { setOrder(next); setEditing(false); }} /> : null}
       {isEditable(order.status) && !isEditing ? <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>{t('orders.editItems')}</button> : null}
-      <table className="table">
+      <div className="table-fit"><table className="table">
         <thead><tr><th scope="col">{t('orders.items')}</th><th scope="col" className="num">{t('orders.quantity')}</th><th scope="col" className="num">{t('orders.unitPrice')}</th><th scope="col" className="num">{t('orders.total')}</th></tr></thead>
         <tbody>
           {order.items.map((i) => (
-            <tr key={i.id}><td>{i.name}</td><td className="num">{i.quantity}</td><td className="num">{money(i.unitPrice)}</td><td className="num">{money(i.lineTotal)}</td></tr>
+            <tr key={i.id}><td>{i.name}{(stockLeft.get(i.variantId) ?? Infinity) < i.quantity ? <span className="stock-note" role="status">{t('ordersTrust.stockShort', { quantity: i.quantity, count: stockLeft.get(i.variantId) ?? 0 })}</span> : null}</td><td className="num">{i.quantity}</td><td className="num">{money(i.unitPrice)}</td><td className="num">{money(i.lineTotal)}</td></tr>
           ))}
           {order.deliveryFee > 0 ? <tr><td colSpan={3}>{t('orders.deliveryFee')}</td><td className="num">{money(order.deliveryFee)}</td></tr> : null}
           {order.discount > 0 ? <tr><td colSpan={3}>{t('orders.discount')}</td><td className="num">−{money(order.discount)}</td></tr> : null}
@@ -92,10 +138,10 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
           <tr><td colSpan={3}>{t('orders.paid')}</td><td className="num">{money(order.paid)}</td></tr>
           <tr className="total-row"><td colSpan={3}>{t('orders.due')}</td><td className="num" data-testid="balance-due">{money(order.balanceDue)}</td></tr>
         </tbody>
-      </table>
+      </table></div>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
       {order.balanceDue > 0 && order.status !== 'cancelled' ? (
-        <form className="form stock-form" onSubmit={pay}>
+        <form className="form stock-form order-pay" onSubmit={pay}>
           <label className="field">
             <span>{t('orders.amount')} ({currency})</span>
             <input value={amount} inputMode="decimal" placeholder={(order.balanceDue / 100).toFixed(2)} onChange={(e) => setAmount(e.target.value)} />
@@ -106,6 +152,10 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
               {paymentMethods.map((m) => <option key={m} value={m}>{m}</option>)}
             </select>
           </label>
+          <label className="field">
+            <span>{t('ordersTrust.operationNumber')}</span>
+            <input value={operation} maxLength={operationNumberMaxLength} autoComplete="off" onChange={(e) => setOperation(e.target.value)} />
+          </label>
           <button type="submit" className="button">{t('orders.addPayment')}</button>
         </form>
       ) : null}
@@ -114,12 +164,13 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
         {[...order.events].reverse().map((e) => (
           <li key={e.id}>
             <span />
-            <span>{e.type === 'payment' ? `${t('orders.payments')} · ${e.note}` : e.status ? t(`orders.status.${e.status}`) : e.type}{e.note && e.type !== 'payment' ? ` · ${e.note}` : ''}</span>
+            <span>{e.type === 'payment' ? paymentText(e) : e.status ? t(`orders.status.${e.status}`) : e.type}{e.note && e.type !== 'payment' ? ` · ${e.note}` : ''}</span>
             <span className="muted">{dateTime(e.createdAt)}</span>
             <span />
           </li>
         ))}
       </ol>
+      {isCancelling ? <CancelOrderDialog order={order} onClose={() => setCancelling(false)} onCancelled={(next) => { latest.current += 1; setOrder(next); setCancelling(false); }} /> : null}
       {customerId !== null ? <CustomerDialog customerId={customerId} onClose={() => setCustomerId(null)} /> : null}
     </Dialog>
   );

@@ -64,15 +64,15 @@ export const OrdersPage = () => {
       <div className="toolbar" role="search">
         <input type="search" className="search" value={query} placeholder={t('orders.search')} aria-label={t('common.search')} onChange={(e) => setQuery(e.target.value)} />
          <select aria-label={t('orders.status')} value={status} onChange={(e) => setStatus(orderStatuses.find((s) => s === e.target.value) ?? '')}>
-          <option value="">{t('common.all')}</option>
+          <option value="">{t('ordersTrust.allStatuses')}</option>
           {orderStatuses.map((s) => <option key={s} value={s}>{t(`orders.status.${s}`)}</option>)}
         </select>
         <select aria-label={t('orders.channel')} value={channel} onChange={(e) => setChannel(orderChannels.find((c) => c === e.target.value) ?? '')}>
-          <option value="">{t('orders.channel')}: {t('common.all')}</option>
+          <option value="">{t('ordersTrust.allChannels')}</option>
           {orderChannels.map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
         </select>
         <select aria-label={t('orders.payments')} value={payment} onChange={(e) => setPayment(paymentStates.find((p) => p === e.target.value) ?? '')}>
-          <option value="">{t('orders.payments')}: {t('common.all')}</option>
+          <option value="">{t('ordersTrust.allPayments')}</option>
           {paymentStates.map((p) => <option key={p} value={p}>{t(`orders.payment.${p}`)}</option>)}
         </select>
         <label className="field-inline"><span>{t('reports.from')}</span><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
@@ -92,14 +92,14 @@ export const OrdersPage = () => {
             <tbody>
               {result.items.map((o) => (
                 <tr key={o.id}>
-                  <td><button type="button" className="link-button" onClick={() => setOpenId(o.id)}>{o.number}</button></td>
+                  <td className="nowrap"><button type="button" className="link-button nowrap" onClick={() => setOpenId(o.id)}>{o.number}</button></td>
                   <td><span className={`channel channel-${o.channel}`}>{t(`channel.${o.channel}`)}</span></td>
                   <td>{o.customerName || '—'}</td>
                   <td className="clip">{o.itemsText}</td>
-                  <td>{o.deliveryDate ? date(o.deliveryDate) : '—'}</td>
+                  <td className="nowrap">{o.deliveryDate ? date(o.deliveryDate) : '—'}</td>
                   <td><span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`)}</span></td>
-                  <td className="num">{money(o.total)}</td>
-                  <td className="num">{o.balanceDue > 0 ? money(o.balanceDue) : '—'}</td>
+                  <td className="num nowrap">{money(o.total)}</td>
+                  <td className="num nowrap">{o.balanceDue > 0 ? money(o.balanceDue) : '—'}</td>
                 </tr>
               ))}
             </tbody>

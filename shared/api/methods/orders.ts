@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import * as s from '../schemas';
-import { orderChannels, orderStatuses, type Order, type OrderChannel, type OrderStatus, type PaymentState } from '../../domain/orders';
+import { operationNumberMaxLength, operationNumberPattern, orderChannels, orderStatuses, type Order, type OrderChannel, type OrderStatus, type PaymentState } from '../../domain/orders';
 import { read, write } from './define';
 
 const isoDate = z
@@ -23,6 +23,16 @@ const customerInput = z.union([
   z.object({ name: s.requiredText(120), phone: s.shortText(40).default('') }).strict(),
 ]);
 
+/** Where a new order goes, typed in Nuevo pedido; the same fields the Entrega section edits. */
+const deliveryInput = z
+  .object({
+    method: z.enum(['delivery', 'pickup']).default('delivery'),
+    address: s.shortText(300).default(''),
+    reference: s.shortText(300).default(''),
+    zone: s.shortText(60).default(''),
+  })
+  .strict();
+
 export const createOrderArgs = z
   .object({
     channel: z.enum(orderChannels),
@@ -31,6 +41,7 @@ export const createOrderArgs = z
     discount: s.money.default(0),
     deliveryFee: s.money.default(0),
     deliveryDate: isoDate.nullable().default(null),
+    delivery: deliveryInput.optional(),
     note: s.shortText(2000).default(''),
     /** The chat message the draft came from, kept for the record. */
     sourceText: s.shortText(4000).default(''),
@@ -79,16 +90,51 @@ export interface OrderSummary {
   createdAt: number;
 }
 
+/** Another variant of the same product, offered when the one asked for is short. */
+export interface VariantOption {
+  variantId: number;
+  name: string;
+  unitPrice: number;
+  stock: number;
+}
+
 export interface OrderDraft {
-  items: { variantId: number; sku: string; name: string; quantity: number; unitPrice: number }[];
+  items: { variantId: number; sku: string; name: string; quantity: number; unitPrice: number; stock: number; alternatives: VariantOption[] }[];
   deliveryDate: string | null;
+  /** The shop's delivery zone the message names ("vivo en surco"), with its fee. */
+  zone: { name: string; fee: number } | null;
   unmatched: string[];
 }
+
+/** What an order would cost before it is saved: today's prices, promotions and bundles included. */
+export interface OrderQuote {
+  items: { variantId: number; name: string; quantity: number; unitPrice: number; regularPrice: number; stock: number; alternatives: VariantOption[] }[];
+  subtotal: number;
+  /** What active bundles ("2x1") take off; the seller's own discount is added on top. */
+  promoDiscount: number;
+  discount: number;
+  total: number;
+}
+
+export const quoteOrderArgs = z
+  .object({
+    items: z.array(itemInput).max(200),
+    discount: s.money.default(0),
+    deliveryFee: s.money.default(0),
+  })
+  .strict();
+
+export const operationNumber = z
+  .string()
+  .trim()
+  .max(operationNumberMaxLength)
+  .regex(operationNumberPattern, 'may only have letters, digits and dashes');
 
 export const orderMethods = {
   'orders.draftFromText': read<OrderDraft>()(
     z.object({ text: s.requiredText(4000), now: z.number().int().positive().optional() }).strict(),
   ),
+  'orders.quote': read<OrderQuote>()(quoteOrderArgs),
   'orders.create': write<Order>()(createOrderArgs),
   'orders.get': read<Order>()(z.object({ id: s.id }).strict()),
   'orders.list': read<{ items: OrderSummary[]; total: number }>()(listOrdersArgs),
@@ -98,7 +144,13 @@ export const orderMethods = {
   ),
   'orders.addPayment': write<Order>()(
     z
-      .object({ id: s.id, amount: s.money.refine((n) => n > 0, 'must be more than zero'), method: s.requiredText(40), note: s.shortText(500).default('') })
+      .object({
+        id: s.id,
+        amount: s.money.refine((n) => n > 0, 'must be more than zero'),
+        method: s.requiredText(40),
+        operationNumber: operationNumber.default(''),
+        note: s.shortText(500).default(''),
+      })
       .strict(),
   ),
   'orders.cancel': write<Order>()(z.object({ id: s.id, reason: s.shortText(500).default('') }).strict()),

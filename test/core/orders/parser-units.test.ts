@@ -125,3 +125,10 @@ describe('orders as customers really write them', () => {
     expect(parse('me separas 2 velas para el viernes 6 en la tarde').deliveryDate).toBe('2026-02-06');
   });
 });
+
+describe('where she lives is not a product', () => {
+  const wine = [...catalog, entry(6, 'LAB-VIN', 'Labial mate', 'Vino Tinto')];
+  it.each(['2 velas, vivo en surco', '2 velas, mi dirección: calle los vinos 123', '2 velas, soy de vino alto'])('%s', (text) => {
+    expect(parseOrderText(text, wine, { now, timeZone: lima }).items.map((i) => [i.sku, i.quantity])).toEqual([['VEL-AR', 2]]);
+  });
+});

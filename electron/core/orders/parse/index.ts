@@ -22,6 +22,10 @@ export interface ParsedOrderText {
   unmatched: string[];
 }
 
+/** "vivo en surco", "mi dirección es…": where she lives names no product ("vivo" must not become "Vino Tinto"). */
+const placePhrase =
+  /^(vivo|vivimos|estoy en|estamos en|soy de|queda en|mi casa|mi direccion|direccion|av|avenida|jr|jiron|calle|urb|urbanizacion|distrito|entrega en|envio a|enviar a|mandar a|mandalo a)\b/;
+
 /** Splits a message into the phrases that can each name one product: "1 polo negro M, 1 jean 28 y un gorro". */
 const phrasesOf = (folded: string): string[] =>
   folded
@@ -97,7 +101,7 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     const isOrdering = !isAsking && hasOrderIntent(clause.text);
     const before = items.size;
     for (const { phrase, borrowed } of phrasesWithBreakdown(clause.text, read)) {
-      if (isGreeting(phrase)) continue;
+      if (isGreeting(phrase) || placePhrase.test(phrase)) continue;
       const reading = read(phrase, borrowed);
       if (reading.entry) lastNamed = reading.entry;
       if (isAsking) continue;

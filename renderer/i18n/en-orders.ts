@@ -1,0 +1,32 @@
+import type { esOrders } from './es-orders';
+
+/** English texts of Pedidos added for trust; merged into en.ts. */
+export const enOrders: Record<keyof typeof esOrders, string> = {
+  'ordersTrust.allStatuses': 'Status: All',
+  'ordersTrust.allChannels': 'Channel: All',
+  'ordersTrust.allPayments': 'Payments: All',
+  'ordersTrust.saving': 'Saving…',
+  'ordersTrust.saved': 'Saved',
+  'ordersTrust.unsaved': 'Not saved',
+  'ordersTrust.stopNotSaved': 'The delivery could not be saved: {error}',
+  'ordersTrust.discardStop': 'The delivery could not be saved. Close anyway and lose what you typed?',
+  'ordersTrust.cancelTitle': 'Cancel order {number}',
+  'ordersTrust.cancelHelp': 'The stock goes back to the catalog and the order stops counting as owed. This cannot be undone.',
+  'ordersTrust.cancelReason': 'Why is it cancelled?',
+  'ordersTrust.cancelReasonPlaceholder': 'E.g.: the customer no longer wants it',
+  'ordersTrust.cancelReasonRequired': 'Write the reason: it stays in the order history.',
+  'ordersTrust.cancelConfirm': 'Yes, cancel the order',
+  'ordersTrust.cancelBack': 'No, go back',
+  'ordersTrust.operationNumber': 'Operation no. (optional)',
+  'ordersTrust.operationShort': 'op. {number}',
+  'ordersTrust.badOperation': 'The operation number has only letters, digits and dashes (up to 30).',
+  'ordersTrust.receivedMessage': 'Message for the customer: order received',
+  'ordersTrust.receivedHelp': 'The order is not confirmed yet: this message says you received it. Once confirmed, the message says "confirmed".',
+  'ordersTrust.stockShort': 'Asks for {quantity}, {count} left',
+  'ordersTrust.stockLeft': '{count} left',
+  'ordersTrust.useVariant': 'Switch to {name} ({count} left)',
+  'ordersTrust.zoneDetected': 'Zone named in the message: {zone} · delivery {fee}',
+  'ordersTrust.promoDiscount': 'Promotion',
+  'ordersTrust.notDeliveryDay': 'You do not deliver on {day}. Your delivery days: {days}.',
+  'ordersTrust.noDeliveryDays': 'none',
+};
