@@ -9,6 +9,7 @@ import { m0007 } from './0007-promotion-images';
 import { m0008 } from './0008-channels';
 import { m0009 } from './0009-broadcasts';
 import { m0010 } from './0010-lives';
+import { m0016 } from './0016-scheduled-posts';
 
 /** Append-only: never edit a released migration, add the next number. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0016];
