@@ -56,6 +56,8 @@ export const printHandlers = {
     const promo = getPromotion(ctx, args.promotionId);
     if (promo.items.length === 0) fail('invalid_input', 'promotionId: the promotion has no products yet', { field: 'promotionId' });
     const settings = readSettings(ctx.db);
+    // A sheet at the stall without a way to write to her sells nothing after the customer walks away.
+    if (!settings.whatsappNumber) fail('whatsapp_number_missing', 'The stall sheet needs the shop\'s WhatsApp number for its QR code: set it in Ajustes', { field: 'whatsappNumber' });
     const pdf = await renderPromoSheet(promo, settings, dirs(ctx), args.paper, await logoJpeg(ctx.db, ctx.mediaDir, settings.logoMediaId));
     return save(ctx, `promo-${promo.id}-${slug(promo.title)}-${args.paper}.pdf`, pdf);
   },
