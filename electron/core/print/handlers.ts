@@ -16,7 +16,7 @@ import { readSettings } from '../settings/repo';
 import { renderCatalog } from './catalogPdf';
 import { logoJpeg, slug } from './pdf';
 import { renderPriceTags, type TagItem } from './priceTags';
-import { renderPromoImage } from './promoImage';
+import { instagramHandle, renderPromoImage } from './promoImage';
 import { renderPromoSheet } from './promoSheet';
 
 /** Every printable goes to <dataDir>/exports, where the seller can find, print or send it. */
@@ -86,7 +86,7 @@ export const printHandlers = {
 
   'print.promoImage': async (ctx, args) => {
     const promo = getPromotion(ctx, args.promotionId);
-    const image = await renderPromoImage(promo, readSettings(ctx.db), ctx.mediaDir, args.format);
+    const image = await renderPromoImage(promo, readSettings(ctx.db), ctx.mediaDir, args.format, instagramHandle(ctx.channels.get('instagram').account));
     return save(ctx, `promo-${promo.id}-${slug(promo.title)}-${args.format === 'square' ? '1080x1080' : '1080x1920'}.jpg`, image);
   },
 } satisfies Partial<Handlers>;
