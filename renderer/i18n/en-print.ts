@@ -17,5 +17,6 @@ export const enPrint: Record<keyof typeof esPrint, string> = {
   'broadcast.scheduleAt': "Schedule the post (optional)",
   'broadcast.scheduleFacebook': "Facebook: from 10 minutes to 75 days from now.",
   'broadcast.scheduleInstagram': "Instagram: Chasqui posts it at that time. Chasqui must be open at that time (if it is closed, it goes out as soon as you open it).",
+  'broadcast.sendScheduled': "Schedule broadcast",
   'broadcast.scheduleNow': "Empty: posted now. The WhatsApp Status and messages go now.",
 };

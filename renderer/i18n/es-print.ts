@@ -15,5 +15,6 @@ export const esPrint = {
   'broadcast.scheduleAt': "Programar la publicación (opcional)",
   'broadcast.scheduleFacebook': "Facebook: entre 10 minutos y 75 días desde ahora.",
   'broadcast.scheduleInstagram': "Instagram: Chasqui la publica a esa hora. Chasqui debe estar abierto a esa hora (si está cerrado, sale apenas lo abras).",
+  'broadcast.sendScheduled': "Programar difusión",
   'broadcast.scheduleNow': "Vacío: se publica ya. El estado de WhatsApp y los mensajes salen ya.",
 } as const;

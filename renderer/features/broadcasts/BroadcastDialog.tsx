@@ -88,7 +88,7 @@ export const BroadcastDialog = ({ promotion, onClose }: { promotion: Promotion; 
         <>
           <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
           <button type="button" className="button button-primary" disabled={isBusy || targets.length === 0 || notReady.length > 0 || (isDirect && !preview?.recipients.count && targets.length === 1)} onClick={() => void send()}>
-            {t('broadcast.send')}
+            {t(scheduled !== null ? 'broadcast.sendScheduled' : 'broadcast.send')}
           </button>
         </>
       }
