@@ -8,10 +8,11 @@ import { useT } from '../../i18n';
 /** Sheets of labels a seller can cut: small ones for lipsticks, large ones for the front of the stall. */
 const sheets = { small: { columns: 3, rows: 8 }, medium: { columns: 2, rows: 6 }, large: { columns: 2, rows: 4 } } as const;
 type Sheet = keyof typeof sheets;
+const sheetKeys: Sheet[] = ['small', 'medium', 'large'];
 const sheetLabel = { small: 'print.tagsSmall', medium: 'print.tagsMedium', large: 'print.tagsLarge' } as const;
 
 /** Price tags for the promotion's products: she ticks which and picks the size of the labels. */
-export const PriceTagsPanel = ({ items, isBusy, onMake }: { items: PromotionItem[]; isBusy: boolean; onMake(run: () => Promise<PrintResult>): void }) => {
+export const PriceTagsPanel = ({ items, isBusy, onMake }: { items: Pick<PromotionItem, 'variantId' | 'name'>[]; isBusy: boolean; onMake(run: () => Promise<PrintResult>): void }) => {
   const t = useT();
   const [chosen, setChosen] = useState<number[]>(items.map((i) => i.variantId));
   const [sheet, setSheet] = useState<Sheet>('small');
@@ -35,8 +36,8 @@ export const PriceTagsPanel = ({ items, isBusy, onMake }: { items: PromotionItem
       <div className="form-grid">
         <label className="field">
           <span>{t('print.tagsSheet')}</span>
-          <select value={sheet} onChange={(e) => setSheet(e.target.value === 'large' ? 'large' : e.target.value === 'medium' ? 'medium' : 'small')}>
-            {(Object.keys(sheets) as Sheet[]).map((key) => <option key={key} value={key}>{t(sheetLabel[key])}</option>)}
+          <select value={sheet} onChange={(e) => setSheet(sheetKeys.find((key) => key === e.target.value) ?? 'small')}>
+            {sheetKeys.map((key) => <option key={key} value={key}>{t(sheetLabel[key])}</option>)}
           </select>
         </label>
         <label className="field">
