@@ -25,7 +25,7 @@ import { createOutboxRunner, type OutboxRunner } from './broadcast/runner';
 import { startLiveWatcher } from './live/watcher';
 import { assemblePromotions } from './promotions/assemble';
 import { findPromotionRow } from './promotions/repo';
-import { renderPromoImage } from './print/promoImage';
+import { instagramHandle, renderPromoImage } from './print/promoImage';
 import { fail } from '../../shared/api/errors';
 import { systemClock, type Clock } from './clock';
 import { makePrivateDir, protectShopFiles } from './privateFiles';
@@ -117,7 +117,7 @@ export const createCore = (options: CoreOptions): Core => {
       const row = findPromotionRow(base.db, id) ?? fail('not_found', `Promotion ${id} does not exist`);
       return assemblePromotions(base.db, [row], readSettings(base.db), now())[0] ?? fail('not_found', `Promotion ${id} does not exist`);
     },
-    renderImage: (promo, format) => renderPromoImage(promo, readSettings(base.db), mediaDir, format),
+    renderImage: (promo, format) => renderPromoImage(promo, readSettings(base.db), mediaDir, format, instagramHandle(channels.get('instagram').account)),
     random: options.random,
     isTimerEnabled: options.isOutboxTimerEnabled,
   });

@@ -29,6 +29,7 @@ const statusFor: Record<ErrorCode, number> = {
   reply_window_closed: 409,
   browser_not_found: 424,
   disk_full: 507,
+  whatsapp_number_missing: 409,
   internal: 500,
 };
 

@@ -7,6 +7,7 @@ import { enChats } from './en-chats';
 import { enReports } from './en-reports';
 import { enLan } from './en-lan';
 import { enOrders } from './en-orders';
+import { enPrint } from './en-print';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...enReports,
   ...enLan,
   ...enOrders,
+  ...enPrint,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

@@ -6,6 +6,7 @@ import { esChats } from './es-chats';
 import { esReports } from './es-reports';
 import { esLan } from './es-lan';
 import { esOrders } from './es-orders';
+import { esPrint } from './es-print';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -17,6 +18,7 @@ export const es = {
   ...esReports,
   ...esLan,
   ...esOrders,
+  ...esPrint,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

@@ -23,6 +23,8 @@ export const errorCodes = [
   'browser_not_found',
   /** The disk is full: nothing was saved; it works again once space is freed. */
   'disk_full',
+  /** The stall sheet needs the shop's WhatsApp number (Ajustes) for its QR; nothing was printed. */
+  'whatsapp_number_missing',
   'internal',
 ] as const;
 

@@ -27,7 +27,11 @@ export const assembleBroadcast = (ctx: CoreContext, row: repo.BroadcastRow): Bro
     const remaining = counts.pending + counts.sending + counts.unknown;
     const via = ctx.db.prepare<[number, string], ChannelKind>('SELECT via FROM outbox WHERE broadcast_id = ? AND target = ? LIMIT 1').pluck().get(row.id, target);
     const isActive = row.status === 'running' && remaining > 0;
-    const nextSendAt = isActive && via ? (isDirectTarget(target) ? (ctx.outbox.nextSendAt(via) ?? ctx.now()) : ctx.now()) : null;
+    const heldUntil = ctx.db
+      .prepare<[number, string, number], number | null>("SELECT min(not_before) FROM outbox WHERE broadcast_id = ? AND target = ? AND status = 'pending' AND not_before > ?")
+      .pluck()
+      .get(row.id, target, ctx.now());
+    const nextSendAt = isActive && via ? (isDirectTarget(target) ? (ctx.outbox.nextSendAt(via) ?? ctx.now()) : (heldUntil ?? ctx.now())) : null;
     return {
       target,
       counts,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from '../../../shared/api/errors';
 import { recordsToCsv } from '../../../shared/csv';
-import { isDirectTarget, type BroadcastStatus } from '../../../shared/domain/broadcasts';
+import { isDirectTarget, type BroadcastStatus, type BroadcastTarget } from '../../../shared/domain/broadcasts';
 import type { CoreContext, Handlers } from '../context';
 import { exportsDirFor, exportUrl } from '../exports';
 import { getPromotion } from '../promotions/handlers';
@@ -26,10 +26,17 @@ const transition = (ctx: CoreContext, id: number, allowed: BroadcastStatus[], ne
   return assembleBroadcast(ctx, load(ctx, id));
 };
 
-const checkPublishAt = (ctx: CoreContext, publishAt: number | null): void => {
+/** Instagram cannot schedule by itself: the outbox holds its post and story until publishAt. */
+const isHeldUntilPublishAt = (target: BroadcastTarget): boolean => target === 'instagram_feed' || target === 'instagram_story';
+
+const checkPublishAt = (ctx: CoreContext, publishAt: number | null, targets: BroadcastTarget[]): void => {
   if (publishAt === null) return;
   const ahead = publishAt - ctx.now();
-  if (ahead < 10 * 60_000 || ahead > 75 * 86_400_000) fail('invalid_input', 'publishAt: Facebook schedules posts from 10 minutes to 75 days ahead', { field: 'publishAt' });
+  if (targets.includes('facebook_post')) {
+    if (ahead < 10 * 60_000 || ahead > 75 * 86_400_000) fail('invalid_input', 'publishAt: Facebook schedules posts from 10 minutes to 75 days ahead', { field: 'publishAt' });
+  } else if (ahead < 60_000 || ahead > 75 * 86_400_000) {
+    fail('invalid_input', 'publishAt: a scheduled post goes from 1 minute to 75 days ahead', { field: 'publishAt' });
+  }
 };
 
 export const broadcastHandlers = {
@@ -41,7 +48,7 @@ export const broadcastHandlers = {
   'broadcasts.create': (ctx, args) => {
     const promo = getPromotion(ctx, args.promotionId);
     if (promo.status === 'ended' || promo.status === 'draft') fail('conflict', `promotionId: a ${promo.status} promotion cannot be broadcast`, { field: 'promotionId' });
-    checkPublishAt(ctx, args.publishAt);
+    checkPublishAt(ctx, args.publishAt, args.targets);
     const now = ctx.now();
     const id = repo.insertBroadcast(ctx.db, { promotionId: promo.id, targets: args.targets, filter: args.filter, publishAt: args.publishAt }, now);
     for (const target of args.targets) {
@@ -50,7 +57,7 @@ export const broadcastHandlers = {
           repo.insertOutboxRow(ctx.db, { broadcastId: id, target, via: r.via, customerId: r.customerId, conversationId: r.conversationId, address: r.address, text: directText(promo, r.name), key: `b${id}-${target}-c${r.customerId}` }, now);
         }
       } else {
-        repo.insertOutboxRow(ctx.db, { broadcastId: id, target, via: viaFor(ctx.channels, channelOfTarget[target]), customerId: null, conversationId: null, address: '', text: postText(promo, target), key: `b${id}-${target}` }, now);
+        repo.insertOutboxRow(ctx.db, { broadcastId: id, target, via: viaFor(ctx.channels, channelOfTarget[target]), customerId: null, conversationId: null, address: '', text: postText(promo, target), key: `b${id}-${target}`, notBefore: isHeldUntilPublishAt(target) ? args.publishAt : null }, now);
       }
     }
     return assembleBroadcast(ctx, load(ctx, id));

@@ -33,6 +33,8 @@ export interface OutboxRow {
   created_at: number;
   updated_at: number;
   sent_at: number | null;
+  /** A scheduled Instagram post waits in the outbox until then. */
+  not_before: number | null;
 }
 
 export const insertBroadcast = (db: Db, b: { promotionId: number; targets: BroadcastTarget[]; filter: RecipientFilter; publishAt: number | null }, now: number): number =>
@@ -62,13 +64,13 @@ export const setBroadcastStatus = (db: Db, id: number, status: BroadcastStatus, 
 
 export const insertOutboxRow = (
   db: Db,
-  r: { broadcastId: number | null; target: OutboxRow['target']; via: ChannelKind; customerId: number | null; conversationId: number | null; address: string; text: string; key: string },
+  r: { broadcastId: number | null; target: OutboxRow['target']; via: ChannelKind; customerId: number | null; conversationId: number | null; address: string; text: string; key: string; notBefore?: number | null },
   now: number,
 ): void => {
   db.prepare(
-    `INSERT OR IGNORE INTO outbox (broadcast_id, target, via, customer_id, conversation_id, address, text, idempotency_key, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-  ).run(r.broadcastId, r.target, r.via, r.customerId, r.conversationId, r.address, r.text, r.key, now, now);
+    `INSERT OR IGNORE INTO outbox (broadcast_id, target, via, customer_id, conversation_id, address, text, idempotency_key, status, created_at, updated_at, not_before)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
+  ).run(r.broadcastId, r.target, r.via, r.customerId, r.conversationId, r.address, r.text, r.key, now, now, r.notBefore ?? null);
 };
 
 export const countsOf = (db: Db, broadcastId: number, target?: BroadcastTarget): Counts => {

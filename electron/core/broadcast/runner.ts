@@ -100,6 +100,10 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
     const seenVia = new Set<ChannelKind>();
     nextAt.clear();
     for (const row of candidates) {
+      if (row.not_before !== null && row.not_before > now) {
+        later(row.not_before);
+        continue;
+      }
       const channel = deps.channels.get(row.via);
       if (!isSendingStatus(channel.status)) {
         if (row.broadcast_id !== null && ['blocked', 'rate_limited', 'needs_auth', 'not_connected'].includes(channel.status)) {

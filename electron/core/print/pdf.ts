@@ -65,3 +65,28 @@ export const logoJpeg = async (db: Db, mediaDir: string, logoMediaId: string): P
   if (!ext || !fs.existsSync(file)) return null;
   return sharp(file).resize(200, 200, { fit: 'contain', background: '#ffffff' }).flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer();
 };
+
+/**
+ * A QR code drawn as vector squares, so every module prints sharp at any size or resolution
+ * (an embedded bitmap gets resampled into uneven modules). Returns the number of modules a side.
+ */
+export const drawQr = (doc: Pdf, text: string, x: number, y: number, size: number, errorCorrectionLevel: 'L' | 'M' = 'M'): number => {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel });
+  const cell = size / modules.size;
+  doc.save().rect(x, y, size, size).fill('#ffffff');
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let col = 0; col < modules.size; col += 1) {
+      // A hair of overlap so neighbouring squares print as one dark area, without hairline gaps.
+      if (modules.get(row, col)) doc.rect(x + col * cell, y + row * cell, cell + 0.05, cell + 0.05);
+    }
+  }
+  doc.fill('#000000').restore();
+  return modules.size;
+};
+
+/** The largest font size (down to `min`) at which one line of text fits the width. */
+export const fitFontSize = (doc: Pdf, text: string, font: 'regular' | 'bold', max: number, width: number, min = 6): number => {
+  doc.font(font).fontSize(max);
+  const measured = doc.widthOfString(text);
+  return measured <= width ? max : Math.max(min, Math.floor(((max * width) / measured) * 10) / 10);
+};

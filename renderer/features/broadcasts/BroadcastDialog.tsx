@@ -28,7 +28,10 @@ export const BroadcastDialog = ({ promotion, onClose }: { promotion: Promotion; 
   const [images, setImages] = useState<{ square?: string; story?: string }>({});
 
   const filter = { tags: tags.split(',').map((x) => x.trim()).filter(Boolean), productIds: productId ? [productId] : [], boughtSince: boughtSince || null };
-  const scheduled = targets.includes('facebook_post') && publishAt ? new Date(publishAt).getTime() : null;
+  // Facebook schedules its post itself; Instagram's post and story wait in Chasqui's outbox.
+  const isInstagramScheduled = targets.includes('instagram_feed') || targets.includes('instagram_story');
+  const isSchedulable = targets.includes('facebook_post') || isInstagramScheduled;
+  const scheduled = isSchedulable && publishAt ? new Date(publishAt).getTime() : null;
 
   // The very images that will be posted, drawn once per format.
   const formats = [...new Set(preview?.targets.flatMap((p) => (p.imageFormat ? [p.imageFormat] : [])) ?? [])];
@@ -85,7 +88,7 @@ export const BroadcastDialog = ({ promotion, onClose }: { promotion: Promotion; 
         <>
           <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
           <button type="button" className="button button-primary" disabled={isBusy || targets.length === 0 || notReady.length > 0 || (isDirect && !preview?.recipients.count && targets.length === 1)} onClick={() => void send()}>
-            {t('broadcast.send')}
+            {t(scheduled !== null ? 'broadcast.sendScheduled' : 'broadcast.send')}
           </button>
         </>
       }
@@ -104,11 +107,13 @@ export const BroadcastDialog = ({ promotion, onClose }: { promotion: Promotion; 
           ))}
         </div>
       </fieldset>
-      {targets.includes('facebook_post') ? (
+      {isSchedulable ? (
         <label className="field">
-          <span>{t('broadcast.publishAt')}</span>
-          <input type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />
-          <small className="muted">{t('broadcast.publishAtHelp')}</small>
+          <span>{t('broadcast.scheduleAt')}</span>
+          <input type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} data-testid="publish-at" />
+          {targets.includes('facebook_post') ? <small className="muted">{t('broadcast.scheduleFacebook')}</small> : null}
+          {isInstagramScheduled ? <small className={publishAt ? 'warning-box' : 'muted'} role="note">{t('broadcast.scheduleInstagram')}</small> : null}
+          <small className="muted">{t('broadcast.scheduleNow')}</small>
         </label>
       ) : null}
       {isDirect ? (

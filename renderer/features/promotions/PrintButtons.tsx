@@ -1,26 +1,36 @@
 import { useState } from 'react';
 import type { MethodArgs } from '../../../shared/api/contract';
 import type { PrintResult } from '../../../shared/api/methods/print';
+import type { PromotionItem } from '../../../shared/domain/promotions';
+import { ChasquiError } from '../../../shared/api/errors';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
+import { useSettings } from '../../store/settings';
+import { PriceTagsPanel } from './PriceTagsPanel';
 
 /** Each button makes the real file in the data folder and offers it as a download. */
 // The desktop can hand files to the system's viewer and file manager; a browser downloads them.
 const isDesktop = typeof window !== 'undefined' && window.chasqui !== undefined;
 
-export const PrintButtons = ({ promotionId }: { promotionId: number }) => {
+export const PrintButtons = ({ promotionId, items }: { promotionId: number; items: PromotionItem[] }) => {
   const t = useT();
+  const hasWhatsapp = useSettings((s) => s.settings.whatsappNumber) !== '';
+  const [isTagsOpen, setTagsOpen] = useState(false);
+  const [isContactMissing, setContactMissing] = useState(false);
   const [ready, setReady] = useState<PrintResult | null>(null);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const make = async (label: string, run: () => Promise<PrintResult>) => {
     setBusy(label);
     setError('');
+    setContactMissing(false);
     try {
       setReady(await run());
     } catch (e) {
-      setError(toFormError(e, t).message);
+      // The sheet is refused without a number to write to: say so with the way to fix it.
+      if (e instanceof ChasquiError && e.code === 'whatsapp_number_missing') setContactMissing(true);
+      else setError(toFormError(e, t).message);
     } finally {
       setBusy('');
     }
@@ -34,7 +44,14 @@ export const PrintButtons = ({ promotionId }: { promotionId: number }) => {
         <button type="button" className="button" disabled={busy !== ''} onClick={() => void make('letter', sheet('Letter'))}>{t('promo.sheetLetter')}</button>
         <button type="button" className="button" disabled={busy !== ''} onClick={() => void make('square', () => api.call('print.promoImage', { promotionId, format: 'square' }))}>{t('promo.square')}</button>
         <button type="button" className="button" disabled={busy !== ''} onClick={() => void make('story', () => api.call('print.promoImage', { promotionId, format: 'story' }))}>{t('promo.story')}</button>
+        <button type="button" className="button" aria-expanded={isTagsOpen} onClick={() => setTagsOpen(!isTagsOpen)}>{t('print.tags')}</button>
       </div>
+      {!hasWhatsapp || isContactMissing ? (
+        <p className="warning-box" role="note" data-testid="no-whatsapp">
+          {t('print.noWhatsapp')} <a href="#/ajustes">{t('print.goSettings')}</a>
+        </p>
+      ) : null}
+      {isTagsOpen ? <PriceTagsPanel items={items} isBusy={busy !== ''} onMake={(run) => void make('tags', run)} /> : null}
       {busy ? <p className="muted" role="status">{t('common.loading')}</p> : null}
       {ready ? (
         <p className="notice actions" role="status">

@@ -135,7 +135,7 @@ export const PromotionEditor = ({ promotion, onClose }: { promotion: Promotion |
         <>
           <h3>{t('promo.texts')}</h3>
           <ChannelTexts promotion={saved} drafts={texts} onChange={(channel, value) => setTexts({ ...texts, [channel]: value })} />
-          {saved.items.length > 0 ? <PrintButtons promotionId={saved.id} /> : null}
+          {saved.items.length > 0 ? <PrintButtons promotionId={saved.id} items={saved.items} /> : null}
           {saved.status === 'active' || saved.status === 'scheduled' ? (
             <section className="print-kit" aria-labelledby="broadcast-open-title">
               <h3 id="broadcast-open-title">{t('broadcast.open')}</h3>

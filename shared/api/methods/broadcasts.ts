@@ -19,7 +19,7 @@ const plan = {
   promotionId: s.id,
   targets: z.array(z.enum(broadcastTargets)).min(1, 'choose at least one place').max(broadcastTargets.length).refine((t) => new Set(t).size === t.length, 'lists a place twice'),
   filter: recipientFilter,
-  /** Facebook Page posts only: publish later (at least 10 minutes ahead, at most 75 days). */
+  /** Publish the Facebook Page post (10 minutes to 75 days ahead) and the Instagram post and story later; Instagram's wait in the outbox while Chasqui runs. */
   publishAt: z.number().int().positive().nullable().default(null),
 };
 
