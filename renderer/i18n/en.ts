@@ -25,7 +25,7 @@ export const en: Record<MessageKey, string> = {
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong',
   'catalog.title': 'Catalog',
-  'catalog.search': 'Search products (e.g. red lipstick)',
+  'catalog.search': 'Search (e.g. red lipstick)',
   'catalog.new': 'New product',
   'catalog.import': 'Import CSV',
   'catalog.export': 'Export CSV',

@@ -25,7 +25,7 @@ export const es = {
   'common.loading': 'Cargando…',
   'common.error': 'Algo salió mal',
   'catalog.title': 'Catálogo',
-  'catalog.search': 'Buscar productos (por ejemplo: labial rojo)',
+  'catalog.search': 'Buscar (ej.: labial rojo)',
   'catalog.new': 'Nuevo producto',
   'catalog.import': 'Importar CSV',
   'catalog.export': 'Exportar CSV',
