@@ -2,7 +2,7 @@ import type { MessageKey } from './es';
 
 /** English texts of the welcome, the palette and formats; merged into en.ts. */
 export const enBasics = {
-  'settings.localeFromLanguage': "Same as the language",
+  'settings.localeFromLanguage': "Automatic (like Chasqui's texts)",
   'welcome.demoCommand': "In the browser, the demo opens on its own with this command (your data is not touched):",
   'welcome.copy': "Copy",
   'welcome.copied': "Copied",

@@ -41,7 +41,7 @@ export const enChannels = {
   'channels.instagram.twoFactorSms': "sent by SMS to the number ending in {digits}",
   'channels.instagram.challenge': "Instagram wants to confirm it is you: type the code it sent by SMS or email.",
   'channels.instagram.code': "Code",
-  'channels.facebook.help': "Connect your Facebook Page to read and answer its Messenger messages here and to post your promotions. Facebook gives you an access code for your Page (a long text starting with EAA): copy it and paste it here. If you do not know how to get it, ask whoever helps you with technology; the steps for them are below.",
+  'channels.facebook.help': "Connect your Facebook Page to answer its Messenger messages here and post your promotions. Paste your Page's access code below (a long text starting with EAA). If you do not know how to get it, ask whoever helps you with technology: the steps for them are at the end.",
   'channels.facebook.token': "Your Page's access code",
   'channels.facebook.pickPage': "Which Page do you connect?",
   'channels.facebook.choose': "Use this Page",

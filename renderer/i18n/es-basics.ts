@@ -1,6 +1,7 @@
 /** Spanish texts of the welcome, the palette and formats; merged into es.ts. */
 export const esBasics = {
-  'settings.localeFromLanguage': "Igual que el idioma",
+  // Not "igual que el idioma": the option's words are part of the select's label, and "Idioma" must name only the language select.
+  'settings.localeFromLanguage': "Automático (como los textos de Chasqui)",
   'welcome.demoCommand': "En el navegador, la demostración se abre aparte, con este comando (tus datos no se tocan):",
   'welcome.copy': "Copiar",
   'welcome.copied': "Copiado",

@@ -39,7 +39,7 @@ export const esChannels = {
   'channels.instagram.twoFactorSms': "enviado por SMS al número que termina en {digits}",
   'channels.instagram.challenge': "Instagram quiere confirmar que eres tú: escribe el código que te envió por SMS o correo.",
   'channels.instagram.code': "Código",
-  'channels.facebook.help': "Conecta tu página de Facebook para leer y responder aquí los mensajes de Messenger y publicar tus promociones. Facebook te da un código de acceso de tu página (un texto largo que empieza con EAA): cópialo y pégalo aquí. Si no sabes sacarlo, pídeselo a quien te ayuda con la tecnología; los pasos para esa persona están abajo.",
+  'channels.facebook.help': "Conecta tu página de Facebook para responder aquí los mensajes de Messenger y publicar tus promociones. Pega abajo el código de acceso de tu página (un texto largo que empieza con EAA). Si no sabes sacarlo, pídeselo a quien te ayuda con la tecnología: los pasos para esa persona están al final.",
   'channels.facebook.token': "Código de acceso de tu página",
   'channels.facebook.pickPage': "¿Qué página conectas?",
   'channels.facebook.choose': "Usar esta página",
