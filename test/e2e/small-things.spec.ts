@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { serveApp, type ServedApp } from './serve';
 
 const shots = path.resolve(__dirname, '../../test-results/screenshots');
@@ -7,9 +7,10 @@ const sizes = [
   { name: 'wide', width: 1366, height: 768 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
-const shootBoth = async (page: Page, name: string) => {
+const shootBoth = async (page: Page, name: string, shown?: Locator) => {
   for (const size of sizes) {
     await page.setViewportSize(size);
+    await shown?.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, `${name}-${size.name}.png`), fullPage: size.name === 'phone' });
   }
   await page.setViewportSize(sizes[0]);
@@ -141,8 +142,11 @@ test.describe('the demo shop', () => {
     await expect(facebook.getByText(/pages_messaging/)).toBeHidden();
     await facebook.getByText('Pasos técnicos (para quien te ayuda)').click();
     await expect(facebook.getByText(/pages_messaging/)).toBeVisible();
-    await facebook.scrollIntoViewIfNeeded();
-    await shootBoth(page, 'channels-facebook');
+    await shootBoth(page, 'channels-facebook', facebook);
+    await page.setViewportSize(sizes[1]);
+    // On a phone the cards stack inside the page instead of running off its right edge.
+    expect((await facebook.boundingBox())?.width ?? 999).toBeLessThanOrEqual(sizes[1].width);
+    await page.setViewportSize(sizes[0]);
   });
 
   test('in English the dates are English, unless a format was chosen in Ajustes', async ({ page }) => {
