@@ -44,7 +44,9 @@ const Page = ({ area }: { area: Area }) => {
 export const App = () => {
   const t = useT();
   const { settings, isLoaded, load, apply } = useSettings();
-  const [area, setArea] = useState<Area>(areaFromHash(window.location.hash));
+  // The whole hash, not just the area: #/catalogo → #/catalogo/importar must remount the page so it opens the importer.
+  const [hash, setHash] = useState(window.location.hash);
+  const area: Area = areaFromHash(hash);
   const [hasFailed, setFailed] = useState(false);
   const [isPaletteOpen, setPaletteOpen] = useState(false);
 
@@ -87,7 +89,7 @@ export const App = () => {
 
   useEffect(() => {
     load().catch(() => setFailed(true));
-    const onHash = () => setArea(areaFromHash(window.location.hash));
+    const onHash = () => setHash(window.location.hash);
     window.addEventListener('hashchange', onHash);
     const stop = api.onEvent((event) => (event.type === 'settings.changed' ? apply(event.payload) : undefined));
     return () => {
@@ -133,7 +135,7 @@ export const App = () => {
       </nav>
       <main className="content">
         {isDemo ? <DemoBanner /> : null}
-        <Page key={window.location.hash} area={area} />
+        <Page key={hash} area={area} />
       </main>
       {isPaletteOpen ? <CommandPalette onClose={() => setPaletteOpen(false)} /> : null}
     </div>

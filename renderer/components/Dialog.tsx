@@ -9,15 +9,37 @@ interface DialogProps {
   size?: 'medium' | 'large';
 }
 
-/** A native <dialog> opened modally: focus trapping and Escape come from the browser. */
+/**
+ * A native <dialog> opened modally, which traps focus. Escape is handled here rather than left to
+ * the browser: Chromium skips the `cancel` event (and so our onClose) for a dialog opened from a
+ * shortcut without a click, closing the element behind React's back. Focus goes to the element
+ * marked `data-autofocus` (React's autoFocus fires before showModal, so it would be lost), and back
+ * to where it was when the dialog closes.
+ */
 export const Dialog = ({ title, onClose, children, footer, size = 'medium' }: DialogProps) => {
   const ref = useRef<HTMLDialogElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
   const titleId = useId();
   const t = useT();
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    if (!dialog) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    let isUnmounting = false;
+    // Whatever else closes the element (the browser, a form method="dialog") closes it for React too.
+    const onNativeClose = () => {
+      if (!isUnmounting) onCloseRef.current();
+    };
+    dialog.addEventListener('close', onNativeClose);
+    return () => {
+      isUnmounting = true;
+      dialog.removeEventListener('close', onNativeClose);
+      dialog.close();
+      if (previous?.isConnected) previous.focus();
+    };
   }, []);
   return (
     <dialog
@@ -26,6 +48,13 @@ export const Dialog = ({ title, onClose, children, footer, size = 'medium' }: Di
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
+        onClose();
+      }}
+      onKeyDown={(event) => {
+        // The innermost dialog closes; one that handled Escape itself (a picker) has prevented it.
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        event.stopPropagation();
         onClose();
       }}
     >

@@ -51,6 +51,7 @@ export const enLive = {
   'live.revenue': "Sales",
   'live.sendMessages': "Send each buyer a message",
   'live.sendMessagesHelp': "With what they claimed, the total and how to pay (template in Settings).",
-  'live.messagesQueued': "{count} messages on their way through their chats.",
+  'live.messagesQueued_one': "{count} message on its way through their chat.",
+  'live.messagesQueued_other': "{count} messages on their way through their chats.",
   'live.noChat': "{name} has no chat with you: copy the message and send it yourself.",
 } satisfies Partial<Record<MessageKey, string>>;

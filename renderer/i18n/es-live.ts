@@ -49,6 +49,7 @@ export const esLive = {
   'live.revenue': "Ventas",
   'live.sendMessages': "Enviar un mensaje a cada compradora",
   'live.sendMessagesHelp': "Con lo que separó, el total y cómo pagar (plantilla en Ajustes).",
-  'live.messagesQueued': "{count} mensajes en camino por su chat.",
+  'live.messagesQueued_one': "{count} mensaje en camino por su chat.",
+  'live.messagesQueued_other': "{count} mensajes en camino por su chat.",
   'live.noChat': "{name} no tiene chat contigo: copia el mensaje y envíaselo tú.",
 } as const;

@@ -2,13 +2,16 @@ import type { Language } from '../../shared/domain/settings';
 import { useSettings } from '../store/settings';
 import { en } from './en';
 import { es, type MessageKey } from './es';
+import { translateWith, type PluralBase, type Values } from './translate';
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { es, en };
 
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+/** What callers name: a plain key, or the base of a plural key (`catalog.count` for `catalog.count_one`/`_other`). */
+export type TextKey = MessageKey | PluralBase<MessageKey>;
 
-export const translate = (language: Language, key: MessageKey, values: Record<string, string | number> = {}): string =>
-  dictionaries[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+export type Translate = (key: TextKey, values?: Values) => string;
+
+export const translate = (language: Language, key: TextKey, values: Values = {}): string => translateWith(dictionaries[language], language, key, values);
 
 export const useT = (): Translate => {
   const language = useSettings((s) => s.settings.language);

@@ -143,6 +143,7 @@ export const updateSettingsArgs = z
     deliveredTemplate: shortText(1000).optional(),
     browserPath: shortText(1000).optional(),
     isAutoUpdateEnabled: z.boolean().optional(),
+    isFormatFromLanguage: z.boolean().optional(),
     facebookAppId: z.string().regex(/^(\d{5,20})?$/, 'is not a Meta app id (digits only)').optional(),
     pacing: z
       .object({

@@ -1,3 +1,4 @@
+import { dayRange, formatDay } from './dates';
 import { formatMoney } from './money';
 import { bundleLabel, channelLimits, hashtagOf, waLink, type ChannelTexts, type Promotion } from './promotions';
 
@@ -10,11 +11,11 @@ export interface ShopFacts {
 
 type PromoDraft = Omit<Promotion, 'id' | 'status' | 'texts' | 'createdAt' | 'updatedAt' | 'customTexts' | 'images'>;
 
-const formatDay = (isoDate: string, locale: string): string =>
-  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
-
 export const validityText = (promo: Pick<Promotion, 'startsOn' | 'endsOn'>, locale: string): string => {
-  if (promo.startsOn && promo.endsOn) return `Válido del ${formatDay(promo.startsOn, locale)} al ${formatDay(promo.endsOn, locale)}`;
+  if (promo.startsOn && promo.endsOn) {
+    const range = dayRange(promo.startsOn, promo.endsOn, locale);
+    return range.isOneDay ? `Válido solo el ${range.start}` : `Válido del ${range.head}${range.start} al ${range.end}${range.tail}`;
+  }
   if (promo.endsOn) return `Válido hasta el ${formatDay(promo.endsOn, locale)}`;
   if (promo.startsOn) return `Desde el ${formatDay(promo.startsOn, locale)}`;
   return '';

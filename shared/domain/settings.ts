@@ -43,17 +43,35 @@ export interface ShopSettings {
   liveMessageTemplate: string;
   /** Sent once when a customer writes BAJA/STOP; {cliente} {tienda} are filled in. */
   optOutReply: string;
+  /** Dates and numbers on screen follow the language (in the shop's region) unless she picked a format in Ajustes. */
+  isFormatFromLanguage: boolean;
 }
 
-/** What choosing a country suggests; everything stays editable in Ajustes. */
+/** What choosing a country suggests (Latin America and Spain); everything stays editable in Ajustes. */
 export const countryPresets = {
-  PE: { name: 'Perú', locale: 'es-PE', currency: 'PEN', timeZone: 'America/Lima', dialCode: '51' },
+  AR: { name: 'Argentina', locale: 'es-AR', currency: 'ARS', timeZone: 'America/Argentina/Buenos_Aires', dialCode: '54' },
   BO: { name: 'Bolivia', locale: 'es-BO', currency: 'BOB', timeZone: 'America/La_Paz', dialCode: '591' },
+  BR: { name: 'Brasil', locale: 'pt-BR', currency: 'BRL', timeZone: 'America/Sao_Paulo', dialCode: '55' },
   CL: { name: 'Chile', locale: 'es-CL', currency: 'CLP', timeZone: 'America/Santiago', dialCode: '56' },
   CO: { name: 'Colombia', locale: 'es-CO', currency: 'COP', timeZone: 'America/Bogota', dialCode: '57' },
+  CR: { name: 'Costa Rica', locale: 'es-CR', currency: 'CRC', timeZone: 'America/Costa_Rica', dialCode: '506' },
+  CU: { name: 'Cuba', locale: 'es-CU', currency: 'CUP', timeZone: 'America/Havana', dialCode: '53' },
   EC: { name: 'Ecuador', locale: 'es-EC', currency: 'USD', timeZone: 'America/Guayaquil', dialCode: '593' },
-  AR: { name: 'Argentina', locale: 'es-AR', currency: 'ARS', timeZone: 'America/Argentina/Buenos_Aires', dialCode: '54' },
+  SV: { name: 'El Salvador', locale: 'es-SV', currency: 'USD', timeZone: 'America/El_Salvador', dialCode: '503' },
+  ES: { name: 'España', locale: 'es-ES', currency: 'EUR', timeZone: 'Europe/Madrid', dialCode: '34' },
+  GT: { name: 'Guatemala', locale: 'es-GT', currency: 'GTQ', timeZone: 'America/Guatemala', dialCode: '502' },
+  HT: { name: 'Haití', locale: 'fr-HT', currency: 'HTG', timeZone: 'America/Port-au-Prince', dialCode: '509' },
+  HN: { name: 'Honduras', locale: 'es-HN', currency: 'HNL', timeZone: 'America/Tegucigalpa', dialCode: '504' },
   MX: { name: 'México', locale: 'es-MX', currency: 'MXN', timeZone: 'America/Mexico_City', dialCode: '52' },
+  NI: { name: 'Nicaragua', locale: 'es-NI', currency: 'NIO', timeZone: 'America/Managua', dialCode: '505' },
+  // Prices in Panama are in US dollars (the balboa is at par and has no notes).
+  PA: { name: 'Panamá', locale: 'es-PA', currency: 'USD', timeZone: 'America/Panama', dialCode: '507' },
+  PY: { name: 'Paraguay', locale: 'es-PY', currency: 'PYG', timeZone: 'America/Asuncion', dialCode: '595' },
+  PE: { name: 'Perú', locale: 'es-PE', currency: 'PEN', timeZone: 'America/Lima', dialCode: '51' },
+  PR: { name: 'Puerto Rico', locale: 'es-PR', currency: 'USD', timeZone: 'America/Puerto_Rico', dialCode: '1' },
+  DO: { name: 'República Dominicana', locale: 'es-DO', currency: 'DOP', timeZone: 'America/Santo_Domingo', dialCode: '1' },
+  UY: { name: 'Uruguay', locale: 'es-UY', currency: 'UYU', timeZone: 'America/Montevideo', dialCode: '598' },
+  VE: { name: 'Venezuela', locale: 'es-VE', currency: 'VES', timeZone: 'America/Caracas', dialCode: '58' },
 } as const;
 export type CountryCode = keyof typeof countryPresets;
 
@@ -74,6 +92,7 @@ export const defaultSettings: ShopSettings = {
   browserPath: '',
   facebookAppId: '',
   isAutoUpdateEnabled: true,
+  isFormatFromLanguage: true,
   liveMessageTemplate:
     '¡Hola {cliente}! 💖 Gracias por comprar en el live de {tienda}:\n{productos}\nTotal: {total}\nTe lo separo hasta el {vence}. Puedes pagar por {pagos}; avísame cuando lo hagas 🙌',
   pacing: { minGapSeconds: 30, maxGapSeconds: 90, hourlyCap: 20, dailyCap: 80, quietStart: '21:00', quietEnd: '09:00', isSlowStartForNewNumber: true },
@@ -83,4 +102,19 @@ export const defaultSettings: ShopSettings = {
   deliveredTemplate: '¡Hola {cliente}! Entregamos tu pedido {pedido}. ¡Gracias por comprar en {tienda}! 💖',
   orderConfirmationTemplate:
     '¡Hola {cliente}! 😊 Tu pedido {pedido} está confirmado:\n{productos}\nTotal: {total}\n{entrega}\n¡Gracias por comprar en {tienda}!',
+};
+
+/**
+ * The locale the screen formats dates and numbers with: her chosen format, or, by default, the
+ * language in the shop's region (es-PE in Spanish, en-PE in English), so English never shows Spanish dates.
+ */
+export const displayLocale = (settings: Pick<ShopSettings, 'locale' | 'language' | 'isFormatFromLanguage'>): string => {
+  if (!settings.isFormatFromLanguage) return settings.locale;
+  try {
+    const chosen = new Intl.Locale(settings.locale);
+    if (chosen.language === settings.language) return settings.locale;
+    return chosen.region ? `${settings.language}-${chosen.region}` : settings.language;
+  } catch {
+    return settings.language;
+  }
 };

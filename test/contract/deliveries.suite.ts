@@ -58,7 +58,7 @@ export const deliveriesContractSuite = (transport: TransportName): void => {
       const sheet = await h.client.call('deliveries.routeSheet', { date: '2026-03-07' });
       expect(sheet.url).toBe('/exports/reparto-2026-03-07.pdf');
       expect(sheet.bytes).toBeGreaterThan(1000);
-      expect(sheet.whatsappText).toContain('*Reparto 2026-03-07*');
+      expect(sheet.whatsappText).toContain('*Reparto del sábado, 7 de marzo*');
       expect(sheet.whatsappText).toMatch(/Cobrar S\/\s55\.00/);
     });
   });

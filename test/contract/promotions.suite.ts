@@ -59,7 +59,7 @@ export const promotionsContractSuite = (transport: TransportName): void => {
       expect(promo.texts.whatsapp).toContain('*Día de la madre*');
       expect(promo.texts.whatsapp).toMatch(/~S\/\s25\.00~ \*S\/\s20\.00\*/);
       expect(promo.texts.whatsapp).toContain(`https://wa.me/51987654321?text=${encodeURIComponent('¡Hola! Quiero la promoción "Día de la madre" 🛍️')}`);
-      expect(promo.texts.whatsapp).toContain('Válido del 1 de marzo al 15 de marzo');
+      expect(promo.texts.whatsapp).toContain('Válido del 1 al 15 de marzo');
       expect(promo.texts.instagram).not.toMatch(/https?:\/\//);
       expect(promo.texts.instagram).toContain('link en bio');
       expect(promo.texts.instagram).toContain('#KarinaCosmeticos');

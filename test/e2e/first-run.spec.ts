@@ -12,7 +12,7 @@ test.afterAll(async () => app.stop());
 
 test('a new seller goes from an empty data folder to her first product', async ({ page }) => {
   await page.goto(app.url);
-  await expect(page.getByRole('heading', { name: 'Bienvenida a Chasqui' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Te damos la bienvenida a Chasqui' })).toBeVisible();
   await page.getByLabel('Nombre de la tienda').fill('Dulces de la Abuela');
   await page.getByLabel('País').selectOption('BO');
   await expect(page.getByText('Usaremos BOB, formato es-BO y la hora de America/La_Paz.')).toBeVisible();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PrintResult } from '../../../shared/api/methods/print';
 import type { DeliveryDay } from '../../../shared/api/methods/deliveries';
+import { formatWorkDay } from '../../../shared/domain/dates';
 import { formatMoney } from '../../../shared/domain/money';
 import { countryOfLocale, formatPhone } from '../../../shared/domain/phones';
 import type { ShopSettings } from '../../../shared/domain/settings';
@@ -26,7 +27,7 @@ export const routeText = (day: DeliveryDay, settings: ShopSettings, assignee?: s
       .join('\n'),
   );
   const total = stops.reduce((sum, s) => sum + s.toCollect, 0);
-  return [`*Reparto ${day.date}*${assignee ? ` · ${assignee}` : ''}`, ...lines, `Total a cobrar: *${money(total)}*`].join('\n\n');
+  return [`*Reparto del ${formatWorkDay(day.date, settings.locale)}*${assignee ? ` · ${assignee}` : ''}`, ...lines, `Total a cobrar: *${money(total)}*`].join('\n\n');
 };
 
 export const renderRouteSheet = async (ctx: CoreContext, day: DeliveryDay, settings: ShopSettings, assignee?: string): Promise<PrintResult> => {
@@ -34,7 +35,7 @@ export const renderRouteSheet = async (ctx: CoreContext, day: DeliveryDay, setti
   const doc = createPdf(ctx.resourcesDir, 'A4', `Reparto ${day.date}`);
   const margin = 36;
   const width = doc.page.width - margin * 2;
-  doc.font('bold').fontSize(18).fillColor(palette.brand).text(`Reparto del ${day.date}${assignee ? ` · ${assignee}` : ''}`, margin, margin, { width });
+  doc.font('bold').fontSize(18).fillColor(palette.brand).text(`Reparto del ${formatWorkDay(day.date, settings.locale)}${assignee ? ` · ${assignee}` : ''}`, margin, margin, { width });
   doc.font('regular').fontSize(10).fillColor(palette.muted).text(settings.shopName, { width });
   doc.moveDown();
   day.stops

@@ -78,7 +78,7 @@ export const CatalogPage = () => {
             <label className="check">
               <input type="checkbox" checked={isLowStockOnly} onChange={(e) => catalog.setLowStockOnly(e.target.checked)} /> {t('catalog.filter.lowStock')}
             </label>
-            <span className="muted count" aria-live="polite">{catalog.items.length === 1 ? t('catalog.countOne') : t('catalog.count', { count: catalog.items.length })}</span>
+            <span className="muted count" aria-live="polite">{t('catalog.count', { count: catalog.items.length })}</span>
           </div>
           {catalog.hasLoaded && catalog.items.length === 0 ? (
             <p className="empty-results">{t('catalog.noResults', { query })}</p>

@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { useCatalog } from '../../store/catalog';
 import { useSettings } from '../../store/settings';
 import { PhotoPicker } from './PhotoPicker';
+import { StockDialog } from './StockDialog';
 import { VariantRows } from './VariantRows';
 import { draftsOf, newVariantDraft, toVariantArgs, type VariantDraft } from './variantForm';
 
@@ -28,6 +29,16 @@ export const ProductEditor = ({ product, onClose }: ProductEditorProps) => {
   const [variants, setVariants] = useState<VariantDraft[]>(product ? draftsOf(product, settings.currency) : [newVariantDraft()]);
   const [error, setError] = useState<FormError | null>(null);
   const [isSaving, setSaving] = useState(false);
+  const [isStockOpen, setStockOpen] = useState(false);
+  const closeStock = () => {
+    setStockOpen(false);
+    // Show the counts the Stock dialog just changed, keeping whatever else she was editing.
+    if (product) {
+      void api.call('catalog.getProduct', { id: product.id }).then((fresh) =>
+        setVariants((drafts) => drafts.map((d) => ({ ...d, stock: fresh.variants.find((v) => v.id === d.id)?.stock ?? d.stock }))),
+      );
+    }
+  };
 
   const fieldError = (field: string) => (error?.field === field ? <p className="field-error" role="alert">{error.message}</p> : null);
 
@@ -87,7 +98,7 @@ export const ProductEditor = ({ product, onClose }: ProductEditorProps) => {
         <div className="form-grid">
           <label className="field field-wide">
             <span>{t('editor.name')}</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} autoFocus aria-invalid={error?.field === 'name'} />
+            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} data-autofocus aria-invalid={error?.field === 'name'} />
             {fieldError('name')}
           </label>
           <label className="field">
@@ -110,9 +121,10 @@ export const ProductEditor = ({ product, onClose }: ProductEditorProps) => {
           </label>
         </div>
         <PhotoPicker photos={photos} onChange={setPhotos} />
-        <VariantRows variants={variants} productName={name} onChange={setVariants} error={error} />
+        <VariantRows variants={variants} productName={name} onChange={setVariants} error={error} onStock={product ? () => setStockOpen(true) : undefined} />
         {error && !error.field?.startsWith('variants') && error.field !== 'name' ? <p className="form-error" role="alert">{error.message}</p> : null}
       </form>
+      {isStockOpen && product ? <StockDialog product={product} onClose={closeStock} /> : null}
     </Dialog>
   );
 };

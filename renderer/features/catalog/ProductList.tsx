@@ -56,7 +56,7 @@ export const ProductList = ({ items, onOpen, onStock }: ProductListProps) => {
                 <span className="product-text">
                   <span className="product-name">{product.name}</span>
                   <span className="product-meta">
-                    {[product.category, liveVariants.length === 1 ? t('catalog.variant') : t('catalog.variants', { count: liveVariants.length })].filter(Boolean).join(' · ')}
+                    {[product.category, t('catalog.variants', { count: liveVariants.length })].filter(Boolean).join(' · ')}
                   </span>
                 </span>
               </button>

@@ -8,9 +8,11 @@ interface VariantRowsProps {
   productName: string;
   error: FormError | null;
   onChange(variants: VariantDraft[]): void;
+  /** On a saved product, stock only changes through the Stock dialog (so every movement is recorded). */
+  onStock?(): void;
 }
 
-export const VariantRows = ({ variants, productName, error, onChange }: VariantRowsProps) => {
+export const VariantRows = ({ variants, productName, error, onChange, onStock }: VariantRowsProps) => {
   const t = useT();
   const currency = useSettings((s) => s.settings.currency);
   const edit = (key: string, changes: Partial<VariantDraft>) => onChange(variants.map((v) => (v.key === key ? { ...v, ...changes } : v)));
@@ -26,7 +28,7 @@ export const VariantRows = ({ variants, productName, error, onChange }: VariantR
             <th scope="col">{t('editor.sku')}</th>
             <th scope="col">{t('editor.price')} ({currency})</th>
             <th scope="col">{t('editor.cost')}</th>
-            <th scope="col">{t('editor.initialStock')}</th>
+            <th scope="col">{onStock ? t('editor.currentStock') : t('editor.initialStock')}</th>
             <th scope="col"><span className="visually-hidden">{t('editor.removeVariant')}</span></th>
           </tr>
         </thead>
@@ -54,7 +56,7 @@ export const VariantRows = ({ variants, productName, error, onChange }: VariantR
                   <input aria-label={`${t('editor.initialStock')} ${index + 1}`} type="number" min={0} value={v.initialStock}
                     onChange={(e) => edit(v.key, { initialStock: e.target.value })} />
                 ) : (
-                  <span className="muted">{v.stock}</span>
+                  <output aria-label={`${t('editor.currentStock')} ${index + 1}`}>{v.stock}</output>
                 )}
               </td>
               <td>
@@ -74,9 +76,17 @@ export const VariantRows = ({ variants, productName, error, onChange }: VariantR
           )}
         </tbody>
       </table>
-      <button type="button" className="button button-quiet" onClick={() => onChange([...variants, newVariantDraft()])}>
-        + {t('editor.addVariant')}
-      </button>
+      <div className="actions">
+        <button type="button" className="button button-quiet" onClick={() => onChange([...variants, newVariantDraft()])}>
+          + {t('editor.addVariant')}
+        </button>
+        {onStock ? (
+          <>
+            <button type="button" className="button" onClick={onStock}>{t('stock.button')}</button>
+            <small className="muted">{t('editor.currentStockHelp')}</small>
+          </>
+        ) : null}
+      </div>
     </fieldset>
   );
 };

@@ -131,10 +131,16 @@ export const ChannelCard = ({ state, onChanged }: { state: ChannelState; onChang
             <button type="button" className="button button-primary" disabled={isBusy} onClick={loginWithFacebook}>{t('channels.facebook.login')}</button>
           ) : null}
           {state.kind === 'facebook' ? (
-            <label className="field">
-              <span>{t('channels.facebook.token')}</span>
-              <textarea value={token} onChange={(e) => setToken(e.target.value)} rows={3} spellCheck={false} autoComplete="off" required />
-            </label>
+            <>
+              <label className="field">
+                <span>{t('channels.facebook.token')}</span>
+                <textarea value={token} onChange={(e) => setToken(e.target.value)} rows={3} spellCheck={false} autoComplete="off" required />
+              </label>
+              <details className="tech-details">
+                <summary>{t('channels.facebook.techSummary')}</summary>
+                <p className="muted">{t('channels.facebook.techSteps')}</p>
+              </details>
+            </>
           ) : null}
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={isBusy}>

@@ -50,7 +50,7 @@ export const CommandPalette = ({ onClose }: { onClose(): void }) => {
   const isEmpty = results && results.products.length + results.customers.length + results.orders.length === 0;
   return (
     <Dialog title={t('palette.title')} onClose={onClose}>
-      <input className="search palette-input" type="search" autoFocus value={text} placeholder={t('palette.placeholder')} aria-label={t('palette.title')} onChange={(e) => setText(e.target.value)} />
+      <input className="search palette-input" type="search" data-autofocus value={text} placeholder={t('palette.placeholder')} aria-label={t('palette.title')} onChange={(e) => setText(e.target.value)} />
       <p className="muted">{t('palette.hint')}</p>
       {isEmpty ? <p className="muted">{t('palette.nothing')}</p> : null}
       {results && results.products.length > 0 ? (

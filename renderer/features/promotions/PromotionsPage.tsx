@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { Promotion } from '../../../shared/domain/promotions';
 import { api } from '../../api';
-import { useDate } from '../../format';
+import { useDate, useDateRange } from '../../format';
 import { useT } from '../../i18n';
 import { PromotionEditor } from './PromotionEditor';
 
 export const PromotionsPage = () => {
   const t = useT();
   const date = useDate();
+  const dateRange = useDateRange();
   const [items, setItems] = useState<Promotion[] | null>(null);
   const [open, setOpen] = useState<{ promotion: Promotion | null } | null>(null);
   const [catalogUrl, setCatalogUrl] = useState<{ url: string; fileName: string } | null>(null);
@@ -35,7 +36,7 @@ export const PromotionsPage = () => {
             <button type="button" className="promo-card" onClick={() => setOpen({ promotion: p })}>
               <span className={`status promo-${p.status}`}>{t(`promo.status.${p.status}`)}</span>
               <strong>{p.title}</strong>
-              <span className="muted">{[p.startsOn && date(p.startsOn), p.endsOn && date(p.endsOn)].filter(Boolean).join(' – ')}</span>
+              <span className="muted">{p.startsOn && p.endsOn ? dateRange(p.startsOn, p.endsOn) : [p.startsOn && date(p.startsOn), p.endsOn && date(p.endsOn)].filter(Boolean).join(' – ')}</span>
               <span className="muted">{t('promo.items', { count: p.items.length })}</span>
             </button>
           </li>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { languages, type ShopSettings } from '../../../shared/domain/settings';
+import { countryPresets, languages, type ShopSettings } from '../../../shared/domain/settings';
 import { toFormError, type FormError } from '../../components/errors';
 import { useT } from '../../i18n';
 import { phoneTools } from '../../phone';
@@ -13,8 +13,9 @@ import { ChannelsSection } from './ChannelsSection';
 import { PacingSection } from './PacingSection';
 import { LogoImage } from '../../components/LogoImage';
 
-const currencies = ['PEN', 'BOB', 'CLP', 'COP', 'ARS', 'MXN', 'USD', 'EUR', 'GTQ', 'PYG', 'UYU', 'BRL'];
-const locales = ['es-PE', 'es-BO', 'es-CL', 'es-CO', 'es-AR', 'es-MX', 'es-EC', 'es-ES', 'es-US', 'en-US', 'pt-BR'];
+const presets = Object.values(countryPresets);
+const currencies = [...new Set([...presets.map((p) => p.currency), 'EUR', 'USD'])].sort();
+const locales = [...new Set([...presets.map((p) => p.locale), 'es-US', 'en-US'])].sort();
 
 export const SettingsPage = () => {
   const t = useT();
@@ -31,9 +32,9 @@ export const SettingsPage = () => {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const { shopName, whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold, logoMediaId } = draft;
+      const { shopName, whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold, logoMediaId, isFormatFromLanguage } = draft;
       // Unchanged, the stored E.164 digits go back: a new locale must not re-read the number as another country's.
-      await update({ shopName, whatsappNumber: whatsappNumber === shownNumber ? settings.whatsappNumber : whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold, logoMediaId });
+      await update({ shopName, whatsappNumber: whatsappNumber === shownNumber ? settings.whatsappNumber : whatsappNumber, locale, currency, timeZone, language, defaultLowStockThreshold, logoMediaId, isFormatFromLanguage });
       setError(null);
       setSaved(true);
     } catch (e) {
@@ -86,14 +87,15 @@ export const SettingsPage = () => {
           </label>
           <label className="field">
             <span>{t('settings.locale')}</span>
-            <select value={draft.locale} onChange={(e) => edit({ locale: e.target.value })}>
+            <select value={draft.isFormatFromLanguage ? '' : draft.locale} onChange={(e) => edit(e.target.value === '' ? { isFormatFromLanguage: true } : { locale: e.target.value, isFormatFromLanguage: false })}>
+              <option value="">{t('settings.localeFromLanguage')}</option>
               {[...new Set([draft.locale, ...locales])].map((l) => <option key={l} value={l}>{l}</option>)}
             </select>
           </label>
           <label className="field">
             <span>{t('settings.timeZone')}</span>
             <input value={draft.timeZone} list="time-zones" onChange={(e) => edit({ timeZone: e.target.value })} />
-            <datalist id="time-zones">{Intl.supportedValuesOf('timeZone').filter((z) => z.startsWith('America/')).map((z) => <option key={z} value={z} />)}</datalist>
+            <datalist id="time-zones">{Intl.supportedValuesOf('timeZone').filter((z) => /^(America|Europe|Atlantic)\//.test(z)).map((z) => <option key={z} value={z} />)}</datalist>
             {errorFor('timeZone')}
           </label>
           <label className="field">

@@ -9,7 +9,8 @@ import { api } from '../../api';
 import { fileToBase64 } from '../../components/files';
 import { LogoImage } from '../../components/LogoImage';
 
-const countries = Object.keys(countryPresets) as CountryCode[];
+const countries = (Object.keys(countryPresets) as CountryCode[]).sort((a, b) => countryPresets[a].name.localeCompare(countryPresets[b].name, 'es'));
+const demoCommand = 'npm run serve -- --demo --data-dir chasqui-demo';
 
 /** The first screen of an empty shop: name, WhatsApp number and country, then straight to selling. */
 export const WelcomePage = () => {
@@ -21,10 +22,11 @@ export const WelcomePage = () => {
   const [error, setError] = useState('');
   const [isNumberWrong, setNumberWrong] = useState(false);
   const [logoMediaId, setLogoMediaId] = useState(settings.logoMediaId);
-  const [demoHint, setDemoHint] = useState('');
+  const [isDemoHintShown, setDemoHintShown] = useState(false);
+  const [isCopied, setCopied] = useState(false);
   const exploreDemo = async () => {
     const result = await api.call('desktop.switchShop', { to: 'demo' });
-    if (!result.isDone) setDemoHint(t('demo.serveHint'));
+    if (!result.isDone) setDemoHintShown(true);
   };
   const preset = countryPresets[country];
 
@@ -89,7 +91,17 @@ export const WelcomePage = () => {
           <button type="button" className="button button-quiet" onClick={() => void update({ isOnboarded: true })}>{t('welcome.skip')}</button>
           <button type="button" className="button button-quiet" onClick={() => void exploreDemo()}>{t('demo.explore')}</button>
         </div>
-        {demoHint ? <p className="muted" role="status">{demoHint}</p> : null}
+        {isDemoHintShown ? (
+          <div className="command-hint" role="status">
+            <p className="muted">{t('welcome.demoCommand')}</p>
+            <div className="command-line">
+              <code>{demoCommand}</code>
+              <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(demoCommand).then(() => setCopied(true), () => setCopied(false))}>
+                {isCopied ? t('welcome.copied') : t('welcome.copy')}
+              </button>
+            </div>
+          </div>
+        ) : null}
       </form>
     </main>
   );
