@@ -2,10 +2,11 @@ import type { esChats } from './es-chats';
 
 /** English texts of Chats and its import; merged into en.ts. */
 export const enChats: Record<keyof typeof esChats, string> = {
-  'chatImport.customerMessages': "{count} messages from {name}",
-  'chatImport.customerMessagesOne': "1 message from {name}",
-  'chatImport.customerMessagesMany': "{count} messages from your customers in {conversations} conversations",
-  'chatImport.yours': "{count} from you",
+  'chatImport.customerMessages_one': "{count} message from {name}",
+  'chatImport.customerMessages_other': "{count} messages from {name}",
+  'chatImport.customerMessagesMany': "{count, plural, one {# message} other {# messages}} from your customers in {conversations, plural, one {# conversation} other {# conversations}}",
+  'chatImport.yours_one': "{count} from you",
+  'chatImport.yours_other': "{count} from you",
   'chatImport.period': "From {from} to {to}",
   'chatImport.order.dmy': "day/month/year",
   'chatImport.order.mdy': "month/day/year",

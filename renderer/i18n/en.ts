@@ -318,7 +318,7 @@ export const en: Record<MessageKey, string> = {
   'settings.zones': 'Zones and delivery fee (one per line: Zone = 8.00)',
   'settings.couriers': 'Who delivers (one person per line: Name = phone)',
   'settings.template': 'Order confirmation message',
-  'settings.templateHelp': 'Filled with {cliente}, {pedido}, {productos}, {total}, {entrega} and {tienda}.',
+  'settings.templateHelp': 'Filled with {cliente}, {pedido}, {productos}, {total}, {envio}, {pagado}, {saldo}, {entrega}, {direccion} and {tienda}.',
   'settings.about': 'About Chasqui',
   'settings.version': 'Version {version} · data version {schema}',
   'settings.licenses': 'Chasqui uses free software: React, better-sqlite3, zod, MiniSearch, Papa Parse, sharp, pdfkit, qrcode, chrono-node, Luxon, libphonenumber-js, Chart.js, zustand and the DejaVu fonts (MIT, BSD, Apache 2.0 and free font licenses).',

@@ -1,9 +1,10 @@
 /** Spanish texts of Chats and its import (dates of a chat export, the order button, the list's times); merged into es.ts. */
 export const esChats = {
-  'chatImport.customerMessages': "{count} mensajes de {name}",
-  'chatImport.customerMessagesOne': "1 mensaje de {name}",
-  'chatImport.customerMessagesMany': "{count} mensajes de tus clientes en {conversations} conversaciones",
-  'chatImport.yours': "{count} de ti",
+  'chatImport.customerMessages_one': "{count} mensaje de {name}",
+  'chatImport.customerMessages_other': "{count} mensajes de {name}",
+  'chatImport.customerMessagesMany': "{count, plural, one {# mensaje} other {# mensajes}} de tus clientes en {conversations, plural, one {# conversación} other {# conversaciones}}",
+  'chatImport.yours_one': "{count} de ti",
+  'chatImport.yours_other': "{count} de ti",
   'chatImport.period': "Del {from} al {to}",
   'chatImport.order.dmy': "día/mes/año",
   'chatImport.order.mdy': "mes/día/año",

@@ -318,7 +318,7 @@ export const es = {
   'settings.zones': 'Zonas y costo de envío (una por línea: Zona = 8.00)',
   'settings.couriers': 'Quién reparte (una persona por línea: Nombre = teléfono)',
   'settings.template': 'Mensaje de confirmación de pedido',
-  'settings.templateHelp': 'Se completa con {cliente}, {pedido}, {productos}, {total}, {entrega} y {tienda}.',
+  'settings.templateHelp': 'Se completa con {cliente}, {pedido}, {productos}, {total}, {envio}, {pagado}, {saldo}, {entrega}, {direccion} y {tienda}.',
   'settings.about': 'Acerca de Chasqui',
   'settings.version': 'Versión {version} · datos versión {schema}',
   'settings.licenses': 'Chasqui usa software libre: React, better-sqlite3, zod, MiniSearch, Papa Parse, sharp, pdfkit, qrcode, chrono-node, Luxon, libphonenumber-js, Chart.js, zustand y las fuentes DejaVu (licencias MIT, BSD, Apache 2.0 y de fuentes libres).',

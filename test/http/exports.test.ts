@@ -67,6 +67,8 @@ describe('every export the app writes downloads over HTTP', () => {
   });
 
   it('printed sheets (.pdf) and post images (.jpg)', async () => {
+    // The stall sheet's QR opens her WhatsApp: without a number it is refused, so set one.
+    await api.call('settings.update', { whatsappNumber: '987 654 321' });
     await expectDownload(await api.call('print.promoSheet', { promotionId, paper: 'A4' }), 'application/pdf');
     await expectDownload(await api.call('print.promoImage', { promotionId, format: 'square' }), 'image/jpeg');
   }, 30_000);

@@ -73,7 +73,7 @@ export const ImportChatDialog = ({ onClose }: { onClose(): void }) => {
           <p data-testid="import-summary">
             {preview.conversations > 1
               ? t('chatImport.customerMessagesMany', { count: theirs, conversations: preview.conversations })
-              : t(theirs === 1 ? 'chatImport.customerMessagesOne' : 'chatImport.customerMessages', { count: theirs, name: preview.authors.filter((a) => a !== seller).join(', ') || preview.title })}
+              : t('chatImport.customerMessages', { count: theirs, name: preview.authors.filter((a) => a !== seller).join(', ') || preview.title })}
             {mine > 0 ? ` · ${t('chatImport.yours', { count: mine })}` : null}
           </p>
           {preview.firstAt !== null && preview.lastAt !== null ? (

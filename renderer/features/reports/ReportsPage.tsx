@@ -11,6 +11,7 @@ import { shopDay } from '../../clock';
 import { CONVERSION_DAYS } from '../../../shared/api/methods/reports';
 import { WhereSold } from './WhereSold';
 import './reports.css';
+import { useLocale } from '../../format';
 
 interface Reports {
   sales: MethodResult<'reports.sales'>;
@@ -23,7 +24,9 @@ interface Reports {
 
 export const ReportsPage = () => {
   const t = useT();
-  const { currency, locale, timeZone } = useSettings((s) => s.settings);
+  const { currency, timeZone } = useSettings((s) => s.settings);
+  // The screen's locale: the language's, unless she chose a format in Ajustes.
+  const locale = useLocale();
   const money = useCallback((minor: number) => formatMoney(minor, currency, locale), [currency, locale]);
   const [from, setFrom] = useState(() => shopDay(timeZone, -29));
   const [to, setTo] = useState(() => shopDay(timeZone));

@@ -181,6 +181,8 @@ describe('WhatsApp through whatsapp-web.js (a fake client emitting real Message 
     await api.call('settings.update', { browserPath: '/nowhere/chrome' });
     await expect(api.call('channels.connect', { kind: 'whatsapp' })).rejects.toMatchObject({ code: 'browser_not_found' });
     expect(findBrowser('', 'win32', { PROGRAMFILES: 'C:\\nowhere' })).toEqual({ isFound: false, tried: expect.arrayContaining(['C:\\nowhere\\Google\\Chrome\\Application\\chrome.exe']) });
-    await expect(api.call('channels.connect', { kind: 'whatsapp', method: 'phone', phone: '12' })).rejects.toMatchObject({ code: 'channel_auth_failed' });
+    // A pairing number is read with the shop's country first: "12" is refused before any browser is looked for.
+    await expect(api.call('channels.connect', { kind: 'whatsapp', method: 'phone', phone: '12' })).rejects.toMatchObject({ code: 'invalid_input', field: 'phone' });
+    await expect(api.call('channels.connect', { kind: 'whatsapp', method: 'phone', phone: '987 654 321' })).rejects.toMatchObject({ code: 'browser_not_found' });
   });
 });
