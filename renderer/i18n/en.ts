@@ -1,10 +1,12 @@
 import type { MessageKey } from './es';
 import { enChannels } from './en-channels';
 import { enLive } from './en-live';
+import { enHardening } from './en-hardening';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
   ...enLive,
+  ...enHardening,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

@@ -1,10 +1,12 @@
 import { esChannels } from './es-channels';
 import { esLive } from './es-live';
+import { esHardening } from './es-hardening';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
   ...esChannels,
   ...esLive,
+  ...esHardening,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',
