@@ -32,7 +32,7 @@ export const ChannelsSection = () => {
     <form className="form card" onSubmit={onSubmit} aria-labelledby="channels-settings-title">
       <h2 id="channels-settings-title">{t('nav.channels')}</h2>
       <div className="field">
-        <label htmlFor="whatsapp-browser">{t('settings.browser')}</label>
+        <span><label htmlFor="whatsapp-browser">{t('settings.browser')}</label></span>
         <span className="actions">
           <select id="whatsapp-browser" value={browserPath} onChange={(e) => setBrowserPath(e.target.value)}>
             <option value="">{t('browser.auto')}</option>
