@@ -16,6 +16,7 @@ import { lanHandlers } from './lan/handlers';
 import { channelHandlers } from './channels/handlers';
 import { broadcastHandlers } from './broadcast/handlers';
 import { liveHandlers } from './live/handlers';
+import { browserHandlers } from './channels/browserHandlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
@@ -41,6 +42,7 @@ export const handlers = {
   ...shopHandlers,
   ...lanHandlers,
   ...channelHandlers,
+  ...browserHandlers,
   ...broadcastHandlers,
   ...liveHandlers,
   // Only the desktop shell can open files; it answers these before they reach the core.

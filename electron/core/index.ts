@@ -20,7 +20,8 @@ import { createChannelHub, type ChannelHub } from './channels/hub';
 import { readAccounts } from './channels/repo';
 import { channelsDirFor, localKeyBox, type SecretBox } from './channels/secrets';
 import { defaultAdapterFactories } from './channels/factories';
-import { readSettings } from './settings/repo';
+import { readSettings, writeSettings } from './settings/repo';
+import { isChromiumBrowser } from './channels/browser';
 import { createOutboxRunner, type OutboxRunner } from './broadcast/runner';
 import { startLiveWatcher } from './live/watcher';
 import { assemblePromotions } from './promotions/assemble';
@@ -75,6 +76,11 @@ export interface Core {
     /** The shop's language, for the phone page before it is paired. */
     language(): Language;
   };
+  /**
+   * A browser the seller picked in the desktop app's own file dialog (never a path from a request):
+   * saved for WhatsApp if it is Chrome, Chromium or Edge.
+   */
+  chooseBrowser(file: string): Envelope<unknown>;
   close(): void;
 }
 
@@ -173,6 +179,13 @@ export const createCore = (options: CoreOptions): Core => {
         return deviceId === null ? null : { kind: 'device', deviceId, role: 'delivery' };
       },
       language: () => readSettings(base.db).language,
+    },
+    chooseBrowser(file) {
+      if (!isChromiumBrowser(file)) return { ok: false, error: { code: 'forbidden', message: `browserPath: ${file} is not Chrome, Chromium or Edge`, field: 'browserPath' } };
+      base.db.transaction(() => writeSettings(base.db, { browserPath: file }))();
+      const settings = readSettings(base.db);
+      hub.publish({ type: 'settings.changed', payload: settings });
+      return { ok: true, value: settings };
     },
     close() {
       if (isClosed) return;

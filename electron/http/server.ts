@@ -83,6 +83,7 @@ const readBody = (req: IncomingMessage): Promise<Body> =>
       size += chunk.length;
       if (size > MAX_DRAIN_BYTES) {
         req.destroy();
+        resolve({ isTooLarge: true });
         return;
       }
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell, type OpenDialogOptions } from 'electron';
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import { ChasquiError, type ErrorCode } from '../../shared/api/errors';
 import { createCore, type Core } from '../core';
@@ -126,6 +126,11 @@ const start = async (): Promise<void> => {
     openPath: (file) => void shell.openPath(file),
     showInFolder: (file) => shell.showItemInFolder(file),
     facebookLogin: (appId) => openFacebookLogin(mainWindow, appId),
+    pickFile: async (title) => {
+      const options: OpenDialogOptions = { title, properties: ['openFile'] };
+      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
     switchShop,
   });
   const applyMenu = () =>

@@ -17,6 +17,8 @@ export interface IpcDeps {
   devServerUrl?: string;
   /** Opens Facebook's login window and resolves with a user token (null if the seller gave up). */
   facebookLogin?(appId: string): Promise<string | null>;
+  /** The system's open-file dialog; null if the seller cancelled. */
+  pickFile?(title: string): Promise<string | null>;
   /** Restarts on the demo shop or the seller's own. */
   switchShop?(to: 'demo' | 'own'): void;
 }
@@ -43,6 +45,14 @@ const facebookLogin = async (deps: IpcDeps): Promise<Envelope<unknown>> => {
   return { ok: true, value: { isDone: token !== null, token } };
 };
 
+/** WhatsApp's browser from the system's file dialog: a path the page typed is never run. */
+const chooseBrowser = async (deps: IpcDeps): Promise<Envelope<unknown>> => {
+  const file = (await deps.pickFile?.('Chrome, Chromium o Edge')) ?? null;
+  if (file === null) return { ok: true, value: { isDone: false, path: null } };
+  const saved = deps.core.chooseBrowser(file);
+  return saved.ok ? { ok: true, value: { isDone: true, path: file } } : saved;
+};
+
 /** One channel for the whole API; the core validates the method and its arguments. */
 export const registerIpc = (ipcMain: IpcMain, deps: IpcDeps): void => {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Envelope<unknown>> => {
@@ -54,6 +64,7 @@ export const registerIpc = (ipcMain: IpcMain, deps: IpcDeps): void => {
     }
     if (method === 'desktop.openFile' || method === 'desktop.showInFolder') return Promise.resolve(handleDesktop(deps, method, args));
     if (method === 'desktop.facebookLogin') return facebookLogin(deps);
+    if (method === 'desktop.chooseBrowser') return chooseBrowser(deps);
     if (method === 'desktop.switchShop') {
       const parsed = contract['desktop.switchShop'].args.safeParse(args);
       if (!parsed.success || !deps.switchShop) return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'to: must be demo or own', field: 'to' } });

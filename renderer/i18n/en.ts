@@ -9,6 +9,7 @@ import { enLan } from './en-lan';
 import { enOrders } from './en-orders';
 import { enPrint } from './en-print';
 import { enBasics } from './en-basics';
+import { enHardening } from './en-hardening';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...enOrders,
   ...enPrint,
   ...enBasics,
+  ...enHardening,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

@@ -8,6 +8,7 @@ import { esLan } from './es-lan';
 import { esOrders } from './es-orders';
 import { esPrint } from './es-print';
 import { esBasics } from './es-basics';
+import { esHardening } from './es-hardening';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -21,6 +22,7 @@ export const es = {
   ...esOrders,
   ...esPrint,
   ...esBasics,
+  ...esHardening,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

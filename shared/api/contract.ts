@@ -17,6 +17,7 @@ import { desktopMethods } from './methods/desktop';
 import { channelMethods } from './methods/channels';
 import { broadcastMethods } from './methods/broadcasts';
 import { liveMethods } from './methods/lives';
+import { browserMethods } from './methods/browsers';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -37,6 +38,7 @@ export const contract = {
   ...lanMethods,
   ...desktopMethods,
   ...channelMethods,
+  ...browserMethods,
   ...broadcastMethods,
   ...liveMethods,
 } as const;

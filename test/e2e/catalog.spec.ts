@@ -44,7 +44,7 @@ test('the seller adds a product with a photo, adjusts its stock and finds it des
   const row = page.getByTestId('product-row').filter({ hasText: 'Labial cremoso Granate Andino' });
   await expect(row).toBeVisible();
   await expect(row).toContainText('S/ 27.50');
-  await expect(row.locator('img')).toHaveAttribute('src', /\/media\/thumbs\/[a-f0-9]+\.webp$/);
+  await expect(row.locator('img')).toHaveAttribute('src', /\/media\/thumbs\/[a-f0-9]+\.webp\?sig=[\w-]+$/);
 
   await row.getByRole('button', { name: /Stock/ }).click();
   const stock = page.getByRole('dialog', { name: /Stock de Labial cremoso Granate Andino/ });

@@ -88,7 +88,9 @@ export const createWhatsAppAdapter =
       if (!browser.isFound) {
         throw new ChannelError(
           'browser_not_found',
-          env.settings().browserPath
+          browser.isNotABrowser
+            ? `The browser chosen in Ajustes is not Chrome, Chromium or Edge, so Chasqui will not run it: ${env.settings().browserPath}`
+            : env.settings().browserPath
             ? `The browser chosen in Ajustes was not found: ${env.settings().browserPath}`
             : 'WhatsApp needs Google Chrome, Chromium or Microsoft Edge installed on this computer. Install one, or choose it in Ajustes.',
         );

@@ -2,6 +2,7 @@ import { fail } from '../../../shared/api/errors';
 import type { Handlers } from '../context';
 import { normalizePhone } from '../orders/customers';
 import { readSettings, writeSettings } from './repo';
+import { checkBrowserPath } from '../channels/browserHandlers';
 
 export const settingsHandlers = {
   'settings.get': (ctx) => readSettings(ctx.db),
@@ -9,6 +10,7 @@ export const settingsHandlers = {
     if (args.logoMediaId && !ctx.db.prepare('SELECT 1 FROM media WHERE id = ?').get(args.logoMediaId)) {
       fail('not_found', `logoMediaId: photo ${args.logoMediaId} was not uploaded`, { field: 'logoMediaId' });
     }
+    if (args.browserPath !== undefined) checkBrowserPath(args.browserPath, readSettings(ctx.db).browserPath);
     // Phones are read with the country of the locale being saved, so the welcome's country and number go together.
     const locale = args.locale ?? readSettings(ctx.db).locale;
     writeSettings(ctx.db, {

@@ -124,7 +124,7 @@ export const ChatsPage = () => {
           <strong>{t('customers.samePerson')}</strong>
           {matches.slice(0, 3).map((m) => (
             <span key={`${m.customerId}-${m.otherId}`} className="match">
-              {m.customerName} · {m.otherName} <span className="muted">({t(`customers.reason.${m.reason}`)})</span>
+              <bdi>{m.customerName}</bdi> · <bdi>{m.otherName}</bdi> <span className="muted">({t(`customers.reason.${m.reason}`)})</span>
               <button type="button" className="button button-quiet" onClick={() => void api.call('customers.link', { id: m.customerId, otherId: m.otherId }).then(load)}>{t('customers.link')}</button>
             </span>
           ))}

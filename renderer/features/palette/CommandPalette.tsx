@@ -62,7 +62,7 @@ export const CommandPalette = ({ onClose }: { onClose(): void }) => {
       {results && results.customers.length > 0 ? (
         <section aria-label={t('palette.customers')}>
           <h3>{t('palette.customers')}</h3>
-          <ul className="palette-list">{results.customers.map((c) => <li key={c.id}><button type="button" onClick={() => setOpen({ kind: 'customer', id: c.id })}>{c.name} <span className="muted">{phone.format(c.phone)}</span></button></li>)}</ul>
+          <ul className="palette-list">{results.customers.map((c) => <li key={c.id}><button type="button" onClick={() => setOpen({ kind: 'customer', id: c.id })}><bdi>{c.name}</bdi> <span className="muted">{phone.format(c.phone)}</span></button></li>)}</ul>
         </section>
       ) : null}
       {results && results.orders.length > 0 ? (

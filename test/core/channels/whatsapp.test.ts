@@ -1,10 +1,13 @@
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Message from 'whatsapp-web.js/src/structures/Message';
 import { createCore, type Core } from '../../../electron/core';
 import { coreClient } from '../../../electron/core/client';
 import { createWhatsAppAdapter, type WaClient, type WaMessage } from '../../../electron/core/channels/whatsapp';
 import { findBrowser } from '../../../electron/core/channels/browser';
+import { writeSettings } from '../../../electron/core/settings/repo';
 import type { ApiClient } from '../../../shared/api/client';
 import { makeTempDir } from '../../helpers/tmp';
 import { makePhotoBase64 } from '../../helpers/photos';
@@ -85,8 +88,10 @@ describe('WhatsApp through whatsapp-web.js (a fake client emitting real Message 
       channelAdapters: { whatsapp: createWhatsAppAdapter({ createClient: (): WaClient => fake }) },
     });
     api = coreClient(core);
-    // Any existing file stands in for the browser: the fake client never starts it.
-    await api.call('settings.update', { browserPath: process.execPath });
+    // A launcher named like Chrome stands in for the browser, picked as in the desktop's file dialog: the fake client never starts it.
+    const chrome = path.join(tmp.dir, 'chrome');
+    fs.writeFileSync(chrome, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    expect(core.chooseBrowser(chrome)).toMatchObject({ ok: true });
   });
   afterEach(() => {
     core.close();
@@ -178,7 +183,7 @@ describe('WhatsApp through whatsapp-web.js (a fake client emitting real Message 
   });
 
   it('explains when no browser is found instead of downloading one', async () => {
-    await api.call('settings.update', { browserPath: '/nowhere/chrome' });
+    writeSettings(core.db, { browserPath: '/nowhere/chrome' });
     await expect(api.call('channels.connect', { kind: 'whatsapp' })).rejects.toMatchObject({ code: 'browser_not_found' });
     expect(findBrowser('', 'win32', { PROGRAMFILES: 'C:\\nowhere' })).toEqual({ isFound: false, tried: expect.arrayContaining(['C:\\nowhere\\Google\\Chrome\\Application\\chrome.exe']) });
     // A pairing number is read with the shop's country first: "12" is refused before any browser is looked for.
