@@ -125,3 +125,27 @@ describe('orders as customers really write them', () => {
     expect(parse('me separas 2 velas para el viernes 6 en la tarde').deliveryDate).toBe('2026-02-06');
   });
 });
+
+describe('counts written after the product, and elliptical phrases', () => {
+  const shop = [
+    entry(1, 'JEA-28', 'Jean clásico', 'Talla 28'),
+    entry(2, 'CUP-VAI', 'Cupcakes', 'Vainilla', 40),
+    entry(3, 'VEL-LAV', 'Vela aromática', 'Lavanda', 9),
+    entry(4, 'VEL-VAI', 'Vela aromática', 'Vainilla', 6),
+  ];
+  const read = (text: string) => parseOrderText(text, shop, { now, timeZone: lima }).items;
+
+  it('reads "x2" after the product as two', () => {
+    expect(read('jean 28 x2')).toMatchObject([{ sku: 'JEA-28', quantity: 2 }]);
+    expect(findQuantity(tokensOf('velas x3'))?.quantity).toBe(3);
+  });
+
+  it('reads "otra de vainilla" as another variant of the product just named, even against stock', () => {
+    expect(read('una vela de lavanda y otra de vainilla')).toMatchObject([
+      { sku: 'VEL-LAV', quantity: 1 },
+      { sku: 'VEL-VAI', quantity: 1 },
+    ]);
+    // With nothing named before, an equal match still goes to the variant in stock.
+    expect(read('quiero uno de vainilla')).toMatchObject([{ sku: 'CUP-VAI', quantity: 1 }]);
+  });
+});

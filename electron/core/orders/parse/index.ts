@@ -67,7 +67,7 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     );
     const rest = quantity ? [...tokens.slice(0, quantity.start), ...tokens.slice(quantity.end)] : tokens;
     const words = productWords([...borrowed, ...rest]).filter((w) => w.length > 0);
-    const match = bestEntry(index, words);
+    const match = bestEntry(index, words, lastNamed);
     if (!match && quantity && productWords(rest).length > 0) unmatched.push(phrase);
     return { entry: match?.entry ?? null, quantity, rest };
   };

@@ -67,9 +67,11 @@ export interface EntryScore {
 
 /**
  * Scores every entry against the customer's words. The best entry must match at least one
- * telling word; among near-equal scores, the variant with stock wins (the seller can change it).
+ * telling word; among near-equal scores, a variant of the product named just before wins
+ * ("una vela de lavanda y otra de vainilla" is a candle, not a vanilla cupcake), then the one
+ * with stock (the seller can change it).
  */
-export const bestEntry = (index: CatalogIndex, words: string[]): EntryScore | null => {
+export const bestEntry = (index: CatalogIndex, words: string[], context: CatalogEntry | null = null): EntryScore | null => {
   if (words.length === 0) return null;
   let best: EntryScore | null = null;
   for (const { entry, stems } of index.entries) {
@@ -92,10 +94,13 @@ export const bestEntry = (index: CatalogIndex, words: string[]): EntryScore | nu
     score -= contradicting * 0.35;
     if (score <= 0.6) continue;
     const candidate = { entry, score, coverage: explained / words.length };
+    const isSameProduct = (e: CatalogEntry) => (context?.productName === e.productName ? 1 : 0);
+    const isTie = best !== null && Math.abs(candidate.score - best.score) <= 1e-9;
     const isBetter =
       !best ||
       candidate.score > best.score + 1e-9 ||
-      (Math.abs(candidate.score - best.score) <= 1e-9 && (candidate.entry.stock ?? 0) > (best.entry.stock ?? 0));
+      (isTie && isSameProduct(candidate.entry) > isSameProduct(best.entry)) ||
+      (isTie && isSameProduct(candidate.entry) === isSameProduct(best.entry) && (candidate.entry.stock ?? 0) > (best.entry.stock ?? 0));
     if (isBetter) best = candidate;
   }
   return best;
