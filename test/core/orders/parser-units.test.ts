@@ -149,3 +149,29 @@ describe('counts written after the product, and elliptical phrases', () => {
     expect(read('quiero uno de vainilla')).toMatchObject([{ sku: 'CUP-VAI', quantity: 1 }]);
   });
 });
+
+describe('asking, cancelling and "one of each"', () => {
+  const shop = [
+    entry(1, 'BUF-ALP', 'Bufanda de alpaca'),
+    entry(2, 'GOR-LAN', 'Gorro de lana'),
+    entry(3, 'VEL-LAV', 'Vela aromática', 'Lavanda', 9),
+    entry(4, 'VEL-VAI', 'Vela aromática', 'Vainilla', 6),
+  ];
+  const read = (text: string) => parseOrderText(text, shop, { now, timeZone: lima }).items;
+
+  it('orders nothing when the customer only wants to know ("quisiera saber el precio…")', () => {
+    expect(read('quisiera saber el precio de la bufanda y si tienen gorros')).toEqual([]);
+  });
+
+  it('orders nothing when the customer cancels in any form of the verb', () => {
+    expect(read('mejor cancelemos el pedido de la bufanda')).toEqual([]);
+    expect(read('anulen lo del gorro porfa')).toEqual([]);
+  });
+
+  it('reads "una de cada una" as one of every variant of the product just named', () => {
+    expect(read('me gustaron las velas, sepárame una de cada una')).toMatchObject([
+      { sku: 'VEL-LAV', quantity: 1 },
+      { sku: 'VEL-VAI', quantity: 1 },
+    ]);
+  });
+});

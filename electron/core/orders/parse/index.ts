@@ -101,6 +101,11 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
       if (reading.entry) lastNamed = reading.entry;
       if (isAsking) continue;
       if (reading.entry) add(reading.entry, reading.quantity);
+      // "las velas… sepárame una de cada una": the count is for every variant of the product named.
+      else if (isOrdering && lastNamed && /\bde cada\b/.test(phrase)) {
+        const family = lastNamed.productName;
+        for (const { entry } of index.entries) if (entry.productName === family) add(entry, reading.quantity);
+      }
       // "sepárame 2" after the product was named: the count is for that product.
       else if (reading.quantity && lastNamed && isOrdering) add(lastNamed, reading.quantity);
     }

@@ -17,8 +17,8 @@ const orderIntent = new RegExp(
 const asking =
   /^(y\s+)?(cuanto|cuantos|cuantas|a como|tienen|tienes|tiene|hay|hacen|haces|precio|cual|cuales|que precio|que colores|donde|como|venden|vendes|aceptan|trabajan)\b/;
 /** Said to ask, whatever verb comes with it: "quería saber si tienen velas". */
-const askingWords = /\b(saber si|consulta|consultar|pregunta|preguntar|cuanto (sale|cuesta|esta))\b/;
-const cancelling = /\b((ya\s+)?no\s+(lo\s+|la\s+|los\s+|las\s+)?(quiero|queria|voy a querer|necesito|me lo mandes|me la mandes)|cancela|cancelo|cancelar|anula|anulo|anular)\b/;
+const askingWords = /\b(saber|consulta|consultar|pregunta|preguntar|cuanto (sale|cuesta|esta))\b/;
+const cancelling = /\b((ya\s+)?no\s+(lo\s+|la\s+|los\s+|las\s+)?(quiero|queria|voy a querer|necesito|me lo mandes|me la mandes)|cancel(a|o|ar|e|en|es|amos|emos|alo|ala)|anul(a|o|ar|e|en|es|amos|emos|alo|ala))\b/;
 const thanking = /\b(gracias|quedo|quedaron|llego|llegaron|me encanto|me encantaron|lindo|linda|hermoso|hermosa)\b/;
 const orderStatus =
   /\bmi\s+(pedido|compra|paquete|encargo)\b.*\b(salio|llego|sale|llega|esta|viene|demora|falta|enviaste|mandaste|despachaste)\b|\b(salio|llego|enviaste|mandaste|despachaste)\b.*\bmi\s+(pedido|compra|paquete|encargo)\b/;
