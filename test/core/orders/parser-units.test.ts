@@ -175,3 +175,51 @@ describe('asking, cancelling and "one of each"', () => {
     ]);
   });
 });
+
+describe('names with number words, corrections, follow-ups and breakdowns without a colon', () => {
+  const shop = [
+    entry(1, 'TOR-TRE', 'Torta tres leches', '', 3),
+    entry(2, 'CUP-VAI', 'Cupcakes', 'Vainilla', 40),
+    entry(3, 'GOR-LAN', 'Gorro de lana'),
+    entry(4, 'TAZ-PER', 'Taza personalizada'),
+    entry(5, 'VEL-LAV', 'Vela aromática', 'Lavanda', 9),
+    entry(6, 'ALF-MAI', 'Alfajores de maicena'),
+  ];
+  const friday = Date.parse('2026-11-27T10:00:00-05:00');
+  const read = (text: string) => parseOrderText(text, shop, { now: friday, timeZone: lima });
+
+  it('reads "torta tres leches" as one cake, and "tres tortas" as three', () => {
+    expect(read('quiero la torta tres leches').items).toMatchObject([{ sku: 'TOR-TRE', quantity: 1 }]);
+    expect(read('quiero tres tortas tres leches').items).toMatchObject([{ sku: 'TOR-TRE', quantity: 3 }]);
+  });
+
+  it('takes no date from a match inside a word ("llevaría 3")', () => {
+    expect(findDate('me llevaría 3 gorros si me haces precio', friday, lima)).toBeNull();
+  });
+
+  it('orders with the conditional ("me llevaría 3 gorros")', () => {
+    expect(read('me llevaría 3 gorros si me haces precio').items).toMatchObject([{ sku: 'GOR-LAN', quantity: 3 }]);
+  });
+
+  it('takes the day named after "mejor" over the one before', () => {
+    expect(read('el sábado no puedo, mejor el domingo. 2 tortas tres leches').deliveryDate).toBe('2026-11-29');
+  });
+
+  it('counts a bare number right after a bare product ("cupcakes, 15 para el lunes")', () => {
+    expect(read('cupcakes, 15 para el lunes').items).toMatchObject([{ sku: 'CUP-VAI', quantity: 15 }]);
+  });
+
+  it('orders nothing when a bare product follows a question ("¿qué precio tiene? la de lavanda")', () => {
+    expect(read('q precio tiene la vela? la de lavanda').items).toEqual([]);
+  });
+
+  it('reads a breakdown without a colon when its parts name the same product', () => {
+    expect(read('quiero dos tazas personalizadas, una con foto y otra con nombre').items).toMatchObject([{ sku: 'TAZ-PER', quantity: 2 }]);
+    // Counts that add up but name other products are separate items.
+    expect(read('tres alfajores, dos cupcakes y una taza').items).toMatchObject([
+      { sku: 'ALF-MAI', quantity: 3 },
+      { sku: 'CUP-VAI', quantity: 2 },
+      { sku: 'TAZ-PER', quantity: 1 },
+    ]);
+  });
+});

@@ -8,7 +8,7 @@ const requestVerbs = 'das|da|separas|separa|mandas|manda|envias|envia|vendes|res
 const infinitives = 'separar|guardar|mandar|enviar|reservar|apartar|vender|pasar|traer|alistar|dar';
 const orderIntent = new RegExp(
   [
-    '\\b(quiero|queria|quisiera|quisieramos|deseo|deseaba|desearia|dame|deme|denme|manda|mandame|mandeme|envia|enviame|separame|separeme|reservame|traeme|apartame|guardame|alistame|pedido|pido|encargo|necesito|necesitaria|llevo|apuntame|anotame|anota|para mi|me interesa|me interesan|comprar|compro|adquirir|me quedo con)\\b',
+    '\\b(quiero|queria|quisiera|quisieramos|deseo|deseaba|desearia|dame|deme|denme|manda|mandame|mandeme|envia|enviame|separame|separeme|reservame|traeme|apartame|guardame|alistame|pedido|pido|pedir|encargo|encargar|ordenar|llevaria|compraria|querria|pediria|te compro|necesito|necesitaria|llevo|apuntame|anotame|anota|para mi|me interesa|me interesan|comprar|compro|adquirir|me quedo con)\\b',
     `\\bme\\s+${pronoun}(${requestVerbs})\\b`,
     `\\b(me\\s+)?${pronoun}(puedes|podes|podrias|podria|puede|pueden|podrian)\\s+(${pronoun})?(${infinitives})(me|melo|mela|melos|melas)?\\b`,
     `\\b(${infinitives})(me|melo|mela|melos|melas)\\b`,

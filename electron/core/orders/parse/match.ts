@@ -28,6 +28,8 @@ export interface CatalogIndex {
   weight(stem: string): number;
   /** Every stem that appears in the catalog, to tell product words from chatter. */
   vocabulary: Set<string>;
+  /** Stems that follow each other in a catalog name ("tres lech"), so "torta tres leches" is not three. */
+  pairs: Set<string>;
 }
 
 export const indexCatalog = (catalog: CatalogEntry[]): CatalogIndex => {
@@ -38,7 +40,13 @@ export const indexCatalog = (catalog: CatalogEntry[]): CatalogIndex => {
   const documentFrequency = new Map<string, number>();
   for (const { stems } of entries) for (const s of stems) documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
   const count = Math.max(entries.length, 1);
+  const pairs = new Set<string>();
+  for (const entry of catalog) {
+    const names = tokensOf(`${entry.productName} ${entry.variantName}`).map(stem);
+    for (let i = 1; i < names.length; i += 1) pairs.add(`${names[i - 1]} ${names[i]}`);
+  }
   return {
+    pairs,
     entries,
     weight: (s) => Math.log(1 + count / (documentFrequency.get(s) ?? count)),
     vocabulary: new Set(documentFrequency.keys()),
