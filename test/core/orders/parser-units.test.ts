@@ -223,3 +223,23 @@ describe('names with number words, corrections, follow-ups and breakdowns withou
     ]);
   });
 });
+
+describe('a count without a variant, broken down in the next sentence', () => {
+  const shop = [entry(1, 'POL-BLA', 'Polo básico', 'Blanco', 10), entry(2, 'POL-NEG', 'Polo básico', 'Negro', 8)];
+  const read = (text: string) => parseOrderText(text, shop, { now, timeZone: lima }).items;
+
+  it('replaces "2 polos" by "uno blanco y uno negro" when the counts add up', () => {
+    expect(read('Me das 2 polos? uno blanco y uno negro')).toMatchObject([
+      { sku: 'POL-BLA', quantity: 1 },
+      { sku: 'POL-NEG', quantity: 1 },
+    ]);
+  });
+
+  it('keeps both when they do not add up, and repeated vague counts add', () => {
+    expect(read('quiero 2 polos. también uno negro')).toMatchObject([
+      { sku: 'POL-BLA', quantity: 2 },
+      { sku: 'POL-NEG', quantity: 1 },
+    ]);
+    expect(read('quiero 2 polos. también 2 polos más')).toMatchObject([{ sku: 'POL-BLA', quantity: 4 }]);
+  });
+});

@@ -33,6 +33,8 @@ const withPlainFractions = (text: string): string => text.replace(/\b1\s*\/\s*2\
 
 interface PhraseReading {
   entry: CatalogEntry | null;
+  /** The phrase names the product but not which variant. */
+  isVague: boolean;
   quantity: QuantityMatch | null;
   /** The words left once the quantity is taken out, for a breakdown to borrow. */
   rest: string[];
@@ -73,11 +75,16 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     const words = productWords([...borrowed, ...rest]).filter((w) => w.length > 0);
     const match = bestEntry(index, words, lastNamed);
     if (!match && quantity && productWords(rest).length > 0) unmatched.push(phrase);
-    return { entry: match?.entry ?? null, quantity, rest };
+    return { entry: match?.entry ?? null, isVague: match?.isVague ?? false, quantity, rest };
   };
-  const add = (entry: CatalogEntry, quantity: QuantityMatch | null) => {
+  // "¿me das 2 polos? uno blanco y uno negro": counts for variants, said later, that add up to a
+  // count given without a variant break it down; the vague count is taken back at the end.
+  const vagueCounts: { entry: CatalogEntry; quantity: number; later: number }[] = [];
+  const add = (entry: CatalogEntry, quantity: QuantityMatch | null, isVague = false) => {
     const previous = items.get(entry.variantId);
     const count = quantity?.quantity ?? 1;
+    for (const vague of vagueCounts) if (quantity && !isVague && vague.entry.productName === entry.productName) vague.later += count;
+    if (isVague && quantity) vagueCounts.push({ entry, quantity: count, later: 0 });
     items.set(entry.variantId, {
       variantId: entry.variantId,
       sku: entry.sku,
@@ -112,7 +119,7 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
       const isCountForPrevious = isPreviousBare && reading.entry === null && reading.quantity !== null;
       isPreviousBare = isBare;
       if (isAsking || (isFollowUp && reading.quantity === null)) continue;
-      if (reading.entry) add(reading.entry, reading.quantity);
+      if (reading.entry) add(reading.entry, reading.quantity, reading.isVague);
       // "las velas… sepárame una de cada una": the count is for every variant of the product named.
       else if (lastNamed && /\bde cada\b/.test(phrase) && (isOrdering || isCountForPrevious)) {
         const family = lastNamed.productName;
@@ -125,6 +132,12 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     }
     // "¿el jean es talla 28? Si es así me lo separas": a request that names nothing orders what was asked about.
     if (isOrdering && items.size === before && lastNamed && !items.has(lastNamed.variantId)) add(lastNamed, null);
+  }
+  for (const vague of vagueCounts) {
+    const item = items.get(vague.entry.variantId);
+    if (!item || vague.later !== vague.quantity) continue;
+    if (item.quantity > vague.quantity) item.quantity -= vague.quantity;
+    else items.delete(vague.entry.variantId);
   }
   const drafted = [...items.values()].map(({ isImplicit: _, ...item }) => item);
   // A message that only asks or thanks names no delivery day either.

@@ -71,6 +71,8 @@ export interface EntryScore {
   score: number;
   /** The share of the customer's words the entry explains. */
   coverage: number;
+  /** Another variant of the same product fits as well: "2 polos" without saying which. */
+  isVague?: boolean;
 }
 
 /**
@@ -82,6 +84,7 @@ export interface EntryScore {
 export const bestEntry = (index: CatalogIndex, words: string[], context: CatalogEntry | null = null): EntryScore | null => {
   if (words.length === 0) return null;
   let best: EntryScore | null = null;
+  const scored: EntryScore[] = [];
   for (const { entry, stems } of index.entries) {
     let score = 0;
     let explained = 0;
@@ -102,6 +105,7 @@ export const bestEntry = (index: CatalogIndex, words: string[], context: Catalog
     score -= contradicting * 0.35;
     if (score <= 0.6) continue;
     const candidate = { entry, score, coverage: explained / words.length };
+    scored.push(candidate);
     const isSameProduct = (e: CatalogEntry) => (context?.productName === e.productName ? 1 : 0);
     const isTie = best !== null && Math.abs(candidate.score - best.score) <= 1e-9;
     const isBetter =
@@ -111,5 +115,8 @@ export const bestEntry = (index: CatalogIndex, words: string[], context: Catalog
       (isTie && isSameProduct(candidate.entry) === isSameProduct(best.entry) && (candidate.entry.stock ?? 0) > (best.entry.stock ?? 0));
     if (isBetter) best = candidate;
   }
-  return best;
+  const top = best;
+  if (!top) return null;
+  const isVague = scored.some((c) => c.entry !== top.entry && c.entry.productName === top.entry.productName && Math.abs(c.score - top.score) <= 1e-9);
+  return { ...top, isVague };
 };
