@@ -243,3 +243,23 @@ describe('a count without a variant, broken down in the next sentence', () => {
     expect(read('quiero 2 polos. también 2 polos más')).toMatchObject([{ sku: 'POL-BLA', quantity: 4 }]);
   });
 });
+
+describe('answers to her own question, and corrections', () => {
+  const shop = [
+    entry(1, 'GOR-LAN', 'Gorro de lana'),
+    entry(2, 'POL-LLA', 'Polo estampado', 'Llama', 5),
+    entry(3, 'POL-NEG', 'Polo básico', 'Negro', 8),
+    entry(4, 'TAZ-PER', 'Taza personalizada'),
+    entry(5, 'LLA-PEL', 'Llavero de peluche'),
+  ];
+  const read = (text: string) => parseOrderText(text, shop, { now, timeZone: lima }).items;
+
+  it('orders the product asked about when a bare count follows ("¿tienes gorros? 2 porfa")', () => {
+    expect(read('tienes gorros? 2 porfa')).toMatchObject([{ sku: 'GOR-LAN', quantity: 2 }]);
+  });
+
+  it('drops what she takes back and keeps what comes after "mejor"', () => {
+    expect(read('el polo de llama ya no, mejor el negro')).toMatchObject([{ sku: 'POL-NEG', quantity: 1 }]);
+    expect(read('ya no quiero la taza, mejor dame 2 llaveros')).toMatchObject([{ sku: 'LLA-PEL', quantity: 2 }]);
+  });
+});

@@ -128,7 +128,8 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
       // "cupcakes, 15 para el lunes": a bare count right after a bare product counts it.
       else if (isCountForPrevious && lastNamed) add(lastNamed, reading.quantity);
       // "sepárame 2" after the product was named: the count is for that product.
-      else if (reading.quantity && lastNamed && isOrdering) add(lastNamed, reading.quantity);
+      // "¿tienes gorros? 2 porfa": a count answering her own question orders what she asked about.
+      else if (reading.quantity && lastNamed && (isOrdering || isFollowUp)) add(lastNamed, reading.quantity);
     }
     // "¿el jean es talla 28? Si es así me lo separas": a request that names nothing orders what was asked about.
     if (isOrdering && items.size === before && lastNamed && !items.has(lastNamed.variantId)) add(lastNamed, null);
