@@ -263,3 +263,18 @@ describe('answers to her own question, and corrections', () => {
     expect(read('ya no quiero la taza, mejor dame 2 llaveros')).toMatchObject([{ sku: 'LLA-PEL', quantity: 2 }]);
   });
 });
+
+describe('chatter near a product name, and counts from a price question', () => {
+  const shop = [entry(1, 'TOR-CHO', 'Torta de chocolate'), entry(2, 'POL-LLA', 'Polo estampado', 'Llama'), entry(3, 'ALF-MAI', 'Alfajores de maicena')];
+  const friday = Date.parse('2026-11-27T10:00:00-05:00');
+  const read = (text: string) => parseOrderText(text, shop, { now: friday, timeZone: lima }).items;
+
+  it('does not read "mi mamá" as the llama polo in chatter that orders nothing', () => {
+    expect(read('me separas 1 torta de chocolate? es para el cumple de mi mamá el domingo')).toMatchObject([{ sku: 'TOR-CHO', quantity: 1 }]);
+    expect(read('me separas 1 torta de chocolate? es para el cumple de mi mamá el domingo')).toHaveLength(1);
+  });
+
+  it('orders the count asked about when the request names nothing ("…por 50 alfajores? … te los pido")', () => {
+    expect(read('cuanto sería por 50 alfajores? si está bien te los pido para el jueves')).toMatchObject([{ sku: 'ALF-MAI', quantity: 50 }]);
+  });
+});

@@ -35,6 +35,7 @@ interface PhraseReading {
   entry: CatalogEntry | null;
   /** The phrase names the product but not which variant. */
   isVague: boolean;
+  isExact: boolean;
   quantity: QuantityMatch | null;
   /** The words left once the quantity is taken out, for a breakdown to borrow. */
   rest: string[];
@@ -58,6 +59,8 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
   const items = new Map<number, DraftItem & { isImplicit: boolean }>();
   const unmatched: string[] = [];
   let lastNamed: CatalogEntry | null = null;
+  // The count said with it ("¿cuánto sería por 50 alfajores? … te los pido"), for a request that names nothing.
+  let lastNamedCount: QuantityMatch | null = null;
 
   const read = (phrase: string, borrowed: string[] = []): PhraseReading => {
     const tokens = tokensOf(phrase);
@@ -75,7 +78,7 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     const words = productWords([...borrowed, ...rest]).filter((w) => w.length > 0);
     const match = bestEntry(index, words, lastNamed);
     if (!match && quantity && productWords(rest).length > 0) unmatched.push(phrase);
-    return { entry: match?.entry ?? null, isVague: match?.isVague ?? false, quantity, rest };
+    return { entry: match?.entry ?? null, isVague: match?.isVague ?? false, isExact: match?.isExact ?? false, quantity, rest };
   };
   // "¿me das 2 polos? uno blanco y uno negro": counts for variants, said later, that add up to a
   // count given without a variant break it down; the vague count is taken back at the end.
@@ -114,7 +117,9 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     for (const { phrase, borrowed } of phrasesWithBreakdown(clause.text, read, index)) {
       if (isGreeting(phrase)) continue;
       const reading = read(phrase, borrowed);
-      if (reading.entry) lastNamed = reading.entry;
+      // Chatter with neither a count nor a request ("es para mi mamá") names a product only by exact words.
+      if (reading.entry && !reading.isExact && !reading.quantity && !isOrdering) continue;
+      if (reading.entry) [lastNamed, lastNamedCount] = [reading.entry, reading.quantity];
       const isBare = reading.entry !== null && reading.quantity === null;
       const isCountForPrevious = isPreviousBare && reading.entry === null && reading.quantity !== null;
       isPreviousBare = isBare;
@@ -132,7 +137,7 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
       else if (reading.quantity && lastNamed && (isOrdering || isFollowUp)) add(lastNamed, reading.quantity);
     }
     // "¿el jean es talla 28? Si es así me lo separas": a request that names nothing orders what was asked about.
-    if (isOrdering && items.size === before && lastNamed && !items.has(lastNamed.variantId)) add(lastNamed, null);
+    if (isOrdering && items.size === before && lastNamed && !items.has(lastNamed.variantId)) add(lastNamed, lastNamedCount);
   }
   for (const vague of vagueCounts) {
     const item = items.get(vague.entry.variantId);

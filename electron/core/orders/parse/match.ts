@@ -73,6 +73,8 @@ export interface EntryScore {
   coverage: number;
   /** Another variant of the same product fits as well: "2 polos" without saying which. */
   isVague?: boolean;
+  /** At least one word matched exactly, not only as a typo ("mamá" is near "llama" but is not it). */
+  isExact: boolean;
 }
 
 /**
@@ -88,6 +90,7 @@ export const bestEntry = (index: CatalogIndex, words: string[], context: Catalog
   for (const { entry, stems } of index.entries) {
     let score = 0;
     let explained = 0;
+    let isExact = false;
     for (const word of words) {
       let top = 0;
       let topStem = '';
@@ -96,6 +99,7 @@ export const bestEntry = (index: CatalogIndex, words: string[], context: Catalog
         if (value > top) [top, topStem] = [value, s];
       }
       if (top > 0) {
+        isExact ||= top === 1;
         score += top * index.weight(topStem);
         explained += 1;
       }
@@ -104,7 +108,7 @@ export const bestEntry = (index: CatalogIndex, words: string[], context: Catalog
     const contradicting = words.filter((w) => index.vocabulary.has(w) && !stems.includes(w)).length;
     score -= contradicting * 0.35;
     if (score <= 0.6) continue;
-    const candidate = { entry, score, coverage: explained / words.length };
+    const candidate = { entry, score, coverage: explained / words.length, isExact };
     scored.push(candidate);
     const isSameProduct = (e: CatalogEntry) => (context?.productName === e.productName ? 1 : 0);
     const isTie = best !== null && Math.abs(candidate.score - best.score) <= 1e-9;
