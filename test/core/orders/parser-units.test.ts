@@ -132,3 +132,156 @@ describe('where she lives is not a product', () => {
     expect(parseOrderText(text, wine, { now, timeZone: lima }).items.map((i) => [i.sku, i.quantity])).toEqual([['VEL-AR', 2]]);
   });
 });
+
+describe('counts written after the product, and elliptical phrases', () => {
+  const shop = [
+    entry(1, 'JEA-28', 'Jean clásico', 'Talla 28'),
+    entry(2, 'CUP-VAI', 'Cupcakes', 'Vainilla', 40),
+    entry(3, 'VEL-LAV', 'Vela aromática', 'Lavanda', 9),
+    entry(4, 'VEL-VAI', 'Vela aromática', 'Vainilla', 6),
+  ];
+  const read = (text: string) => parseOrderText(text, shop, { now, timeZone: lima }).items;
+
+  it('reads "x2" after the product as two', () => {
+    expect(read('jean 28 x2')).toMatchObject([{ sku: 'JEA-28', quantity: 2 }]);
+    expect(findQuantity(tokensOf('velas x3'))?.quantity).toBe(3);
+  });
+
+  it('reads "otra de vainilla" as another variant of the product just named, even against stock', () => {
+    expect(read('una vela de lavanda y otra de vainilla')).toMatchObject([
+      { sku: 'VEL-LAV', quantity: 1 },
+      { sku: 'VEL-VAI', quantity: 1 },
+    ]);
+    // With nothing named before, an equal match still goes to the variant in stock.
+    expect(read('quiero uno de vainilla')).toMatchObject([{ sku: 'CUP-VAI', quantity: 1 }]);
+  });
+});
+
+describe('asking, cancelling and "one of each"', () => {
+  const shop = [
+    entry(1, 'BUF-ALP', 'Bufanda de alpaca'),
+    entry(2, 'GOR-LAN', 'Gorro de lana'),
+    entry(3, 'VEL-LAV', 'Vela aromática', 'Lavanda', 9),
+    entry(4, 'VEL-VAI', 'Vela aromática', 'Vainilla', 6),
+  ];
+  const read = (text: string) => parseOrderText(text, shop, { now, timeZone: lima }).items;
+
+  it('orders nothing when the customer only wants to know ("quisiera saber el precio…")', () => {
+    expect(read('quisiera saber el precio de la bufanda y si tienen gorros')).toEqual([]);
+  });
+
+  it('orders nothing when the customer cancels in any form of the verb', () => {
+    expect(read('mejor cancelemos el pedido de la bufanda')).toEqual([]);
+    expect(read('anulen lo del gorro porfa')).toEqual([]);
+  });
+
+  it('reads "una de cada una" as one of every variant of the product just named', () => {
+    expect(read('me gustaron las velas, sepárame una de cada una')).toMatchObject([
+      { sku: 'VEL-LAV', quantity: 1 },
+      { sku: 'VEL-VAI', quantity: 1 },
+    ]);
+  });
+});
+
+describe('names with number words, corrections, follow-ups and breakdowns without a colon', () => {
+  const shop = [
+    entry(1, 'TOR-TRE', 'Torta tres leches', '', 3),
+    entry(2, 'CUP-VAI', 'Cupcakes', 'Vainilla', 40),
+    entry(3, 'GOR-LAN', 'Gorro de lana'),
+    entry(4, 'TAZ-PER', 'Taza personalizada'),
+    entry(5, 'VEL-LAV', 'Vela aromática', 'Lavanda', 9),
+    entry(6, 'ALF-MAI', 'Alfajores de maicena'),
+  ];
+  const friday = Date.parse('2026-11-27T10:00:00-05:00');
+  const read = (text: string) => parseOrderText(text, shop, { now: friday, timeZone: lima });
+
+  it('reads "torta tres leches" as one cake, and "tres tortas" as three', () => {
+    expect(read('quiero la torta tres leches').items).toMatchObject([{ sku: 'TOR-TRE', quantity: 1 }]);
+    expect(read('quiero tres tortas tres leches').items).toMatchObject([{ sku: 'TOR-TRE', quantity: 3 }]);
+  });
+
+  it('takes no date from a match inside a word ("llevaría 3")', () => {
+    expect(findDate('me llevaría 3 gorros si me haces precio', friday, lima)).toBeNull();
+  });
+
+  it('orders with the conditional ("me llevaría 3 gorros")', () => {
+    expect(read('me llevaría 3 gorros si me haces precio').items).toMatchObject([{ sku: 'GOR-LAN', quantity: 3 }]);
+  });
+
+  it('takes the day named after "mejor" over the one before', () => {
+    expect(read('el sábado no puedo, mejor el domingo. 2 tortas tres leches').deliveryDate).toBe('2026-11-29');
+  });
+
+  it('counts a bare number right after a bare product ("cupcakes, 15 para el lunes")', () => {
+    expect(read('cupcakes, 15 para el lunes').items).toMatchObject([{ sku: 'CUP-VAI', quantity: 15 }]);
+  });
+
+  it('orders nothing when a bare product follows a question ("¿qué precio tiene? la de lavanda")', () => {
+    expect(read('q precio tiene la vela? la de lavanda').items).toEqual([]);
+  });
+
+  it('reads a breakdown without a colon when its parts name the same product', () => {
+    expect(read('quiero dos tazas personalizadas, una con foto y otra con nombre').items).toMatchObject([{ sku: 'TAZ-PER', quantity: 2 }]);
+    // Counts that add up but name other products are separate items.
+    expect(read('tres alfajores, dos cupcakes y una taza').items).toMatchObject([
+      { sku: 'ALF-MAI', quantity: 3 },
+      { sku: 'CUP-VAI', quantity: 2 },
+      { sku: 'TAZ-PER', quantity: 1 },
+    ]);
+  });
+});
+
+describe('a count without a variant, broken down in the next sentence', () => {
+  const shop = [entry(1, 'POL-BLA', 'Polo básico', 'Blanco', 10), entry(2, 'POL-NEG', 'Polo básico', 'Negro', 8)];
+  const read = (text: string) => parseOrderText(text, shop, { now, timeZone: lima }).items;
+
+  it('replaces "2 polos" by "uno blanco y uno negro" when the counts add up', () => {
+    expect(read('Me das 2 polos? uno blanco y uno negro')).toMatchObject([
+      { sku: 'POL-BLA', quantity: 1 },
+      { sku: 'POL-NEG', quantity: 1 },
+    ]);
+  });
+
+  it('keeps both when they do not add up, and repeated vague counts add', () => {
+    expect(read('quiero 2 polos. también uno negro')).toMatchObject([
+      { sku: 'POL-BLA', quantity: 2 },
+      { sku: 'POL-NEG', quantity: 1 },
+    ]);
+    expect(read('quiero 2 polos. también 2 polos más')).toMatchObject([{ sku: 'POL-BLA', quantity: 4 }]);
+  });
+});
+
+describe('answers to her own question, and corrections', () => {
+  const shop = [
+    entry(1, 'GOR-LAN', 'Gorro de lana'),
+    entry(2, 'POL-LLA', 'Polo estampado', 'Llama', 5),
+    entry(3, 'POL-NEG', 'Polo básico', 'Negro', 8),
+    entry(4, 'TAZ-PER', 'Taza personalizada'),
+    entry(5, 'LLA-PEL', 'Llavero de peluche'),
+  ];
+  const read = (text: string) => parseOrderText(text, shop, { now, timeZone: lima }).items;
+
+  it('orders the product asked about when a bare count follows ("¿tienes gorros? 2 porfa")', () => {
+    expect(read('tienes gorros? 2 porfa')).toMatchObject([{ sku: 'GOR-LAN', quantity: 2 }]);
+  });
+
+  it('drops what she takes back and keeps what comes after "mejor"', () => {
+    expect(read('el polo de llama ya no, mejor el negro')).toMatchObject([{ sku: 'POL-NEG', quantity: 1 }]);
+    expect(read('ya no quiero la taza, mejor dame 2 llaveros')).toMatchObject([{ sku: 'LLA-PEL', quantity: 2 }]);
+  });
+});
+
+describe('chatter near a product name, and counts from a price question', () => {
+  const shop = [entry(1, 'TOR-CHO', 'Torta de chocolate'), entry(2, 'POL-LLA', 'Polo estampado', 'Llama'), entry(3, 'ALF-MAI', 'Alfajores de maicena')];
+  const friday = Date.parse('2026-11-27T10:00:00-05:00');
+  const read = (text: string) => parseOrderText(text, shop, { now: friday, timeZone: lima }).items;
+
+  it('does not read "mi mamá" as the llama polo in chatter that orders nothing', () => {
+    expect(read('me separas 1 torta de chocolate? es para el cumple de mi mamá el domingo')).toMatchObject([{ sku: 'TOR-CHO', quantity: 1 }]);
+    expect(read('me separas 1 torta de chocolate? es para el cumple de mi mamá el domingo')).toHaveLength(1);
+  });
+
+  it('orders the count asked about when the request names nothing ("…por 50 alfajores? … te los pido")', () => {
+    expect(read('cuanto sería por 50 alfajores? si está bien te los pido para el jueves')).toMatchObject([{ sku: 'ALF-MAI', quantity: 50 }]);
+  });
+});

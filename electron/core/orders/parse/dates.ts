@@ -34,6 +34,13 @@ const nextWeekday = (today: DateTime, weekday: number): DateTime => today.plus({
  * "hoy", "mañana", "pasado mañana", weekdays ("el sábado", "el lunes 23"), "el 15", "15 de marzo", "15/03".
  */
 export const findDate = (text: string, now: number, timeZone: string, isThing: (word: string) => boolean = () => false): DateMatch | null => {
+  // "el sábado no puedo, mejor el domingo": the day named after "mejor" replaces the one before.
+  const better = /\bmejor\b/i.exec(text);
+  const corrected = better ? findDay(text.slice(better.index), now, timeZone, isThing) : null;
+  return corrected ?? findDay(text, now, timeZone, isThing);
+};
+
+const findDay = (text: string, now: number, timeZone: string, isThing: (word: string) => boolean): DateMatch | null => {
   const today = DateTime.fromMillis(now, { zone: timeZone }).startOf('day');
   const folded = fold(text);
   const iso = (d: DateTime | null) => d?.toISODate() ?? null;
@@ -81,7 +88,10 @@ export const findDate = (text: string, now: number, timeZone: string, isThing: (
   // Anything else chrono's Spanish grammar understands ("el próximo martes", "en 3 días").
   // "en la mañana" is a time of day, not tomorrow.
   const withoutTimeOfDay = text.replace(/\b((en|por|de)\s+la|esta)\s+ma[ñn]ana\b/gi, ' ');
-  const parsed = chrono.es.parse(withoutTimeOfDay, { instant: new Date(now), timezone: today.offset }, { forwardDate: true })[0];
+  // A match that starts inside a word ("llevarí|a 3|") is not a date.
+  const parsed = chrono.es
+    .parse(withoutTimeOfDay, { instant: new Date(now), timezone: today.offset }, { forwardDate: true })
+    .find((result) => !/\p{L}/u.test(withoutTimeOfDay[result.index - 1] ?? ''));
   if (parsed) {
     const date = DateTime.fromJSDate(parsed.start.date(), { zone: timeZone });
     return { date: iso(date) ?? '', phrase: fold(parsed.text) };

@@ -38,6 +38,9 @@ const withPlainFractions = (text: string): string => text.replace(/\b1\s*\/\s*2\
 
 interface PhraseReading {
   entry: CatalogEntry | null;
+  /** The phrase names the product but not which variant. */
+  isVague: boolean;
+  isExact: boolean;
   quantity: QuantityMatch | null;
   /** The words left once the quantity is taken out, for a breakdown to borrow. */
   rest: string[];
@@ -61,24 +64,35 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
   const items = new Map<number, DraftItem & { isImplicit: boolean }>();
   const unmatched: string[] = [];
   let lastNamed: CatalogEntry | null = null;
+  // The count said with it ("¿cuánto sería por 50 alfajores? … te los pido"), for a request that names nothing.
+  let lastNamedCount: QuantityMatch | null = null;
 
   const read = (phrase: string, borrowed: string[] = []): PhraseReading => {
     const tokens = tokensOf(phrase);
     // A number right after a product word ("tono 3", "jean 28", "perfume de 50") names a variant.
     const isProductWord = (i: number) => index.vocabulary.has(stem(tokens[i] ?? ''));
+    const isInName = (a: number, b: number) => index.pairs.has(`${stem(tokens[a] ?? '')} ${stem(tokens[b] ?? '')}`);
     const quantity = findQuantity(
       tokens,
-      (i) => /^\d+$/.test(tokens[i] ?? '') && index.vocabulary.has(tokens[i] ?? '') && (isProductWord(i - 1) || (tokens[i - 1] === 'de' && isProductWord(i - 2))),
+      (i) =>
+        (/^\d+$/.test(tokens[i] ?? '') && index.vocabulary.has(tokens[i] ?? '') && (isProductWord(i - 1) || (tokens[i - 1] === 'de' && isProductWord(i - 2)))) ||
+        isInName(i - 1, i) ||
+        isInName(i, i + 1),
     );
     const rest = quantity ? [...tokens.slice(0, quantity.start), ...tokens.slice(quantity.end)] : tokens;
     const words = productWords([...borrowed, ...rest]).filter((w) => w.length > 0);
-    const match = bestEntry(index, words);
+    const match = bestEntry(index, words, lastNamed);
     if (!match && quantity && productWords(rest).length > 0) unmatched.push(phrase);
-    return { entry: match?.entry ?? null, quantity, rest };
+    return { entry: match?.entry ?? null, isVague: match?.isVague ?? false, isExact: match?.isExact ?? false, quantity, rest };
   };
-  const add = (entry: CatalogEntry, quantity: QuantityMatch | null) => {
+  // "¿me das 2 polos? uno blanco y uno negro": counts for variants, said later, that add up to a
+  // count given without a variant break it down; the vague count is taken back at the end.
+  const vagueCounts: { entry: CatalogEntry; quantity: number; later: number }[] = [];
+  const add = (entry: CatalogEntry, quantity: QuantityMatch | null, isVague = false) => {
     const previous = items.get(entry.variantId);
     const count = quantity?.quantity ?? 1;
+    for (const vague of vagueCounts) if (quantity && !isVague && vague.entry.productName === entry.productName) vague.later += count;
+    if (isVague && quantity) vagueCounts.push({ entry, quantity: count, later: 0 });
     items.set(entry.variantId, {
       variantId: entry.variantId,
       sku: entry.sku,
@@ -91,6 +105,7 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
   };
 
   let hasAsked = false;
+  let wasAsking = false;
   for (const clause of clausesOf(withoutDate)) {
     if (isCancelling(clause.text) || isThanks(clause.text)) {
       hasAsked = true;
@@ -99,18 +114,41 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     const isAsking = isOnlyAsking(clause.text, clause.isQuestion);
     hasAsked ||= isAsking;
     const isOrdering = !isAsking && hasOrderIntent(clause.text);
+    // "¿qué precio tiene la vela? la de lavanda": a bare product after a question still asks.
+    const isFollowUp: boolean = wasAsking && !isOrdering;
+    wasAsking = isAsking || isFollowUp;
     const before = items.size;
-    for (const { phrase, borrowed } of phrasesWithBreakdown(clause.text, read)) {
+    let isPreviousBare = false;
+    for (const { phrase, borrowed } of phrasesWithBreakdown(clause.text, read, index)) {
       if (isGreeting(phrase) || placePhrase.test(phrase)) continue;
       const reading = read(phrase, borrowed);
-      if (reading.entry) lastNamed = reading.entry;
-      if (isAsking) continue;
-      if (reading.entry) add(reading.entry, reading.quantity);
+      // Chatter with neither a count nor a request ("es para mi mamá") names a product only by exact words.
+      if (reading.entry && !reading.isExact && !reading.quantity && !isOrdering) continue;
+      if (reading.entry) [lastNamed, lastNamedCount] = [reading.entry, reading.quantity];
+      const isBare = reading.entry !== null && reading.quantity === null;
+      const isCountForPrevious = isPreviousBare && reading.entry === null && reading.quantity !== null;
+      isPreviousBare = isBare;
+      if (isAsking || (isFollowUp && reading.quantity === null)) continue;
+      if (reading.entry) add(reading.entry, reading.quantity, reading.isVague);
+      // "las velas… sepárame una de cada una": the count is for every variant of the product named.
+      else if (lastNamed && /\bde cada\b/.test(phrase) && (isOrdering || isCountForPrevious)) {
+        const family = lastNamed.productName;
+        for (const { entry } of index.entries) if (entry.productName === family) add(entry, reading.quantity);
+      }
+      // "cupcakes, 15 para el lunes": a bare count right after a bare product counts it.
+      else if (isCountForPrevious && lastNamed) add(lastNamed, reading.quantity);
       // "sepárame 2" after the product was named: the count is for that product.
-      else if (reading.quantity && lastNamed && isOrdering) add(lastNamed, reading.quantity);
+      // "¿tienes gorros? 2 porfa": a count answering her own question orders what she asked about.
+      else if (reading.quantity && lastNamed && (isOrdering || isFollowUp)) add(lastNamed, reading.quantity);
     }
     // "¿el jean es talla 28? Si es así me lo separas": a request that names nothing orders what was asked about.
-    if (isOrdering && items.size === before && lastNamed && !items.has(lastNamed.variantId)) add(lastNamed, null);
+    if (isOrdering && items.size === before && lastNamed && !items.has(lastNamed.variantId)) add(lastNamed, lastNamedCount);
+  }
+  for (const vague of vagueCounts) {
+    const item = items.get(vague.entry.variantId);
+    if (!item || vague.later !== vague.quantity) continue;
+    if (item.quantity > vague.quantity) item.quantity -= vague.quantity;
+    else items.delete(vague.entry.variantId);
   }
   const drafted = [...items.values()].map(({ isImplicit: _, ...item }) => item);
   // A message that only asks or thanks names no delivery day either.
@@ -122,14 +160,38 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
  * "quiero 6 polos: 4 blancos y 2 negros" is six polos, broken down: when the counts after the colon
  * add up to the one before it, only the breakdown is read, each part borrowing the head's words.
  */
-const phrasesWithBreakdown = (clause: string, read: (phrase: string) => PhraseReading): { phrase: string; borrowed: string[] }[] => {
+const phrasesWithBreakdown = (
+  clause: string,
+  read: (phrase: string) => PhraseReading,
+  index: CatalogIndex,
+): { phrase: string; borrowed: string[] }[] => {
   const colon = clause.indexOf(':');
   if (colon > 0) {
     const head = read(clause.slice(0, colon));
     const parts = phrasesOf(clause.slice(colon + 1));
-    const counts = parts.map((part) => findQuantity(tokensOf(part))?.quantity ?? 0);
-    const isBreakdown = head.quantity !== null && counts.every((c) => c > 0) && counts.reduce((a, b) => a + b, 0) === head.quantity.quantity;
-    if (isBreakdown) return parts.map((phrase) => ({ phrase, borrowed: head.rest }));
+    if (isBreakdownOf(head, parts, index, false)) return parts.map((phrase) => ({ phrase, borrowed: head.rest }));
   }
-  return phrasesOf(clause).map((phrase) => ({ phrase, borrowed: [] }));
+  const phrases = phrasesOf(clause);
+  // Without a colon ("dos tazas, una con foto y otra con nombre") the parts must not name another product.
+  const [first, ...parts] = phrases;
+  if (first !== undefined && parts.length >= 2) {
+    const head = read(first);
+    if (head.entry && isBreakdownOf(head, parts, index, true)) return [...parts.map((phrase) => ({ phrase, borrowed: head.rest }))];
+  }
+  return phrases.map((phrase) => ({ phrase, borrowed: [] }));
+};
+
+/** The parts' counts ("otra" counting one) add up to the head's, and none names a different product. */
+const isBreakdownOf = (head: PhraseReading, parts: string[], index: CatalogIndex, isSameProductNeeded: boolean): boolean => {
+  if (head.quantity === null) return false;
+  const counts = parts.map((part) => {
+    const tokens = tokensOf(part);
+    return findQuantity(tokens)?.quantity ?? (/^(otr[oa]s?)$/.test(tokens[0] ?? '') ? 1 : 0);
+  });
+  const isSum = counts.every((c) => c > 0) && counts.reduce((a, b) => a + b, 0) === head.quantity.quantity;
+  if (!isSum || !isSameProductNeeded) return isSum;
+  return parts.every((part) => {
+    const own = bestEntry(index, productWords(tokensOf(part)));
+    return own === null || own.entry.productName === head.entry?.productName;
+  });
 };

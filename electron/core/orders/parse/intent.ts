@@ -8,7 +8,7 @@ const requestVerbs = 'das|da|separas|separa|mandas|manda|envias|envia|vendes|res
 const infinitives = 'separar|guardar|mandar|enviar|reservar|apartar|vender|pasar|traer|alistar|dar';
 const orderIntent = new RegExp(
   [
-    '\\b(quiero|queria|quisiera|quisieramos|deseo|deseaba|desearia|dame|deme|denme|manda|mandame|mandeme|envia|enviame|separame|separeme|reservame|traeme|apartame|guardame|alistame|pedido|pido|encargo|necesito|necesitaria|llevo|apuntame|anotame|anota|para mi|me interesa|me interesan|comprar|compro|adquirir|me quedo con)\\b',
+    '\\b(quiero|queria|quisiera|quisieramos|deseo|deseaba|desearia|dame|deme|denme|manda|mandame|mandeme|envia|enviame|separame|separeme|reservame|traeme|apartame|guardame|alistame|pedido|pido|pedir|encargo|encargar|ordenar|llevaria|compraria|querria|pediria|te compro|necesito|necesitaria|llevo|apuntame|anotame|anota|para mi|me interesa|me interesan|comprar|compro|adquirir|me quedo con)\\b',
     `\\bme\\s+${pronoun}(${requestVerbs})\\b`,
     `\\b(me\\s+)?${pronoun}(puedes|podes|podrias|podria|puede|pueden|podrian)\\s+(${pronoun})?(${infinitives})(me|melo|mela|melos|melas)?\\b`,
     `\\b(${infinitives})(me|melo|mela|melos|melas)\\b`,
@@ -17,8 +17,8 @@ const orderIntent = new RegExp(
 const asking =
   /^(y\s+)?(cuanto|cuantos|cuantas|a como|tienen|tienes|tiene|hay|hacen|haces|precio|cual|cuales|que precio|que colores|donde|como|venden|vendes|aceptan|trabajan)\b/;
 /** Said to ask, whatever verb comes with it: "quería saber si tienen velas". */
-const askingWords = /\b(saber si|consulta|consultar|pregunta|preguntar|cuanto (sale|cuesta|esta))\b/;
-const cancelling = /\b((ya\s+)?no\s+(lo\s+|la\s+|los\s+|las\s+)?(quiero|queria|voy a querer|necesito|me lo mandes|me la mandes)|cancela|cancelo|cancelar|anula|anulo|anular)\b/;
+const askingWords = /\b(saber|consulta|consultar|pregunta|preguntar|cuanto (sale|cuesta|esta))\b/;
+const cancelling = /\b((ya\s+)?no\s+(lo\s+|la\s+|los\s+|las\s+)?(quiero|queria|voy a querer|necesito|me lo mandes|me la mandes)|cancel(a|o|ar|e|en|es|amos|emos|alo|ala)|anul(a|o|ar|e|en|es|amos|emos|alo|ala))\b|\bya\s+no\W*$/;
 const thanking = /\b(gracias|quedo|quedaron|llego|llegaron|me encanto|me encantaron|lindo|linda|hermoso|hermosa)\b/;
 const orderStatus =
   /\bmi\s+(pedido|compra|paquete|encargo)\b.*\b(salio|llego|sale|llega|esta|viene|demora|falta|enviaste|mandaste|despachaste)\b|\b(salio|llego|enviaste|mandaste|despachaste)\b.*\bmi\s+(pedido|compra|paquete|encargo)\b/;
@@ -56,7 +56,7 @@ export interface Clause {
  * full stops, line breaks, and before "si hay" / "si es así" ("¿tienes el gorro? si hay me guardas 3").
  */
 export const clausesOf = (folded: string): Clause[] => {
-  const parts = folded.split(/(\?+|!+|¡|¿|\n|\.(?=\s|$)|(?=\bsi\s+(?:hay|es\s+asi)\b))/);
+  const parts = folded.split(/(\?+|!+|¡|¿|\n|\.(?=\s|$)|(?=\bsi\s+(?:hay|es\s+asi)\b)|(?=\bmejor\b))/);
   const clauses: Clause[] = [];
   let isOpenQuestion = false;
   const flush = (text: string, isQuestion: boolean) => {

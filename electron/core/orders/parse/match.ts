@@ -28,6 +28,8 @@ export interface CatalogIndex {
   weight(stem: string): number;
   /** Every stem that appears in the catalog, to tell product words from chatter. */
   vocabulary: Set<string>;
+  /** Stems that follow each other in a catalog name ("tres lech"), so "torta tres leches" is not three. */
+  pairs: Set<string>;
 }
 
 export const indexCatalog = (catalog: CatalogEntry[]): CatalogIndex => {
@@ -38,7 +40,13 @@ export const indexCatalog = (catalog: CatalogEntry[]): CatalogIndex => {
   const documentFrequency = new Map<string, number>();
   for (const { stems } of entries) for (const s of stems) documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
   const count = Math.max(entries.length, 1);
+  const pairs = new Set<string>();
+  for (const entry of catalog) {
+    const names = tokensOf(`${entry.productName} ${entry.variantName}`).map(stem);
+    for (let i = 1; i < names.length; i += 1) pairs.add(`${names[i - 1]} ${names[i]}`);
+  }
   return {
+    pairs,
     entries,
     weight: (s) => Math.log(1 + count / (documentFrequency.get(s) ?? count)),
     vocabulary: new Set(documentFrequency.keys()),
@@ -63,18 +71,26 @@ export interface EntryScore {
   score: number;
   /** The share of the customer's words the entry explains. */
   coverage: number;
+  /** Another variant of the same product fits as well: "2 polos" without saying which. */
+  isVague?: boolean;
+  /** At least one word matched exactly, not only as a typo ("mamá" is near "llama" but is not it). */
+  isExact: boolean;
 }
 
 /**
  * Scores every entry against the customer's words. The best entry must match at least one
- * telling word; among near-equal scores, the variant with stock wins (the seller can change it).
+ * telling word; among near-equal scores, a variant of the product named just before wins
+ * ("una vela de lavanda y otra de vainilla" is a candle, not a vanilla cupcake), then the one
+ * with stock (the seller can change it).
  */
-export const bestEntry = (index: CatalogIndex, words: string[]): EntryScore | null => {
+export const bestEntry = (index: CatalogIndex, words: string[], context: CatalogEntry | null = null): EntryScore | null => {
   if (words.length === 0) return null;
   let best: EntryScore | null = null;
+  const scored: EntryScore[] = [];
   for (const { entry, stems } of index.entries) {
     let score = 0;
     let explained = 0;
+    let isExact = false;
     for (const word of words) {
       let top = 0;
       let topStem = '';
@@ -83,6 +99,7 @@ export const bestEntry = (index: CatalogIndex, words: string[]): EntryScore | nu
         if (value > top) [top, topStem] = [value, s];
       }
       if (top > 0) {
+        isExact ||= top === 1;
         score += top * index.weight(topStem);
         explained += 1;
       }
@@ -91,12 +108,19 @@ export const bestEntry = (index: CatalogIndex, words: string[]): EntryScore | nu
     const contradicting = words.filter((w) => index.vocabulary.has(w) && !stems.includes(w)).length;
     score -= contradicting * 0.35;
     if (score <= 0.6) continue;
-    const candidate = { entry, score, coverage: explained / words.length };
+    const candidate = { entry, score, coverage: explained / words.length, isExact };
+    scored.push(candidate);
+    const isSameProduct = (e: CatalogEntry) => (context?.productName === e.productName ? 1 : 0);
+    const isTie = best !== null && Math.abs(candidate.score - best.score) <= 1e-9;
     const isBetter =
       !best ||
       candidate.score > best.score + 1e-9 ||
-      (Math.abs(candidate.score - best.score) <= 1e-9 && (candidate.entry.stock ?? 0) > (best.entry.stock ?? 0));
+      (isTie && isSameProduct(candidate.entry) > isSameProduct(best.entry)) ||
+      (isTie && isSameProduct(candidate.entry) === isSameProduct(best.entry) && (candidate.entry.stock ?? 0) > (best.entry.stock ?? 0));
     if (isBetter) best = candidate;
   }
-  return best;
+  const top = best;
+  if (!top) return null;
+  const isVague = scored.some((c) => c.entry !== top.entry && c.entry.productName === top.entry.productName && Math.abs(c.score - top.score) <= 1e-9);
+  return { ...top, isVague };
 };

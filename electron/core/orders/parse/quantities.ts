@@ -27,7 +27,8 @@ export const findQuantity = (tokens: string[], isCatalogNumber: (index: number) 
     if ((token === 'un' || token === 'una') && next === 'par') return { quantity: 2, start: i, end: i + 2 + (after === 'de' ? 1 : 0) };
     if (token === 'media' && next === 'docena') return { quantity: 6, start: i, end: i + 2 + (after === 'de' ? 1 : 0) };
     if (token === 'docena' || token === 'docenas') return { quantity: 12, start: i, end: i + 1 + (next === 'de' ? 1 : 0) };
-    const digits = /^(\d{1,4})x?$/.exec(token);
+    // "2x", "x2" and "x 2" all count: the second two are how a count is written after the product.
+    const digits = /^(\d{1,4})x?$/.exec(token) ?? /^x(\d{1,4})$/.exec(token);
     const count = digits ? Number(digits[1]) : units[token];
     if (count !== undefined && count > 0) {
       if (next === 'docena' || next === 'docenas') return { quantity: count * 12, start: i, end: i + 2 + (after === 'de' ? 1 : 0) };
@@ -40,4 +41,4 @@ export const findQuantity = (tokens: string[], isCatalogNumber: (index: number) 
   return null;
 };
 
-export const isQuantityWord = (token: string): boolean => token in units || /^\d{1,4}x?$/.test(token);
+export const isQuantityWord = (token: string): boolean => token in units || /^\d{1,4}x?$/.test(token) || /^x\d{1,4}$/.test(token);
