@@ -15,10 +15,12 @@ test('a catalog of 5,000 products stays fast: few rows in the page, quick search
   await expect(page.getByRole('heading', { name: 'Aún no tienes productos' })).toBeVisible();
   const rows = ['sku,producto,variante,categoria,precio,stock'];
   for (let i = 1; i <= 5000; i += 1) rows.push(`SKU-${i},Producto ${String(i).padStart(4, '0')} ${shades[i % shades.length]},,Categoría ${i % 12},${(i % 90) + 10}.50,${i % 7}`);
-  const imported = await page.evaluate(async (csv) => {
-    const response = await fetch('/api/catalog.importCsv', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ csv, mode: 'commit' }) });
+  // The API takes the token as a header only (no cookie), as the page itself sends it.
+  const token = new URL(app.url).searchParams.get('token') ?? '';
+  const imported = await page.evaluate(async ({ csv, token }) => {
+    const response = await fetch('/api/catalog.importCsv', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ csv, mode: 'commit' }) });
     return response.json();
-  }, rows.join('\n'));
+  }, { csv: rows.join('\n'), token });
   expect(imported).toMatchObject({ ok: true, value: { counts: { create: 5000 } } });
 
   const started = Date.now();

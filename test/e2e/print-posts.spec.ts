@@ -45,7 +45,8 @@ test('the seller prints price tags for the 2x1 lipsticks, choosing which and how
 test('without a WhatsApp number the print kit says so and links to Ajustes, and the sheet is refused', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(app.url);
-  const cleared = await page.evaluate(async () => (await fetch('/api/settings.update', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ whatsappNumber: '' }) })).status);
+  const token = new URL(app.url).searchParams.get('token') ?? '';
+  const cleared = await page.evaluate(async (token) => (await fetch('/api/settings.update', { method: 'POST', headers: { 'content-type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ whatsappNumber: '' }) })).status, token);
   expect(cleared).toBe(200);
   await page.reload();
   await openPromotion(page, /Semana del cuidado de la piel/);
@@ -56,7 +57,7 @@ test('without a WhatsApp number the print kit says so and links to Ajustes, and 
   await both(page, 'print-no-whatsapp', editor.getByTestId('no-whatsapp'));
   await editor.getByRole('link', { name: 'Ponerlo en Ajustes' }).click();
   await expect(page).toHaveURL(/#\/ajustes/);
-  await page.evaluate(async () => fetch('/api/settings.update', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ whatsappNumber: '51987654321' }) }));
+  await page.evaluate(async (token) => fetch('/api/settings.update', { method: 'POST', headers: { 'content-type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ whatsappNumber: '51987654321' }) }), token);
 });
 
 test('the seller schedules the Instagram post and story and is told Chasqui must be open then', async ({ page }) => {
