@@ -62,9 +62,8 @@ export const lockHeldMessage = (lock: { pid: number; file: string }, dataDir: st
  */
 export const claimDataDirPatiently = async (dataDir: string, waitMs: number): Promise<DataLock> => {
   let lock = claimDataDir(dataDir);
-  // wall clock: a wait in real time, not shop time
-  const deadline = Date.now() + waitMs;
-  while (!lock.isHeld && Date.now() < deadline) {
+  const deadline = Date.now() + waitMs; // wall clock: a wait in real time, not shop time
+  while (!lock.isHeld && Date.now() < deadline) { // wall clock: the same wait
     await new Promise((resolve) => setTimeout(resolve, 200));
     lock = claimDataDir(dataDir);
   }

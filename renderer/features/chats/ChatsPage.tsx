@@ -20,8 +20,8 @@ export const ChatsPage = () => {
   const t = useT();
   const dateTime = useDateTime();
   const { locale, timeZone } = useSettings((s) => s.settings);
-  // wall clock: "today" and "ayer" are relative to the moment the list is drawn.
-  const listTime = (ms: number) => formatListTime(ms, Date.now(), { locale, timeZone, yesterday: t('chats.yesterday') });
+  // "Today" and "ayer" are relative to the moment the list is drawn, by the core's clock.
+  const listTime = (ms: number) => formatListTime(ms, now(), { locale, timeZone, yesterday: t('chats.yesterday') });
   const [items, setItems] = useState<ConversationSummary[] | null>(null);
   const [open, setOpen] = useState<Conversation | null>(null);
   const [seed, setSeed] = useState<OrderSeed | null>(null);

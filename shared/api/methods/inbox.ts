@@ -21,6 +21,26 @@ export const ingestMessageArgs = z
   })
   .strict();
 
+/** What a chat export import says, in preview and once committed. */
+export interface ImportChatResult {
+  isCommitted: boolean;
+  title: string;
+  authors: string[];
+  conversations: number;
+  messages: number;
+  /** How many messages each participant wrote, so "N mensajes de Lucía" counts only hers. */
+  messagesByAuthor: { author: string; messages: number }[];
+  customers: number;
+  duplicates: number;
+  attachments: number;
+  skipped: number;
+  /** WhatsApp only: the date order the file was read with (null for Instagram/Facebook, whose dates are timestamps). */
+  dateOrder: DateOrderUsed | null;
+  /** When the first and the last message were written. */
+  firstAt: number | null;
+  lastAt: number | null;
+}
+
 export const inboxMethods = {
   'inbox.listConversations': read<{ items: ConversationSummary[] }>()(
     z.object({ channel: z.enum(messageChannels).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
@@ -39,24 +59,7 @@ export const inboxMethods = {
   ),
   'inbox.markRead': write<ConversationSummary>()(z.object({ id: s.id }).strict()),
   /** WhatsApp "Export chat" (.txt or .zip): preview first (participants, counts), then commit saying which one is the seller. */
-  'inbox.importChatExport': write<{
-    isCommitted: boolean;
-    title: string;
-    authors: string[];
-    conversations: number;
-    messages: number;
-    /** How many messages each participant wrote, so "N mensajes de Lucía" counts only hers. */
-    messagesByAuthor: { author: string; messages: number }[];
-    customers: number;
-    duplicates: number;
-    attachments: number;
-    skipped: number;
-    /** WhatsApp only: the date order the file was read with (null for Instagram/Facebook, whose dates are timestamps). */
-    dateOrder: DateOrderUsed | null;
-    /** When the first and the last message were written. */
-    firstAt: number | null;
-    lastAt: number | null;
-  }>()(
+  'inbox.importChatExport': write<ImportChatResult>()(
     z
       .object({
         /** whatsapp: "Export chat" .txt/.zip; instagram/facebook: "Download your information" JSON or zip. */

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from '../../../../shared/api/errors';
-import { ingestMessageArgs } from '../../../../shared/api/methods/inbox';
+import { ingestMessageArgs, type ImportChatResult } from '../../../../shared/api/methods/inbox';
 import { countryOfLocale, toE164 } from '../../../../shared/domain/phones';
 import type { CoreContext } from '../../context';
 import { readSettings } from '../../settings/repo';
@@ -22,21 +22,7 @@ export interface ImportArgs {
   dateOrder?: DateOrder;
 }
 
-export interface ImportResult {
-  isCommitted: boolean;
-  title: string;
-  authors: string[];
-  conversations: number;
-  messages: number;
-  messagesByAuthor: { author: string; messages: number }[];
-  customers: number;
-  duplicates: number;
-  attachments: number;
-  skipped: number;
-  dateOrder: DateOrderUsed | null;
-  firstAt: number | null;
-  lastAt: number | null;
-}
+export type ImportResult = ImportChatResult;
 
 const MAX_BYTES = 200 * 1024 * 1024;
 const META_MESSAGES = /message_\d+\.json$/i;
