@@ -48,7 +48,7 @@ test('a long chat opens at its newest message, loads older ones on scroll up kee
   await expect(newest.getByRole('button', { name: 'Crear pedido' })).toBeVisible();
   await expect(holaa.getByRole('button', { name: 'Crear pedido' })).toBeHidden();
   await expect(page.locator('.message').filter({ hasText: 'mensaje 398' }).getByRole('button', { name: 'Crear pedido' })).toBeHidden();
-  await page.screenshot({ path: path.join(shots, 'chats.png') });
+  await page.screenshot({ path: path.join(shots, 'chats-1366.png') });
   await holaa.getByLabel('Más acciones').click();
   await expect(holaa.getByRole('button', { name: 'Crear pedido' })).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'chats-menu.png') });
