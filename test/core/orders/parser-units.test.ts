@@ -61,6 +61,10 @@ describe('words as customers type them', () => {
     expect(result.items.map((i) => i.sku)).toEqual(['VEL-AR']);
     expect(result.unmatched).toEqual(['3 jabones de coco']);
   });
+
+  it('lists an unknown product once, even when it heads a list that might be a breakdown', () => {
+    expect(parse('3 jabones de coco, 2 velas, 1 keque de naranja').unmatched).toEqual(['3 jabones de coco']);
+  });
 });
 
 describe('questions make no items', () => {

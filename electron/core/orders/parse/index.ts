@@ -44,6 +44,8 @@ interface PhraseReading {
   quantity: QuantityMatch | null;
   /** The words left once the quantity is taken out, for a breakdown to borrow. */
   rest: string[];
+  /** A count of something the catalog does not have ("3 jabones de coco"), for the seller to see. */
+  isUnknown: boolean;
 }
 
 /**
@@ -82,8 +84,8 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     const rest = quantity ? [...tokens.slice(0, quantity.start), ...tokens.slice(quantity.end)] : tokens;
     const words = productWords([...borrowed, ...rest]).filter((w) => w.length > 0);
     const match = bestEntry(index, words, lastNamed);
-    if (!match && quantity && productWords(rest).length > 0) unmatched.push(phrase);
-    return { entry: match?.entry ?? null, isVague: match?.isVague ?? false, isExact: match?.isExact ?? false, quantity, rest };
+    const isUnknown = !match && quantity !== null && productWords(rest).length > 0;
+    return { entry: match?.entry ?? null, isVague: match?.isVague ?? false, isExact: match?.isExact ?? false, quantity, rest, isUnknown };
   };
   // "¿me das 2 polos? uno blanco y uno negro": counts for variants, said later, that add up to a
   // count given without a variant break it down; the vague count is taken back at the end.
@@ -122,6 +124,8 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     for (const { phrase, borrowed } of phrasesWithBreakdown(clause.text, read, index)) {
       if (isGreeting(phrase) || placePhrase.test(phrase)) continue;
       const reading = read(phrase, borrowed);
+      // Recorded here, not in read(): a breakdown probe reads the same phrase once more.
+      if (reading.isUnknown) unmatched.push(phrase);
       // Chatter with neither a count nor a request ("es para mi mamá") names a product only by exact words.
       if (reading.entry && !reading.isExact && !reading.quantity && !isOrdering) continue;
       if (reading.entry) [lastNamed, lastNamedCount] = [reading.entry, reading.quantity];
