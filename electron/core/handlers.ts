@@ -13,6 +13,7 @@ import { customerHandlers } from './customers/handlers';
 import { deliveryHandlers } from './deliveries/handlers';
 import { shopHandlers } from './backup/shopHandlers';
 import { lanHandlers } from './lan/handlers';
+import { teamHandlers } from './team/handlers';
 import { channelHandlers } from './channels/handlers';
 import { broadcastHandlers } from './broadcast/handlers';
 import { liveHandlers } from './live/handlers';
@@ -41,6 +42,7 @@ export const handlers = {
   ...deliveryHandlers,
   ...shopHandlers,
   ...lanHandlers,
+  ...teamHandlers,
   ...channelHandlers,
   ...browserHandlers,
   ...broadcastHandlers,
