@@ -63,6 +63,26 @@ test('a helper with the sales role pairs her phone, works in chats and orders on
   await expect(page.getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('row').nth(1)).toContainText('Clienta de Lucía');
   await expect(page.getByRole('row').nth(1)).toContainText('Lucía');
+
+  // Handoff: Karina leaves Lucía a note on Miguel's chat; it waits in Lucía's list on her phone.
+  await page.getByRole('navigation').getByRole('link', { name: 'Chats' }).click();
+  await page.getByRole('button', { name: /Miguel Ángel Torres/ }).first().click();
+  await page.getByLabel('Atiende').selectOption({ label: 'Lucía' });
+  await page.getByRole('button', { name: 'Dejar una nota' }).click();
+  await page.getByLabel('Para').selectOption({ label: 'Lucía' });
+  await page.getByLabel('Nota', { exact: true }).fill('Miguel quiere 2 labiales, cierra por WhatsApp');
+  await page.getByRole('button', { name: 'Guardar nota' }).click();
+  await expect(page.getByRole('list', { name: 'Notas sobre este cliente' })).toContainText('de la dueña para Lucía');
+  await page.screenshot({ path: path.join(shots, 'team-handoff-1366.png') });
+  await phone.getByRole('navigation').getByRole('link', { name: /Chats/ }).click();
+  const forLucia = phone.getByRole('region', { name: 'Notas para ti' });
+  await expect(forLucia).toContainText('1 nota para ti');
+  await forLucia.getByRole('button', { name: 'Abrir chat' }).click();
+  await expect(phone.getByRole('heading', { name: 'Miguel Ángel Torres', level: 2 })).toBeVisible();
+  await phone.screenshot({ path: path.join(shots, 'team-handoff-390.png') });
+  await forLucia.getByRole('button', { name: 'Hecho' }).click();
+  await expect(forLucia).toBeHidden();
+
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('navigation').getByRole('link', { name: 'Ajustes' }).click();
   await page.getByRole('region', { name: 'Equipo' }).scrollIntoViewIfNeeded();

@@ -37,7 +37,7 @@ const isRefused = (reply: Reply): boolean => reply.status === 404 && reply.body.
 // Written by hand, apart from the table the core enforces: what each helper must never reach.
 const ownerOnly: MethodName[] = [
   'settings.update', 'reports.sales', 'reports.channels', 'reports.products', 'reports.customers', 'backup.create', 'backup.list', 'backup.restore',
-  'customers.exportData', 'customers.erase', 'shop.export', 'shop.import', 'catalog.exportCsv', 'team.add', 'team.list', 'lan.pairingCode', 'lan.devices', 'lan.revoke',
+  'customers.exportData', 'customers.erase', 'shop.export', 'shop.import', 'catalog.exportCsv', 'team.add', 'team.update', 'team.remove', 'lan.pairingCode', 'lan.devices', 'lan.revoke',
   'channels.connect', 'broadcasts.start', 'stock.adjust', 'catalog.updateProduct', 'app.exportLog',
 ];
 const mustReach: Record<Exclude<TeamRole, 'owner'>, MethodName[]> = {

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../db/open';
 
 /** The tables whose new rows say who recorded them (see migration 0025). */
-const RECORDED_TABLES = ['orders', 'payments', 'stock_movements', 'order_events', 'messages'] as const;
+const RECORDED_TABLES = ['orders', 'payments', 'stock_movements', 'order_events', 'messages', 'handoffs'] as const;
 
 // The person is carried with the call itself, so an async task that awaits in between (a message
 // sent over the network, then saved) still records the helper who asked for it, never another call's.
