@@ -13,7 +13,8 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { WelcomePage } from './features/welcome/WelcomePage';
 import { DemoBanner } from './features/welcome/DemoBanner';
 import { useT } from './i18n';
-import { areaFromHash, areaIcon, areaLabel, areas, type Area } from './routes';
+import { areaFromHash, areaIcon, areaLabel, areasForRole, type Area } from './routes';
+import type { TeamRole } from '../shared/api/methods/team';
 import { useSettings } from './store/settings';
 import { now, syncClock } from './clock';
 import { LogoImage } from './components/LogoImage';
@@ -46,7 +47,6 @@ export const App = () => {
   const { settings, isLoaded, load, apply } = useSettings();
   // The whole hash, not just the area: #/catalogo → #/catalogo/importar must remount the page so it opens the importer.
   const [hash, setHash] = useState(window.location.hash);
-  const area: Area = areaFromHash(hash);
   const [hasFailed, setFailed] = useState(false);
   const [isPaletteOpen, setPaletteOpen] = useState(false);
 
@@ -71,10 +71,15 @@ export const App = () => {
   }, []);
 
   const [isDemo, setDemo] = useState(false);
+  const [role, setRole] = useState<TeamRole>('owner');
+  // A helper's phone that opens a page outside its role lands on its first page instead.
+  const hashArea: Area = areaFromHash(hash);
+  const area: Area = areasForRole[role].includes(hashArea) ? hashArea : (areasForRole[role][0] ?? hashArea);
   useEffect(() => {
     void api.call('app.info', {}).then((info) => {
       syncClock(info.now);
       setDemo(info.isDemo);
+      setRole(info.role);
     }, () => undefined);
     // The desktop menu and notifications ask for the same things as the shortcuts.
     return api.onEvent((event) => {
@@ -124,7 +129,7 @@ export const App = () => {
           </span>
         </div>
         <ul>
-          {areas.map((a) => (
+          {areasForRole[role].map((a) => (
             <li key={a}>
               <a href={`#/${a}`} aria-current={a === area ? 'page' : undefined} className={a === area ? 'is-active' : ''}>
                 <span aria-hidden="true">{areaIcon[a]}</span> {t(areaLabel[a])}

@@ -20,6 +20,7 @@ const ipcTransport = (bridge: ChasquiBridge): Transport => ({
 export const isUnauthorized = { current: false };
 
 const TOKEN_KEY = 'chasqui-token';
+const DEVICE_TOKEN_KEY = 'chasqui-device-token';
 
 /**
  * The printed link carries the token once: it moves into sessionStorage (kept per scheme, host and
@@ -34,7 +35,9 @@ const takeTokenFromLink = (): string | null => {
     const search = params.toString();
     window.history.replaceState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`);
   }
-  return window.sessionStorage.getItem(TOKEN_KEY);
+  // A helper's phone opens the app from the home network after pairing on the phone page, which keeps
+  // the device's own token on that origin (electron/http/phonePage.ts).
+  return window.sessionStorage.getItem(TOKEN_KEY) ?? window.localStorage.getItem(DEVICE_TOKEN_KEY);
 };
 
 /** Asks the headless shell for signed file links (see electron/http/fileLinks.ts), usable in <img src>. */

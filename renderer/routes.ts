@@ -1,4 +1,5 @@
 import type { MessageKey } from './i18n';
+import type { TeamRole } from '../shared/api/methods/team';
 
 export const areas = ['catalogo', 'promociones', 'chats', 'pedidos', 'envivo', 'repartos', 'reportes', 'canales', 'ajustes'] as const;
 export type Area = (typeof areas)[number];
@@ -25,6 +26,14 @@ export const areaIcon: Record<Area, string> = {
   reportes: '📊',
   canales: '📡',
   ajustes: '⚙️',
+};
+
+/** What a helper's phone shows (Ajustes › Equipo); the core refuses the rest whatever the screen shows. */
+export const areasForRole: Record<TeamRole, readonly Area[]> = {
+  owner: areas,
+  seller: ['chats', 'pedidos', 'catalogo'],
+  stall: ['catalogo', 'promociones'],
+  delivery: ['repartos'],
 };
 
 /** Routes live in the hash (#/pedidos) so deep links work in the browser and the desktop alike. */

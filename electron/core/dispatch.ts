@@ -4,7 +4,8 @@ import { ChasquiError, type ApiErrorBody } from '../../shared/api/errors';
 import { errorEnvelope, okEnvelope, type Envelope } from '../../shared/api/result';
 import type { CoreContext, Handlers } from './context';
 import type { EventHub } from './events';
-import { mayCall, ownerPrincipal, type Principal } from './lan/principal';
+import { mayCall, ownerPrincipal, personOf, type Principal } from './lan/principal';
+import { runAs } from './team/actor';
 
 // Handlers are typed per method in Handlers; here they are looked up by a runtime name,
 // so we view them through a bivariant signature instead of casting each one.
@@ -68,14 +69,16 @@ export const createDispatch = (
     if (!handler) return errorEnvelope({ code: 'not_found', message: `Not implemented: ${method}` });
     try {
       let value: unknown;
+      // Every row this call inserts is recorded under the helper who made it (team/actor.ts).
+      const asCaller = <T>(work: () => T): T => runAs(personOf(principal), work);
       if (definition.kind === 'write') {
         value = base.db.transaction(() => {
-          const result = handler(ctx, parsed.data);
+          const result = asCaller(() => handler(ctx, parsed.data));
           if (result instanceof Promise) throw new Error(`${method} is a write method and must be synchronous`);
           return result;
         })();
       } else {
-        value = await handler(ctx, parsed.data);
+        value = await asCaller(() => handler(ctx, parsed.data));
       }
       // Listeners hear only what was committed.
       for (const event of pending) hub.publish(event);

@@ -13,6 +13,8 @@ import { customerHandlers } from './customers/handlers';
 import { deliveryHandlers } from './deliveries/handlers';
 import { shopHandlers } from './backup/shopHandlers';
 import { lanHandlers } from './lan/handlers';
+import { teamHandlers } from './team/handlers';
+import { getPerson } from './team/repo';
 import { channelHandlers } from './channels/handlers';
 import { broadcastHandlers } from './broadcast/handlers';
 import { liveHandlers } from './live/handlers';
@@ -25,7 +27,20 @@ import { exportLog } from './logExport';
 import { DEMO_MARKER } from './demoMarker';
 
 export const handlers = {
-  'app.info': (ctx) => ({ version, schemaVersion: latestVersion(), dataDir: ctx.dataDir, isDemo: fs.existsSync(path.join(ctx.dataDir, DEMO_MARKER)), now: ctx.now() }),
+  'app.info': (ctx) => {
+    const isOwner = ctx.principal.kind === 'owner';
+    const person = ctx.principal.kind === 'device' && ctx.principal.personId !== null ? getPerson(ctx.db, ctx.principal.personId) : null;
+    return {
+      version,
+      schemaVersion: latestVersion(),
+      // Where the shop's files are is the owner's business, not a helper phone's.
+      dataDir: isOwner ? ctx.dataDir : '',
+      isDemo: fs.existsSync(path.join(ctx.dataDir, DEMO_MARKER)),
+      now: ctx.now(),
+      role: ctx.principal.kind === 'device' ? ctx.principal.role : 'owner',
+      personName: person?.name ?? null,
+    };
+  },
   'app.exportLog': (ctx) => exportLog(ctx),
   ...settingsHandlers,
   ...mediaHandlers,
@@ -41,6 +56,7 @@ export const handlers = {
   ...deliveryHandlers,
   ...shopHandlers,
   ...lanHandlers,
+  ...teamHandlers,
   ...channelHandlers,
   ...browserHandlers,
   ...broadcastHandlers,

@@ -13,6 +13,8 @@ import { mediaDirFor } from './media/store';
 import { resolveResourcesDir } from './resources';
 import { pairingOf } from './lan/handlers';
 import { deviceForToken } from './lan/pairing';
+import { recordActors } from './team/actor';
+import { roleOfDevice } from './team/repo';
 import type { Principal } from './lan/principal';
 import type { Language } from '../../shared/domain/settings';
 import type { AdapterFactories } from './channels/adapter';
@@ -92,7 +94,11 @@ export const createCore = (options: CoreOptions): Core => {
   makePrivateDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE);
   const now = options.clock ?? systemClock;
-  const open = () => openDatabase(dbFile, { nativeBinding: options.nativeBinding, backupsDir: path.join(dataDir, 'backups'), now });
+  const open = () => {
+    const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding, backupsDir: path.join(dataDir, 'backups'), now });
+    recordActors(db);
+    return db;
+  };
   const mediaDir = mediaDirFor(dataDir);
   const hub = createEventHub();
 
@@ -176,7 +182,8 @@ export const createCore = (options: CoreOptions): Core => {
       deviceForToken: (token) => deviceForToken(base.db, token, base.now()),
       principalForToken: (token) => {
         const deviceId = deviceForToken(base.db, token, base.now());
-        return deviceId === null ? null : { kind: 'device', deviceId, role: 'delivery' };
+        const person = deviceId === null ? null : roleOfDevice(base.db, deviceId);
+        return deviceId === null || person === null ? null : { kind: 'device', deviceId, ...person };
       },
       language: () => readSettings(base.db).language,
     },

@@ -61,6 +61,7 @@ const main = async (): Promise<void> => {
     stopLan = await followLanSetting(core, {
       host: options.lanHost,
       port: options.lanPort,
+      rendererDir,
       onChange: (url) => (url ? console.error(`Phones on your network: ${url}`) : undefined),
     });
   } else if ((await coreClient(core).call('lan.status', {})).isEnabled) {

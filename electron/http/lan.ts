@@ -2,10 +2,12 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import os from 'node:os';
 import net from 'node:net';
 import type { Envelope } from '../../shared/api/result';
+import type { AppEvent } from '../../shared/api/contract';
+import type { TeamRole } from '../../shared/api/methods/team';
 import type { Core } from '../core';
 import { bearerToken } from './guard';
 import { phoneCss, phoneHtmlFor, phoneJs } from './phonePage';
-import { securityHeaders } from './static';
+import { securityHeaders, serveRenderer } from './static';
 
 const MAX_BODY = 64 * 1024;
 
@@ -65,8 +67,28 @@ const methodOf = (pathname: string): string => {
 
 const statusFor = (code: string): number => ({ invalid_input: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409 })[code] ?? 500;
 
+/** What a helper's open app hears about: the records their role works on, nothing of the rest of the shop. */
+const eventsForRole: Record<TeamRole, ReadonlySet<AppEvent['type']> | 'all'> = {
+  owner: 'all',
+  seller: new Set<AppEvent['type']>(['orders.changed', 'catalog.changed', 'stock.changed', 'settings.changed', 'inbox.message', 'promotions.changed']),
+  stall: new Set<AppEvent['type']>(['catalog.changed', 'stock.changed', 'settings.changed', 'promotions.changed']),
+  delivery: new Set<AppEvent['type']>(['orders.changed']),
+};
+
+const streamTeamEvents = (core: Core, role: TeamRole, req: IncomingMessage, res: ServerResponse): void => {
+  res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  res.write(': connected\n\n');
+  const allowed = eventsForRole[role];
+  const unsubscribe = core.events.subscribe((event) => (allowed === 'all' || allowed.has(event.type) ? res.write(`data: ${JSON.stringify(event)}\n\n`) : undefined));
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
+  req.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+};
+
 /** The home-network door: the phone page, pairing, and the delivery methods for paired phones only. */
-export const startLanServer = (core: Core, options: { host: string; port: number }): Promise<LanServer> => {
+export const startLanServer = (core: Core, options: { host: string; port: number; rendererDir?: string }): Promise<LanServer> => {
   let port = options.port;
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -75,6 +97,16 @@ export const startLanServer = (core: Core, options: { host: string; port: number
       if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/telefono')) return send(res, 200, 'text/html; charset=utf-8', phoneHtmlFor(core.lan.language()));
       if (req.method === 'GET' && url.pathname === '/telefono.js') return send(res, 200, 'text/javascript; charset=utf-8', phoneJs);
       if (req.method === 'GET' && url.pathname === '/telefono.css') return send(res, 200, 'text/css; charset=utf-8', phoneCss);
+      // The whole app for a helper with a seller's (or the owner's) phone; the core still decides each call by role.
+      if (req.method === 'GET' && (url.pathname === '/app' || url.pathname === '/app/' || url.pathname.startsWith('/assets/') || url.pathname === '/manifest.webmanifest' || url.pathname.startsWith('/icons/'))) {
+        return serveRenderer(res, options.rendererDir, url.pathname.startsWith('/app') ? '/index.html' : url.pathname);
+      }
+      if (req.method === 'GET' && url.pathname === '/api/events') {
+        const token = bearerToken(req);
+        const principal = token ? core.lan.principalForToken(token) : null;
+        if (!principal || principal.kind !== 'device') return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'This phone is not paired' } });
+        return streamTeamEvents(core, principal.role, req, res);
+      }
       if (req.method === 'POST' && url.pathname === '/lan/pair') {
         // Wrong codes are counted per address the connection came from, never per anything the request claims.
         const envelope = await core.dispatch('lan.pair', await readJson(req), { principal: { kind: 'stranger', source: req.socket.remoteAddress ?? 'unknown' } });

@@ -6,7 +6,7 @@ import { startLanServer, type LanServer } from './lan';
  * Keeps the home-network listener in step with the seller's setting: it opens when she turns phones
  * on (or the shell was started with --lan) and closes when she turns them off. Used by both shells.
  */
-export const followLanSetting = async (core: Core, options: { host: string; port: number; onChange?(url: string | null): void }): Promise<() => Promise<void>> => {
+export const followLanSetting = async (core: Core, options: { host: string; port: number; rendererDir?: string; onChange?(url: string | null): void }): Promise<() => Promise<void>> => {
   let lan: LanServer | null = null;
   let queue = Promise.resolve();
   const sync = (isEnabled: boolean) => {

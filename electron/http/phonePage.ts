@@ -123,7 +123,7 @@ function showPairing(message) {
         }
         token = res.value.token;
         localStorage.setItem('chasqui-device-token', token);
-        showDay();
+        openByRole();
       })
       .catch(function () { showPairing(t('offline')); });
   });
@@ -240,5 +240,14 @@ function showDay() {
   }, function () { app.replaceChildren(el('p', { class: 'error', role: 'alert', text: t('offline') })); });
 }
 
-if (token) showDay(); else showPairing();
+// A delivery phone stays on this page; a helper who sells (or the owner's own phone) opens the whole app,
+// which the core still limits to that person's role.
+function openByRole() {
+  call('app.info', {}).then(function (res) {
+    if (res.ok && res.value.role !== 'delivery') window.location.replace('/app#/' + (res.value.role === 'stall' ? 'catalogo' : 'chats'));
+    else showDay();
+  }, function () { showDay(); });
+}
+
+if (token) openByRole(); else showPairing();
 `;

@@ -166,7 +166,7 @@ const start = async (): Promise<void> => {
   app.on('will-quit', stopUpdates);
 
   // Phones on the home network, only while the seller has them turned on in Ajustes.
-  void followLanSetting(core, { host: '0.0.0.0', port: 4818 }).then((stop) => app.on('will-quit', () => void stop()));
+  void followLanSetting(core, { host: '0.0.0.0', port: 4818, rendererDir: path.join(__dirname, '../renderer') }).then((stop) => app.on('will-quit', () => void stop()));
   // The demo shop is filled (once) before its window opens, so it never shows the welcome.
   const seeded = isDemoLaunch
     ? seedDemoShop(core, { resourcesDir: app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources') }).catch((error: unknown) => console.error('[chasqui] demo:', error))

@@ -6,6 +6,7 @@ import { enPhones } from './en-phones';
 import { enChats } from './en-chats';
 import { enReports } from './en-reports';
 import { enLan } from './en-lan';
+import { enTeam } from './en-team';
 import { enOrders } from './en-orders';
 import { enPrint } from './en-print';
 import { enBasics } from './en-basics';
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...enChats,
   ...enReports,
   ...enLan,
+  ...enTeam,
   ...enOrders,
   ...enPrint,
   ...enBasics,

@@ -5,6 +5,7 @@ import { esPhones } from './es-phones';
 import { esChats } from './es-chats';
 import { esReports } from './es-reports';
 import { esLan } from './es-lan';
+import { esTeam } from './es-team';
 import { esOrders } from './es-orders';
 import { esPrint } from './es-print';
 import { esBasics } from './es-basics';
@@ -19,6 +20,7 @@ export const es = {
   ...esChats,
   ...esReports,
   ...esLan,
+  ...esTeam,
   ...esOrders,
   ...esPrint,
   ...esBasics,

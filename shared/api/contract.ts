@@ -13,6 +13,7 @@ import { customerLinkMethods, customerMethods } from './methods/customers';
 import { deliveryMethods } from './methods/deliveries';
 import { shopMethods } from './methods/shop';
 import { lanMethods } from './methods/lan';
+import { teamMethods } from './methods/team';
 import { desktopMethods } from './methods/desktop';
 import { channelMethods } from './methods/channels';
 import { broadcastMethods } from './methods/broadcasts';
@@ -36,6 +37,7 @@ export const contract = {
   ...deliveryMethods,
   ...shopMethods,
   ...lanMethods,
+  ...teamMethods,
   ...desktopMethods,
   ...channelMethods,
   ...browserMethods,

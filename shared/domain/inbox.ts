@@ -23,6 +23,8 @@ export interface ConversationSummary {
   lastMessageAt: number;
   lastMessageText: string;
   unreadCount: number;
+  /** The person of the team who answers it (Ajustes › Equipo); null: anyone. */
+  assignedTo?: { id: number; name: string } | null;
 }
 
 /** A way to answer this customer: one of their conversations and whether it can take a reply now. */

@@ -8,7 +8,7 @@ import { readSettings } from '../settings/repo';
 import * as repo from './repo';
 import { renderRouteSheet, routeText } from './routeSheet';
 import { nextDeliveryDay } from '../../../shared/domain/deliveries';
-import { deviceOf } from '../lan/principal';
+import { deviceOf, isDeliveryPhone } from '../lan/principal';
 import { dialDigits, phoneDate, phoneStop, phoneStops, shopToday } from './phoneScope';
 
 const dayOf = (ctx: CoreContext, date: string, assignee?: string, only?: DeliveryStop[]): DeliveryDay => {
@@ -49,7 +49,7 @@ const changed = (ctx: CoreContext, orderId: number): DeliveryStop => {
 
 export const deliveryHandlers = {
   'deliveries.listForDay': (ctx, args) => {
-    if (deviceOf(ctx.principal) !== null) return dayOf(ctx, phoneDate(ctx, args.date), args.assignee, phoneStops(ctx));
+    if (isDeliveryPhone(ctx.principal)) return dayOf(ctx, phoneDate(ctx, args.date), args.assignee, phoneStops(ctx));
     return dayOf(ctx, args.date ?? shopToday(ctx), args.assignee);
   },
 
@@ -89,7 +89,7 @@ export const deliveryHandlers = {
   'deliveries.markDelivered': (ctx, args) => {
     const deviceId = deviceOf(ctx.principal);
     // A phone closes only today's stops, once: a second tap must not take the cash twice.
-    if (deviceId !== null && phoneStop(ctx, args.orderId).outcome === 'delivered') fail('conflict', `Order ${args.orderId} is already delivered`, { field: 'orderId' });
+    if (isDeliveryPhone(ctx.principal) && phoneStop(ctx, args.orderId).outcome === 'delivered') fail('conflict', `Order ${args.orderId} is already delivered`, { field: 'orderId' });
     let order = orders.getOrder(ctx.db, args.orderId);
     if (args.cashCollected > order.balanceDue) {
       fail('invalid_input', `cashCollected: only ${order.balanceDue} is due on ${order.number}`, { field: 'cashCollected' });
@@ -111,8 +111,7 @@ export const deliveryHandlers = {
   },
 
   'deliveries.markFailed': (ctx, args) => {
-    const deviceId = deviceOf(ctx.principal);
-    if (deviceId !== null) {
+    if (isDeliveryPhone(ctx.principal)) {
       phoneStop(ctx, args.orderId);
       if (args.rescheduleTo !== null) fail('forbidden', 'Only the seller moves a delivery to another day', { field: 'rescheduleTo' });
     }
@@ -123,7 +122,7 @@ export const deliveryHandlers = {
       repo.setOutcome(ctx.db, order.id, 'pending', args.reason, ctx.now());
     } else {
       repo.setOutcome(ctx.db, order.id, 'failed', args.reason, ctx.now());
-      repo.setCourierMark(ctx.db, order.id, { deviceId, cashCollected: 0 });
+      repo.setCourierMark(ctx.db, order.id, { deviceId: deviceOf(ctx.principal), cashCollected: 0 });
     }
     orders.addEvent(ctx.db, order.id, { type: 'edited', note: `No se entregó: ${args.reason}${args.rescheduleTo ? ` · nueva fecha ${args.rescheduleTo}` : ''}` }, ctx.now());
     return changed(ctx, order.id);

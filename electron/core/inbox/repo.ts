@@ -14,6 +14,8 @@ interface SummaryRow {
   last_message_at: number;
   last_text: string | null;
   unread_count: number;
+  assigned_person_id: number | null;
+  assigned_name: string | null;
 }
 
 const toSummary = (row: SummaryRow): ConversationSummary => ({
@@ -25,10 +27,12 @@ const toSummary = (row: SummaryRow): ConversationSummary => ({
   lastMessageAt: row.last_message_at,
   lastMessageText: row.last_text ?? '',
   unreadCount: row.unread_count,
+  assignedTo: row.assigned_person_id !== null && row.assigned_name !== null ? { id: row.assigned_person_id, name: row.assigned_name } : null,
 });
 
 const SUMMARY_SQL = `
   SELECT c.id, c.channel, c.title, c.customer_id, cu.name AS customer_name, c.last_message_at, c.unread_count,
+         c.assigned_person_id, (SELECT p.name FROM people p WHERE p.id = c.assigned_person_id) AS assigned_name,
          (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) AS last_text
     FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id`;
 

@@ -4,6 +4,7 @@ import { readSettings, writeSettings } from '../settings/repo';
 import { fail } from '../../../shared/api/errors';
 import { addDevice, checkCode, issueCode, listDevices, newPairingState, renewToken, revokeDevice, type PairingState } from './pairing';
 import { deviceOf } from './principal';
+import { getPerson } from '../team/repo';
 
 export const pairingOf = (ctx: Pick<CoreContext, 'caches'>): PairingState => {
   ctx.caches.pairing ??= newPairingState();
@@ -22,15 +23,21 @@ export const lanHandlers = {
     ctx.emit('settings.changed', readSettings(ctx.db));
     return { isEnabled: false };
   },
-  'lan.pairingCode': async (ctx) => {
+  'lan.pairingCode': async (ctx, args) => {
     const state = pairingOf(ctx);
-    const issued = issueCode(state, ctx.now());
+    // Checked now, so the seller hears of a removed person before the phone is in her hand.
+    const personId = args.personId === undefined ? null : getPerson(ctx.db, args.personId).id;
+    const issued = issueCode(state, ctx.now(), personId);
     return { ...issued, url: state.url, qrDataUrl: await qrFor(state.url) };
   },
   'lan.pair': (ctx, args) => {
     // Tries are counted per network address; the seller's own shells count as one more place.
-    checkCode(pairingOf(ctx), args.code, ctx.now(), ctx.principal.kind === 'stranger' ? ctx.principal.source : 'owner');
-    return addDevice(ctx.db, args.deviceName, ctx.now());
+    const state = pairingOf(ctx);
+    const personId = state.personId;
+    checkCode(state, args.code, ctx.now(), ctx.principal.kind === 'stranger' ? ctx.principal.source : 'owner');
+    // A person removed while the code was out pairs nothing.
+    if (personId !== null) getPerson(ctx.db, personId);
+    return addDevice(ctx.db, args.deviceName, ctx.now(), personId);
   },
   'lan.renewToken': (ctx) => {
     const deviceId = deviceOf(ctx.principal);

@@ -28,9 +28,11 @@ export interface PairingState {
   wrongOnCode: number;
   /** Set by the shell that listens on the network, so the seller's screen can show it. */
   url: string | null;
+  /** The person the current code pairs a device for. */
+  personId: number | null;
 }
 
-export const newPairingState = (): PairingState => ({ code: null, expiresAt: 0, sources: new Map(), wrongOnCode: 0, url: null });
+export const newPairingState = (): PairingState => ({ code: null, expiresAt: 0, sources: new Map(), wrongOnCode: 0, url: null, personId: null });
 
 /** The pause after each wrong code grows: none after the first (a typo), then 1, 2, 4 s; the fifth locks for 10 min, doubling each time. */
 const pauseAfter = (tries: SourceTries): number => {
@@ -40,8 +42,9 @@ const pauseAfter = (tries: SourceTries): number => {
 
 export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
-export const issueCode = (state: PairingState, now: number): { code: string; expiresAt: number } => {
+export const issueCode = (state: PairingState, now: number, personId: number | null = null): { code: string; expiresAt: number } => {
   state.code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+  state.personId = personId;
   state.expiresAt = now + CODE_TTL;
   // The seller asking for a new code is the way to lift every lock at once.
   state.sources.clear();
@@ -76,15 +79,18 @@ export const checkCode = (state: PairingState, code: string, now: number, source
   state.wrongOnCode = 0;
 };
 
-export const addDevice = (db: Db, name: string, now: number): { deviceId: number; token: string } => {
+export const addDevice = (db: Db, name: string, now: number, personId: number | null = null): { deviceId: number; token: string } => {
   const token = crypto.randomBytes(32).toString('base64url');
-  const deviceId = Number(db.prepare('INSERT INTO devices (name, token_hash, created_at) VALUES (?, ?, ?)').run(name, hashToken(token), now).lastInsertRowid);
+  const deviceId = Number(
+    db.prepare('INSERT INTO devices (name, token_hash, created_at, person_id) VALUES (?, ?, ?, ?)').run(name, hashToken(token), now, personId).lastInsertRowid,
+  );
   return { deviceId, token };
 };
 
 interface DeviceRow {
   id: number;
   name: string;
+  person_id: number | null;
   created_at: number;
   last_seen_at: number | null;
   revoked_at: number | null;
@@ -96,6 +102,7 @@ const expiresAt = (row: Pick<DeviceRow, 'created_at' | 'last_seen_at'>): number 
 const toDevice = (row: DeviceRow, now: number): PairedDevice => ({
   id: row.id,
   name: row.name,
+  personId: row.person_id,
   createdAt: row.created_at,
   lastSeenAt: row.last_seen_at,
   expiresAt: expiresAt(row),
@@ -104,11 +111,11 @@ const toDevice = (row: DeviceRow, now: number): PairedDevice => ({
 });
 
 export const listDevices = (db: Db, now: number): PairedDevice[] =>
-  db.prepare<[], DeviceRow>('SELECT id, name, created_at, last_seen_at, revoked_at FROM devices ORDER BY id DESC').all().map((row) => toDevice(row, now));
+  db.prepare<[], DeviceRow>('SELECT id, name, person_id, created_at, last_seen_at, revoked_at FROM devices ORDER BY id DESC').all().map((row) => toDevice(row, now));
 
 export const revokeDevice = (db: Db, id: number, now: number): PairedDevice => {
   db.prepare('UPDATE devices SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?').run(now, id);
-  const row = db.prepare<[number], DeviceRow>('SELECT id, name, created_at, last_seen_at, revoked_at FROM devices WHERE id = ?').get(id);
+  const row = db.prepare<[number], DeviceRow>('SELECT id, name, person_id, created_at, last_seen_at, revoked_at FROM devices WHERE id = ?').get(id);
   return row ? toDevice(row, now) : fail('not_found', `Device ${id} does not exist`, { field: 'id' });
 };
 
@@ -117,7 +124,7 @@ export const deviceForToken = (db: Db, token: string, now: number): number | nul
   const hash = hashToken(token);
   const row = db
     .prepare<[string, string], DeviceRow & { token_hash: string }>(
-      'SELECT id, name, created_at, last_seen_at, revoked_at, token_hash FROM devices WHERE token_hash = ? OR previous_token_hash = ?',
+      'SELECT id, name, person_id, created_at, last_seen_at, revoked_at, token_hash FROM devices WHERE token_hash = ? OR previous_token_hash = ?',
     )
     .get(hash, hash);
   if (!row || row.revoked_at !== null || now >= expiresAt(row)) return null;

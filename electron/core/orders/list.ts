@@ -14,6 +14,7 @@ interface SummaryRow {
   channel: OrderChannel;
   customer_name: string | null;
   items_text: string | null;
+  recorded_by: string | null;
   total: number;
   paid: number;
   delivery_date: string | null;
@@ -29,6 +30,10 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): { item
   if (args.status) (where.push('o.status = ?'), params.push(args.status));
   if (args.channel) (where.push('o.channel = ?'), params.push(args.channel));
   if (args.customerId) (where.push('o.customer_id = ?'), params.push(args.customerId));
+  if (args.recordedBy) {
+    where.push("EXISTS (SELECT 1 FROM record_actors r WHERE r.table_name = 'orders' AND r.row_id = o.id AND r.person_id = ?)");
+    params.push(args.recordedBy);
+  }
   // A cancelled order is owed nothing: it is never "sin pagar" or "pago parcial".
   if (args.paymentState === 'unpaid') where.push("o.paid = 0 AND o.status <> 'cancelled'");
   if (args.paymentState === 'partial') where.push("o.paid > 0 AND o.paid < o.total AND o.status <> 'cancelled'");
@@ -46,7 +51,8 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): { item
   const rows = db
     .prepare<(string | number)[], SummaryRow>(
       `SELECT o.id, o.number, o.status, o.channel, c.name AS customer_name, o.total, o.paid, o.delivery_date, o.created_at,
-              (SELECT group_concat(i.quantity || '× ' || i.name, ', ') FROM order_items i WHERE i.order_id = o.id) AS items_text
+              (SELECT group_concat(i.quantity || '× ' || i.name, ', ') FROM order_items i WHERE i.order_id = o.id) AS items_text,
+              (SELECT p.name FROM record_actors r JOIN people p ON p.id = r.person_id WHERE r.table_name = 'orders' AND r.row_id = o.id) AS recorded_by
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
          ${clause}
         ORDER BY o.created_at DESC, o.id DESC
@@ -62,6 +68,7 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): { item
       channel: row.channel,
       customerName: row.customer_name ?? '',
       itemsText: row.items_text ?? '',
+      recordedByName: row.recorded_by,
       total: row.total,
       paid: row.paid,
       balanceDue: balanceDueOf(row.status, row.total, row.paid),

@@ -14,6 +14,7 @@ import { now } from '../../clock';
 import { listTime as formatListTime } from './listTime';
 import { useSettings } from '../../store/settings';
 import './chats.css';
+import { HandoffPanel, MyHandoffs } from './HandoffPanel';
 
 /** One inbox for every channel; any message a customer wrote can become an order. */
 export const ChatsPage = () => {
@@ -130,6 +131,7 @@ export const ChatsPage = () => {
           ))}
         </div>
       ) : null}
+      <MyHandoffs onOpen={(id) => void show(id)} />
       {items && items.length === 0 ? <div className="empty-state"><p>{t('chats.empty')}</p></div> : (
         <div className="inbox">
           <ul className="conversation-list" aria-label={t('chats.title')}>
@@ -137,7 +139,7 @@ export const ChatsPage = () => {
               <li key={c.id}>
                 <button type="button" className={`conversation ${open?.id === c.id ? 'is-active' : ''}`} onClick={() => void show(c.id)}>
                   <span className={`channel channel-${c.channel}`}>{t(`channel.${c.channel}`)}</span>
-                  <strong>{c.customerName || c.title}</strong>
+                  <strong>{c.customerName || c.title}{c.assignedTo ? <small className="muted assigned-to"> · <bdi>{c.assignedTo.name}</bdi></small> : null}</strong>
                   <span className="conversation-time muted small">
                     <time dateTime={new Date(c.lastMessageAt).toISOString()} title={dateTime(c.lastMessageAt)}>{listTime(c.lastMessageAt)}</time>
                     {c.unreadCount > 0 ? <span className="badge badge-warn" aria-label={t('chats.unread', { count: c.unreadCount })}>{c.unreadCount}</span> : null}
@@ -154,6 +156,7 @@ export const ChatsPage = () => {
                   <h2>{open.customerName || open.title}</h2>
                   {open.customerId !== null ? <button type="button" className="button" onClick={() => setCustomerId(open.customerId)}>{t('customers.open')}</button> : null}
                 </div>
+                <HandoffPanel conversation={open} onChanged={() => { refreshOpen(); load(); }} />
                 <p className="muted small timeline-edge" role="status">{open.hasOlder ? (isLoadingOlder ? t('chats.loadingOlder') : '') : t('chats.start')}</p>
                 <ol className="messages">
                   {open.messages.map((m) => (

@@ -6,6 +6,7 @@ const paymentStates: PaymentState[] = ['unpaid', 'partial', 'paid'];
 import { api } from '../../api';
 import { useDate, useMoney } from '../../format';
 import { useT } from '../../i18n';
+import { RecordedByFilter } from './RecordedByFilter';
 import { NewOrderDialog } from './NewOrderDialog';
 import { OrderDialog } from './OrderDialog';
 
@@ -19,6 +20,7 @@ export const OrdersPage = () => {
   const [payment, setPayment] = useState<PaymentState | ''>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [recordedBy, setRecordedBy] = useState<number | null>(null);
   const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
   const [isCreating, setCreating] = useState(window.location.hash.includes('/nuevo'));
   const filters = {
@@ -28,6 +30,7 @@ export const OrdersPage = () => {
     ...(payment ? { paymentState: payment } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    ...(recordedBy ? { recordedBy } : {}),
   };
   // #/pedidos/42 opens order 42 (a notification's link).
   const [openId, setOpenId] = useState<number | null>(() => Number(/^#\/pedidos\/(\d+)$/.exec(window.location.hash)?.[1] ?? 0) || null);
@@ -47,7 +50,7 @@ export const OrdersPage = () => {
     };
     // The filters object is rebuilt from these values on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, status, channel, payment, from, to]);
+  }, [query, status, channel, payment, from, to, recordedBy]);
 
   // Pages of 100 keep a shop with 100,000 orders as quick as one with ten.
   const loadMore = () =>
@@ -77,6 +80,7 @@ export const OrdersPage = () => {
         </select>
         <label className="field-inline"><span>{t('reports.from')}</span><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label className="field-inline"><span>{t('reports.to')}</span><input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        <RecordedByFilter value={recordedBy} onChange={setRecordedBy} />
         {result ? <span className="muted count">{result.total}</span> : null}
       </div>
       {result && result.items.length === 0 ? <p className="empty-results">{t('orders.empty')}</p> : null}
@@ -94,7 +98,7 @@ export const OrdersPage = () => {
                 <tr key={o.id}>
                   <td className="nowrap"><button type="button" className="link-button nowrap" onClick={() => setOpenId(o.id)}>{o.number}</button></td>
                   <td><span className={`channel channel-${o.channel}`}>{t(`channel.${o.channel}`)}</span></td>
-                  <td>{o.customerName || '—'}</td>
+                  <td>{o.customerName || '—'}{o.recordedByName ? <small className="muted recorded-by"> · <bdi>{o.recordedByName}</bdi></small> : null}</td>
                   <td className="clip">{o.itemsText}</td>
                   <td className="nowrap">{o.deliveryDate ? date(o.deliveryDate) : '—'}</td>
                   <td><span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`)}</span></td>

@@ -9,6 +9,7 @@ import { fileToBase64 } from '../../components/files';
 import { BackupsSection } from './BackupsSection';
 import { SellingSection } from './SellingSection';
 import { LanSection } from './LanSection';
+import { TeamSection } from './TeamSection';
 import { ChannelsSection } from './ChannelsSection';
 import { PacingSection } from './PacingSection';
 import { LogoImage } from '../../components/LogoImage';
@@ -112,6 +113,7 @@ export const SettingsPage = () => {
       <SellingSection />
       <ChannelsSection />
       <PacingSection />
+      <TeamSection />
       <LanSection />
       <BackupsSection />
     </section>

@@ -4,6 +4,8 @@ import type { ShopSettings } from '../../domain/settings';
 import { read, task, write } from './define';
 import type { PrintResult } from './print';
 
+import type { TeamRole } from './team';
+
 export interface AppInfo {
   version: string;
   schemaVersion: number;
@@ -12,6 +14,9 @@ export interface AppInfo {
   isDemo: boolean;
   /** The core's clock, so the screen's "today" is the shop's. */
   now: number;
+  /** Who is calling: the owner at her computer, or a helper's phone with that person's role (Ajustes › Equipo). */
+  role: TeamRole;
+  personName: string | null;
 }
 
 export const foundationMethods = {

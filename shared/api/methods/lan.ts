@@ -5,6 +5,8 @@ import { read, task, write } from './define';
 export interface PairedDevice {
   id: number;
   name: string;
+  /** The person of the team it belongs to; null for a phone paired before the team (a delivery phone). */
+  personId: number | null;
   createdAt: number;
   lastSeenAt: number | null;
   /** When the token stops working unless the phone is used before then (each use renews it). */
@@ -24,7 +26,8 @@ export const lanMethods = {
   'lan.enable': write<{ isEnabled: boolean }>()(z.object({}).strict()),
   'lan.disable': write<{ isEnabled: boolean }>()(z.object({}).strict()),
   /** A fresh single-use 6-digit code, valid 10 minutes; any earlier code stops working. */
-  'lan.pairingCode': task<{ code: string; expiresAt: number; url: string | null; qrDataUrl: string | null }>()(z.object({}).strict()),
+  /** For a person of the team (Ajustes › Equipo): the phone gets that person's role; without one, a delivery phone as before. */
+  'lan.pairingCode': task<{ code: string; expiresAt: number; url: string | null; qrDataUrl: string | null }>()(z.object({ personId: s.id.optional() }).strict()),
   /** Called by the phone with the code; answers its own token once. */
   'lan.pair': write<{ deviceId: number; token: string }>()(z.object({ code: z.string().regex(/^\d{6}$/, 'must be the 6 digits shown'), deviceName: s.requiredText(60) }).strict()),
   /** Called by a paired phone: a fresh token for itself; the old one works until the new one is used. */

@@ -70,6 +70,8 @@ export const listOrdersArgs = z
     to: isoDate.optional(),
     query: s.shortText(120).optional(),
     customerId: s.id.optional(),
+    /** Orders recorded by this person of the team (Ajustes › Equipo). */
+    recordedBy: s.id.optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   })
@@ -82,6 +84,8 @@ export interface OrderSummary {
   channel: OrderChannel;
   customerName: string;
   itemsText: string;
+  /** The helper who recorded it; null when it was the owner herself. */
+  recordedByName: string | null;
   total: number;
   paid: number;
   balanceDue: number;
