@@ -46,12 +46,27 @@ export const parseOrderMessages = (
   /** "¿cuánto por 3?" asks with a count that a later "ya, sepáralos" orders. */
   let askedCount: number | null = null;
 
-  const family = (entry: CatalogEntry) => index.entries.filter((e) => e.entry.productName === entry.productName);
+  // The same phrase is weighed more than once (whether it refines, counts or orders): scored once.
+  const scores = new Map<string, ReturnType<typeof bestEntry>>();
+  const best = (words: string[], context: CatalogEntry | null = null) => {
+    const key = `${words.join(' ')}|${context?.productName ?? ''}`;
+    if (!scores.has(key)) scores.set(key, bestEntry(index, words, context));
+    return scores.get(key) ?? null;
+  };
+  // Looked up per word of every message: built once, not per look-up, so a large catalog stays fast.
+  const families = new Map<string, CatalogEntry[]>();
+  for (const { entry } of index.entries) families.set(entry.productName, [...(families.get(entry.productName) ?? []), entry]);
+  const family = (entry: CatalogEntry) => families.get(entry.productName) ?? [entry];
   const nameStems = (entry: CatalogEntry) => new Set(tokensOf(`${entry.productName} ${entry.tags.join(' ')}`).map(stem));
+  const ownStems = new Map<number, string[]>();
   /** Stems of the variant's own name that the product's name does not have: "roj" of "Labial – Rojo". */
-  const variantStems = (entry: CatalogEntry) => {
+  const variantStems = (entry: CatalogEntry): string[] => {
+    const known = ownStems.get(entry.variantId);
+    if (known) return known;
     const shared = nameStems(entry);
-    return tokensOf(entry.variantName).map(stem).filter((s) => !shared.has(s));
+    const own = tokensOf(entry.variantName).map(stem).filter((s) => !shared.has(s));
+    ownStems.set(entry.variantId, own);
+    return own;
   };
   const isNear = (word: string, stems: string[]) => stems.some((s) => s === word || (word.length >= 4 && s.length >= 4 && editDistance(word, s) <= 1));
   const namesVariant = (entry: CatalogEntry, words: string[]) => family(entry).length <= 1 || words.some((w) => isNear(w, variantStems(entry)));
@@ -70,7 +85,7 @@ export const parseOrderMessages = (
   const knownEntries = () => [...lines.map((l) => l.entry), ...(last ? [last] : [])];
   /** "el de 50" after the perfume names its 50 ml, not fifty perfumes. */
   const isVariantNumber = (token: string) =>
-    /^\d+$/.test(token) && knownEntries().some((k) => family(k).some(({ entry }) => variantStems(entry).includes(token)));
+    /^\d+$/.test(token) && knownEntries().some((k) => family(k).some((entry) => variantStems(entry).includes(token)));
 
   /** A count that keeps the numbers that are part of a product's name ("el de 50") out. */
   const countIn = (tokens: string[]): QuantityMatch | null => {
@@ -88,7 +103,10 @@ export const parseOrderMessages = (
     const quantity = countIn(tokens);
     const rest = quantity ? [...tokens.slice(0, quantity.start), ...tokens.slice(quantity.end)] : tokens;
     const words = productWords(rest);
-    const match = bestEntry(index, words, last);
+    // Cheap first: without a word of a known product's variants there is nothing to refine.
+    const knownVariantStems = known.flatMap((k) => family(k).flatMap(variantStems));
+    if (!words.some((w) => isNear(w, knownVariantStems))) return false;
+    const match = best(words, last);
     if (!match || !known.some((k) => k.productName === match.entry.productName)) return false;
     const own = nameStems(match.entry);
     const variantWords = words.filter((w) => !own.has(w));
@@ -114,8 +132,9 @@ export const parseOrderMessages = (
     const quantity = countIn(tokens);
     const rest = quantity ? [...tokens.slice(0, quantity.start), ...tokens.slice(quantity.end)] : tokens;
     const words = productWords(rest).filter((w) => !filler.has(w));
-    if (bestEntry(index, productWords(rest)) !== null) return false;
     const isOrdering = hasOrderIntent(phrase);
+    if ((!quantity && !isOrdering) || !last) return false;
+    if (best(productWords(rest)) !== null) return false;
     if (!quantity) {
       // "ya, sepáramelo": a request naming nothing orders what she asked about.
       if (!isOrdering || isAsking || !last || lineOf(last)) return false;
@@ -144,7 +163,7 @@ export const parseOrderMessages = (
     const tokens = tokensOf(clause);
     const quantity = findQuantity(tokens);
     const rest = quantity ? [...tokens.slice(0, quantity.start), ...tokens.slice(quantity.end)] : tokens;
-    const match = bestEntry(index, productWords(rest), last);
+    const match = best(productWords(rest), last);
     const line = match ? lineOf(match.entry) : lines.at(-1);
     if (!line) return;
     if (quantity && line.item.quantity > quantity.quantity) line.item.quantity -= quantity.quantity;
@@ -174,7 +193,7 @@ export const parseOrderMessages = (
     }
     // A question orders nothing but says what a later "dame 2" is about.
     if (parsed.items.length === 0) {
-      const named = bestEntry(index, words, last);
+      const named = best(words, last);
       if (named?.isExact) last = named.entry;
       const count = findQuantity(tokens);
       if (named && count) askedCount = count.quantity;
