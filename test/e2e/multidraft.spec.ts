@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { serveApp, type ServedApp } from './serve';
@@ -8,6 +9,9 @@ test.beforeAll(async () => {
   app = await serveApp(['--demo']);
 });
 test.afterAll(async () => app.stop());
+// axe is injected as a script, which the app's strict CSP would rightly refuse.
+test.use({ bypassCSP: true });
+const axePath = createRequire(__filename).resolve('axe-core/axe.min.js');
 
 test('three messages of a demo customer, ticked with Shift, make one draft and one order', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -39,6 +43,14 @@ test('three messages of a demo customer, ticked with Shift, make one draft and o
   await page.keyboard.press('Space');
   await expect(bar.getByRole('status')).toHaveText('3 mensajes elegidos');
   await page.screenshot({ path: path.join(shots, 'multidraft-1366.png') });
+  // The ticks and the bar pass axe with no serious or critical violation.
+  await page.addScriptTag({ path: axePath });
+  const serious = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    const result = await axe.run(document.querySelector('.timeline') ?? document.body, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+  expect(serious).toEqual([]);
 
   await bar.getByRole('button', { name: 'Crear un pedido con ellos' }).click();
   const draft = page.getByRole('dialog', { name: 'Nuevo pedido' });
