@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry } from '../../../electron/core/orders/parse';
+import { indexCatalog, parseOrderText, type CatalogEntry } from '../../../electron/core/orders/parse';
 import { parseOrderMessages } from '../../../electron/core/orders/parse/messages';
 
 const lima = 'America/Lima';
@@ -67,6 +69,20 @@ describe('an order spread over several messages', () => {
   it('reads one message exactly as the one-message parser would', () => {
     expect(lines(['me separas 2 labiales rojos y un rimel negro para el sabado'])).toEqual([['LAB-ROJ', 2], ['RIM-NEG', 1]]);
     expect(draft(['me confirmas si ya salio mi pedido de hoy?'])).toEqual({ items: [], deliveryDate: null, unmatched: [] });
+  });
+
+  it('reads a single message as the one-message parser does, on the dev sets of item 1 (every other message)', () => {
+    for (const [catalogFile, messagesFile] of [['parse-cosmetics.json', 'parse-cosmetics.jsonl'], ['parse-dev-catalog.json', 'parse-dev-heldout.jsonl'], ['parse-dev-catalog.json', 'parse-dev-tuning.jsonl']]) {
+      const read = (file = '') => fs.readFileSync(path.join(__dirname, file), 'utf8');
+      const shop = JSON.parse(read(catalogFile)) as { now: string; timezone: string; catalog: { sku: string; product: string; variant?: string; price: number; stock: number }[] };
+      const index = indexCatalog(shop.catalog.map((e, i) => entry(i + 1, e.sku, e.product, e.variant ?? '', e.stock)));
+      const options = { now: Date.parse(shop.now), timeZone: shop.timezone };
+      const texts = read(messagesFile).split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text).filter((_, i) => i % 2 === 0);
+      // Items and day; "unmatched" may be shorter here ("si hay me guardas 3" is a count for the gorro, not an unknown product).
+      const drafted = ({ items, deliveryDate }: ReturnType<typeof parseOrderText>) => JSON.stringify({ items, deliveryDate });
+      const differing = texts.filter((text) => drafted(parseOrderMessages([text], index, options)) !== drafted(parseOrderText(text, index, options)));
+      expect(differing).toEqual([]);
+    }
   });
 
   it('is the same in whatever pieces the customer sent it: one message per clause or all in one', () => {

@@ -1,6 +1,6 @@
 import { findDate } from './dates';
 import { parseOrderText, phrasesOf, withPlainFractions, type DraftItem, type ParsedOrderText } from './index';
-import { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isOnlyAsking } from './intent';
+import { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isOnlyAsking, isThanks } from './intent';
 import { bestEntry, indexCatalog, productWords, type CatalogEntry, type CatalogIndex } from './match';
 import { editDistance, fold, stem, tokensOf } from './normalize';
 import { findQuantity, type QuantityMatch } from './quantities';
@@ -117,6 +117,7 @@ export const parseOrderMessages = (
     const count = quantity?.quantity;
     if (line && line.item.variantId === match.entry.variantId) {
       if (count && !isAsking) line.item.quantity = count;
+      line.isVariantChosen = true;
     } else if (line && !line.isVariantChosen) {
       // "quiero el labial" … "¿tienes en rojo?": even asking, she says which one she wants.
       switchVariant(line, match.entry, count && !isAsking ? count : line.item.quantity);
@@ -172,6 +173,8 @@ export const parseOrderMessages = (
 
   /** Any other clause: the one-message parser reads it; its lines join the draft's. */
   const read = (text: string) => {
+    // Lines of this same reading are distinct ("una de cada una"); only earlier ones can be the same line.
+    const earlier = [...lines];
     const parsed = parseOrderText(text, index, options);
     unmatched.push(...parsed.unmatched);
     const tokens = tokensOf(text);
@@ -182,7 +185,7 @@ export const parseOrderMessages = (
       if (!entry) continue;
       last = entry;
       const isVariantChosen = namesVariant(entry, words);
-      const line = lineOf(entry);
+      const line = lines.find((l) => l.item.variantId === entry.variantId) ?? earlier.find((l) => l.entry.productName === entry.productName);
       if (line && (line.item.variantId === entry.variantId || !isVariantChosen)) {
         // "del rímel dame 2": the product named again without its variant is the line already there.
         if (isCountSaid) line.item.quantity = item.quantity;
@@ -195,8 +198,9 @@ export const parseOrderMessages = (
     if (parsed.items.length === 0) {
       const named = best(words, last);
       if (named?.isExact) last = named.entry;
-      const count = findQuantity(tokens);
-      if (named && count) askedCount = count.quantity;
+      // "¿el jean es talla 28?" asks about a size, not for 28 jeans.
+      const count = countIn(tokens);
+      if (named?.isExact && count) askedCount = count.quantity;
     }
   };
 
@@ -205,14 +209,21 @@ export const parseOrderMessages = (
     const folded = fold(plain);
     if (isAboutPlacedOrder(folded)) continue;
     const found = findDate(plain, options.now, options.timeZone, (word) => index.vocabulary.has(stem(word)));
-    if (found) deliveryDate = found.date;
-    const withoutDate = found ? folded.replace(found.phrase, ' ') : folded;
-    for (const clause of clausesOf(withoutDate)) {
-      if (isCancelling(clause.text) || dropping.test(clause.text)) {
-        drop(clause.text);
+    // The day stays in what the parser reads ("para el sábado 2 gorros" is two); the checks below go without it.
+    const withoutDate = (phrase: string) => (found ? phrase.replace(found.phrase, ' ').trim() : phrase);
+    let hasAsked = false;
+    let wasAsking = false;
+    for (const clause of clausesOf(folded)) {
+      if (isCancelling(clause.text) || dropping.test(withoutDate(clause.text))) {
+        hasAsked = true;
+        drop(withoutDate(clause.text));
         continue;
       }
       const isAsking = isOnlyAsking(clause.text, clause.isQuestion);
+      // "¿qué precio tiene la vela? la de lavanda": in the same message, a bare variant after a question still asks.
+      const isFollowUp = wasAsking && !hasOrderIntent(clause.text);
+      hasAsked ||= isAsking || isThanks(clause.text);
+      wasAsking = isAsking || isFollowUp;
       // "el rojo y un rímel": a phrase that only names a variant or only a count uses what came
       // before it; the others are read together, as one message would be.
       const others: string[] = [];
@@ -220,16 +231,18 @@ export const parseOrderMessages = (
         if (others.length > 0) read(`${others.join(', ')}${clause.isQuestion ? '?' : ''}`);
         others.length = 0;
       };
-      const isContextual = (phrase: string, isDry: boolean) => countForLast(phrase, isAsking, isDry) || refine(phrase, isAsking, isDry);
+      const isContextual = (phrase: string, isDry: boolean) => countForLast(phrase, isAsking, isDry) || refine(phrase, isAsking || isFollowUp, isDry);
       for (const phrase of phrasesOf(clause.text)) {
-        if (!isContextual(phrase, true)) others.push(phrase);
+        if (!isContextual(withoutDate(phrase), true)) others.push(phrase);
         else {
           flush();
-          if (!isContextual(phrase, false)) others.push(phrase);
+          if (!isContextual(withoutDate(phrase), false)) others.push(phrase);
         }
       }
       flush();
     }
+    // As for one message: a day said while only asking or thanking ("¿hay pan hoy?") is no delivery day.
+    if (found && (lines.length > 0 || !hasAsked)) deliveryDate = found.date;
   }
   return { items: lines.map((l) => l.item), deliveryDate, unmatched: [...new Set(unmatched)] };
 };
