@@ -221,7 +221,7 @@ export const parseOrderMessages = (
       }
       const isAsking = isOnlyAsking(clause.text, clause.isQuestion);
       // "¿qué precio tiene la vela? la de lavanda": in the same message, a bare variant after a question still asks.
-      const isFollowUp = wasAsking && !hasOrderIntent(clause.text);
+      const isFollowUp: boolean = wasAsking && !hasOrderIntent(clause.text);
       hasAsked ||= isAsking || isThanks(clause.text);
       wasAsking = isAsking || isFollowUp;
       // "el rojo y un rímel": a phrase that only names a variant or only a count uses what came
