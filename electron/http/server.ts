@@ -30,6 +30,7 @@ const statusFor: Record<ErrorCode, number> = {
   browser_not_found: 424,
   disk_full: 507,
   whatsapp_number_missing: 409,
+  message_not_in_conversation: 400,
   internal: 500,
 };
 

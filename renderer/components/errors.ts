@@ -24,6 +24,7 @@ export const localizedError = (error: unknown, t: Translate): string | null => {
   if (error.code === 'channel_rate_limited') return t('error.channelRateLimited');
   if (error.code === 'channel_auth_failed') return t('error.channelAuthFailed');
   if (error.code === 'browser_not_found') return t('error.browserNotFound');
+  if (error.code === 'message_not_in_conversation') return t('multidraft.notInConversation');
   return null;
 };
 

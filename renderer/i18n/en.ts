@@ -11,6 +11,7 @@ import { enOrders } from './en-orders';
 import { enPrint } from './en-print';
 import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
+import { enMultidraft } from './en-multidraft';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...enPrint,
   ...enBasics,
   ...enHardening,
+  ...enMultidraft,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

@@ -10,6 +10,7 @@ import { esOrders } from './es-orders';
 import { esPrint } from './es-print';
 import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
+import { esMultidraft } from './es-multidraft';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -25,6 +26,7 @@ export const es = {
   ...esPrint,
   ...esBasics,
   ...esHardening,
+  ...esMultidraft,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

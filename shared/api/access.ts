@@ -30,6 +30,7 @@ export const helperRolesOf = {
   'stock.history': seller,
   'orders.draftFromText': seller,
   'orders.quote': seller,
+  'orders.draftFromMessages': seller,
   'orders.create': seller,
   'orders.get': seller,
   'orders.list': seller,

@@ -25,6 +25,8 @@ export const errorCodes = [
   'disk_full',
   /** The stall sheet needs the shop's WhatsApp number (Ajustes) for its QR; nothing was printed. */
   'whatsapp_number_missing',
+  /** A message asked for is not in the conversation named (another customer's chat); nothing was read. */
+  'message_not_in_conversation',
   'internal',
 ] as const;
 

@@ -4,11 +4,12 @@ import * as catalog from '../catalog/repo';
 import { detectZone } from '../../../shared/domain/orders';
 import { readSettings } from '../settings/repo';
 import { parseOrderText, type CatalogEntry } from './parse';
+import { parseOrderMessages } from './parse/messages';
 import { currentPrice } from './pricing';
 import { stockOf } from './quote';
 
-/** Reads a chat message into a draft the seller confirms or edits; nothing is saved here. */
-export const draftFromText = (ctx: CoreContext, text: string, now: number): OrderDraft => {
+/** Reads a chat message (or several, oldest first, as one order) into a draft the seller confirms or edits; nothing is saved here. */
+export const draftFromText = (ctx: CoreContext, text: string | string[], now: number): OrderDraft => {
   const { timeZone, deliveryZones } = readSettings(ctx.db);
   const entries: CatalogEntry[] = catalog
     .listAllProducts(ctx.db)
@@ -27,8 +28,8 @@ export const draftFromText = (ctx: CoreContext, text: string, now: number): Orde
           stock: v.stock,
         })),
     );
-  const parsed = parseOrderText(text, entries, { now, timeZone });
-  const zone = detectZone(text, deliveryZones);
+  const parsed = Array.isArray(text) ? parseOrderMessages(text, entries, { now, timeZone }) : parseOrderText(text, entries, { now, timeZone });
+  const zone = detectZone(Array.isArray(text) ? text.join('\n') : text, deliveryZones);
   // Stock is told before saving, with the same product's variants that have some, so a
   // draft never reaches "Confirmar" to learn that nothing is left.
   return {

@@ -9,6 +9,7 @@ import { readSettings } from '../settings/repo';
 import { recordMovement } from '../stock/repo';
 import { customerName, resolveCustomer, type CustomerInput } from './customers';
 import { draftFromText } from './draft';
+import { draftFromMessages } from './draftMessages';
 import { bundleSavings, currentPrice } from './pricing';
 import { quoteOrder } from './quote';
 import * as repo from './repo';
@@ -80,6 +81,7 @@ export const moveTo = (ctx: CoreContext, order: Order, status: OrderStatus, note
 
 export const orderHandlers = {
   'orders.draftFromText': (ctx, args) => draftFromText(ctx, args.text, args.now ?? ctx.now()),
+  'orders.draftFromMessages': (ctx, args) => draftFromMessages(ctx, args.conversationId, args.messageIds, args.now ?? ctx.now()),
 
   'orders.quote': (ctx, args) => quoteOrder(ctx, args),
 

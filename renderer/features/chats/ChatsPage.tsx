@@ -13,6 +13,8 @@ import type { ChannelState } from '../../../shared/domain/channels';
 import { now } from '../../clock';
 import { listTime as formatListTime } from './listTime';
 import { useSettings } from '../../store/settings';
+import { toFormError } from '../../components/errors';
+import { MAX_PICKED, pickedText, togglePicked } from './pick';
 import './chats.css';
 import { HandoffPanel, MyHandoffs } from './HandoffPanel';
 
@@ -29,6 +31,16 @@ export const ChatsPage = () => {
   const [orderId, setOrderId] = useState<number | null>(null);
   const [customerId, setCustomerId] = useState<number | null>(null);
   const [isImporting, setImporting] = useState(false);
+  // Several of the customer's messages make one order: the ones ticked, and the last one clicked for Shift.
+  const [isPicking, setPicking] = useState(false);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const pickAnchor = useRef<number | null>(null);
+  const [pickNotice, setPickNotice] = useState('');
+  const stopPicking = () => {
+    setPicking(false);
+    setPicked(new Set());
+    pickAnchor.current = null;
+  };
 
   const [matches, setMatches] = useState<MatchSuggestion[]>([]);
   const [channels, setChannels] = useState<ChannelState[]>([]);
@@ -94,11 +106,39 @@ export const ChatsPage = () => {
     const conversation = await api.call('inbox.getConversation', { id });
     // A conversation opens at its newest message, like on the phone.
     pendingScroll.current = { kind: 'open' };
+    if (id !== openId.current) stopPicking();
+    setPickNotice('');
     setOpen(conversation);
     load();
   };
   const createOrder = (m: Message, conversation: Conversation) =>
     setSeed({ text: m.text, channel: m.channel, customerId: conversation.customerId, customerName: conversation.customerName });
+  /** One draft from several messages; the order's channel is the one of the last of them. */
+  const createOrderFrom = (conversation: Conversation, ids: ReadonlySet<number>, text: string) => {
+    const channel = [...conversation.messages].reverse().find((m) => ids.has(m.id))?.channel ?? conversation.channel;
+    setSeed({ text, channel, customerId: conversation.customerId, customerName: conversation.customerName, messages: { conversationId: conversation.id, messageIds: [...ids] } });
+  };
+  const pick = (id: number, isChecked: boolean, isRange: boolean) => {
+    if (!open) return;
+    // Read now: the updater runs later, after the anchor has moved to this message.
+    const anchor = pickAnchor.current;
+    setPicked((current) => togglePicked(current, open.messages, id, isChecked, anchor, isRange));
+    pickAnchor.current = id;
+  };
+  /** "Últimos mensajes del cliente": the core says which (since her last order), they show ticked, the draft opens. */
+  const fromLatest = async (conversation: Conversation) => {
+    setPickNotice('');
+    try {
+      const latest = await api.call('orders.draftFromMessages', { conversationId: conversation.id });
+      if (latest.messageIds.length === 0) return setPickNotice(t('multidraft.noneLatest'));
+      const ids = new Set(latest.messageIds);
+      setPicking(true);
+      setPicked(ids);
+      createOrderFrom(conversation, ids, latest.sourceText);
+    } catch (error) {
+      setPickNotice(toFormError(error, t).message);
+    }
+  };
   useEffect(() => {
     load();
     // #/chats/7 opens conversation 7 (a notification's link).
@@ -154,13 +194,31 @@ export const ChatsPage = () => {
               <>
                 <div className="page-header">
                   <h2>{open.customerName || open.title}</h2>
-                  {open.customerId !== null ? <button type="button" className="button" onClick={() => setCustomerId(open.customerId)}>{t('customers.open')}</button> : null}
+                  <div className="conversation-actions">
+                    <button type="button" className="button" aria-pressed={isPicking} title={t('multidraft.selectHelp')} onClick={() => (isPicking ? stopPicking() : setPicking(true))}>
+                      {t('multidraft.select')}
+                    </button>
+                    <button type="button" className="button" title={t('multidraft.latestHelp')} onClick={() => void fromLatest(open)}>{t('multidraft.latest')}</button>
+                    {open.customerId !== null ? <button type="button" className="button" onClick={() => setCustomerId(open.customerId)}>{t('customers.open')}</button> : null}
+                  </div>
                 </div>
                 <HandoffPanel conversation={open} onChanged={() => { refreshOpen(); load(); }} />
+                {isPicking ? <p className="muted small pick-help">{t('multidraft.selectHelp')}</p> : null}
+                {pickNotice ? <p className="notice" role="status">{pickNotice}</p> : null}
                 <p className="muted small timeline-edge" role="status">{open.hasOlder ? (isLoadingOlder ? t('chats.loadingOlder') : '') : t('chats.start')}</p>
                 <ol className="messages">
                   {open.messages.map((m) => (
-                    <li key={m.id} className={`message message-${m.direction}`}>
+                    <li key={m.id} className={`message message-${m.direction}${picked.has(m.id) ? ' is-picked' : ''}`}>
+                      {isPicking && m.direction === 'in' ? (
+                        <label className="message-pick">
+                          <input
+                            type="checkbox"
+                            checked={picked.has(m.id)}
+                            onChange={(e) => pick(m.id, e.target.checked, e.nativeEvent instanceof MouseEvent && e.nativeEvent.shiftKey)}
+                          />
+                          <span className="visually-hidden">{t('multidraft.pick')}</span>
+                        </label>
+                      ) : null}
                       <span className={`channel channel-${m.channel}`}>{t(`channel.${m.channel}`)}</span>
                       {m.photos.length > 0 ? (
                         <div className="message-photos">
@@ -187,13 +245,23 @@ export const ChatsPage = () => {
                     </li>
                   ))}
                 </ol>
+                {isPicking ? (
+                  <div className="pick-bar" role="group" aria-label={t('multidraft.select')}>
+                    <span role="status">{t('multidraft.selected', { count: picked.size })}</span>
+                    {picked.size > MAX_PICKED ? <span className="form-error" role="alert">{t('multidraft.tooMany', { max: MAX_PICKED })}</span> : null}
+                    <button type="button" className="button button-primary" disabled={picked.size === 0 || picked.size > MAX_PICKED} onClick={() => createOrderFrom(open, picked, pickedText(picked, open.messages))}>
+                      {t('multidraft.createOrder')}
+                    </button>
+                    <button type="button" className="button button-quiet" onClick={stopPicking}>{t('multidraft.cancel')}</button>
+                  </div>
+                ) : null}
                 <Composer conversation={open} channels={channels} now={now()} onSent={refreshOpen} />
               </>
             ) : <p className="muted">{t('chats.select')}</p>}
           </div>
         </div>
       )}
-      {seed ? <NewOrderDialog seed={seed} onClose={() => setSeed(null)} onCreated={(id) => { setSeed(null); setOrderId(id); }} /> : null}
+      {seed ? <NewOrderDialog seed={seed} onClose={() => setSeed(null)} onCreated={(id) => { setSeed(null); setOrderId(id); stopPicking(); }} /> : null}
       {orderId !== null ? <OrderDialog orderId={orderId} onClose={() => setOrderId(null)} /> : null}
       {isImporting ? <ImportChatDialog onClose={() => { setImporting(false); load(); }} /> : null}
       {customerId !== null ? <CustomerDialog customerId={customerId} onClose={() => setCustomerId(null)} /> : null}

@@ -22,6 +22,8 @@ export interface OrderSeed {
   channel: OrderChannel;
   customerId: number | null;
   customerName: string;
+  /** Started from several chat messages: the core reads them as one order, with context across them. */
+  messages?: { conversationId: number; messageIds: number[] };
 }
 
 /** Weekday names in the UI language; 2024-01-01 was a Monday, so ISO day d is January d. */
@@ -74,8 +76,8 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
     if (known) setDeliveryFee(minorToDecimal(known.fee, currency));
   };
 
-  const read = async (message = text) => {
-    const draft = await api.call('orders.draftFromText', { text: message });
+  const read = async (message = text, fromChat?: OrderSeed['messages']) => {
+    const draft = fromChat ? await api.call('orders.draftFromMessages', fromChat) : await api.call('orders.draftFromText', { text: message });
     setLines(draft.items.map((i) => ({ variantId: i.variantId, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice })));
     setUnmatched(draft.unmatched);
     if (draft.deliveryDate) setDeliveryDate(draft.deliveryDate);
@@ -86,7 +88,7 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
 
   // Started from a chat message: read it straight away.
   useEffect(() => {
-    if (seed?.text) void read(seed.text);
+    if (seed?.text) void read(seed.text, seed.messages);
     // Runs once for the message the dialog was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -110,6 +110,16 @@ export interface OrderDraft {
   unmatched: string[];
 }
 
+/** One draft from several of a customer's messages, with which messages it read and their text, oldest first. */
+export interface MessagesDraft extends OrderDraft {
+  messageIds: number[];
+  /** The customer's messages joined, kept as the order's source text. */
+  sourceText: string;
+}
+
+/** At most this many messages make one draft: an order, not a chat's history. */
+export const MAX_DRAFT_MESSAGES = 30;
+
 /** What an order would cost before it is saved: today's prices, promotions and bundles included. */
 export interface OrderQuote {
   items: { variantId: number; name: string; quantity: number; unitPrice: number; regularPrice: number; stock: number; alternatives: VariantOption[] }[];
@@ -137,6 +147,20 @@ export const operationNumber = z
 export const orderMethods = {
   'orders.draftFromText': read<OrderDraft>()(
     z.object({ text: s.requiredText(4000), now: z.number().int().positive().optional() }).strict(),
+  ),
+  /**
+   * One draft from an order the customer spread over several messages of one conversation (its
+   * timeline: the same customer's other chats count). Only the customer's messages are read, oldest
+   * first. Without messageIds: her latest messages, since her last order, at most 20.
+   */
+  'orders.draftFromMessages': read<MessagesDraft>()(
+    z
+      .object({
+        conversationId: s.id,
+        messageIds: z.array(s.id).min(1).max(MAX_DRAFT_MESSAGES).optional(),
+        now: z.number().int().positive().optional(),
+      })
+      .strict(),
   ),
   'orders.quote': read<OrderQuote>()(quoteOrderArgs),
   'orders.create': write<Order>()(createOrderArgs),

@@ -27,14 +27,14 @@ const placePhrase =
   /^(vivo|vivimos|estoy en|estamos en|soy de|queda en|mi casa|mi direccion|direccion|av|avenida|jr|jiron|calle|urb|urbanizacion|distrito|entrega en|envio a|enviar a|mandar a|mandalo a)\b/;
 
 /** Splits a message into the phrases that can each name one product: "1 polo negro M, 1 jean 28 y un gorro". */
-const phrasesOf = (folded: string): string[] =>
+export const phrasesOf = (folded: string): string[] =>
   folded
     .split(/[,;\n]|\s+y\s+|\s+e\s+|\s+mas\s+|\s+\+\s+|\.\s+|\s+tambien\s+/)
     .map((p) => p.trim())
     .filter(Boolean);
 
 /** "1/2 docena" is half a dozen, never the first of February. */
-const withPlainFractions = (text: string): string => text.replace(/\b1\s*\/\s*2\s+(docenas?)\b/gi, 'media $1');
+export const withPlainFractions = (text: string): string => text.replace(/\b1\s*\/\s*2\s+(docenas?)\b/gi, 'media $1');
 
 interface PhraseReading {
   entry: CatalogEntry | null;
