@@ -29,6 +29,7 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): { item
   if (args.status) (where.push('o.status = ?'), params.push(args.status));
   if (args.channel) (where.push('o.channel = ?'), params.push(args.channel));
   if (args.customerId) (where.push('o.customer_id = ?'), params.push(args.customerId));
+  if (args.labelId) (where.push('o.id IN (SELECT order_id FROM order_labels WHERE label_id = ?)'), params.push(args.labelId));
   // A cancelled order is owed nothing: it is never "sin pagar" or "pago parcial".
   if (args.paymentState === 'unpaid') where.push("o.paid = 0 AND o.status <> 'cancelled'");
   if (args.paymentState === 'partial') where.push("o.paid > 0 AND o.paid < o.total AND o.status <> 'cancelled'");

@@ -70,6 +70,7 @@ export const listOrdersArgs = z
     to: isoDate.optional(),
     query: s.shortText(120).optional(),
     customerId: s.id.optional(),
+    labelId: s.id.optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   })
