@@ -8,6 +8,9 @@ import { useDate, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { NewOrderDialog } from './NewOrderDialog';
 import { OrderDialog } from './OrderDialog';
+import { useAssigned, useLabels } from '../quick/useLabels';
+import { LabelFilter } from '../quick/LabelFilter';
+import { LabelChips } from '../quick/LabelChips';
 
 export const OrdersPage = () => {
   const t = useT();
@@ -19,6 +22,8 @@ export const OrdersPage = () => {
   const [payment, setPayment] = useState<PaymentState | ''>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const { labels } = useLabels();
+  const [labelId, setLabelId] = useState<number | null>(null);
   const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
   const [isCreating, setCreating] = useState(window.location.hash.includes('/nuevo'));
   const filters = {
@@ -28,10 +33,12 @@ export const OrdersPage = () => {
     ...(payment ? { paymentState: payment } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    ...(labelId ? { labelId } : {}),
   };
   // #/pedidos/42 opens order 42 (a notification's link).
   const [openId, setOpenId] = useState<number | null>(() => Number(/^#\/pedidos\/(\d+)$/.exec(window.location.hash)?.[1] ?? 0) || null);
 
+  const { assigned } = useAssigned('order', (result?.items ?? []).map((o) => o.id), result);
   const latestRequest = useRef(0);
   useEffect(() => {
     // Every keystroke asks at once (the list answers in a millisecond); only the newest answer may land.
@@ -47,7 +54,7 @@ export const OrdersPage = () => {
     };
     // The filters object is rebuilt from these values on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, status, channel, payment, from, to]);
+  }, [query, status, channel, payment, from, to, labelId]);
 
   // Pages of 100 keep a shop with 100,000 orders as quick as one with ten.
   const loadMore = () =>
@@ -75,6 +82,7 @@ export const OrdersPage = () => {
           <option value="">{t('ordersTrust.allPayments')}</option>
           {paymentStates.map((p) => <option key={p} value={p}>{t(`orders.payment.${p}`)}</option>)}
         </select>
+        <LabelFilter labels={labels} value={labelId} onChange={setLabelId} />
         <label className="field-inline"><span>{t('reports.from')}</span><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label className="field-inline"><span>{t('reports.to')}</span><input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
         {result ? <span className="muted count">{result.total}</span> : null}
@@ -94,7 +102,7 @@ export const OrdersPage = () => {
                 <tr key={o.id}>
                   <td className="nowrap"><button type="button" className="link-button nowrap" onClick={() => setOpenId(o.id)}>{o.number}</button></td>
                   <td><span className={`channel channel-${o.channel}`}>{t(`channel.${o.channel}`)}</span></td>
-                  <td>{o.customerName || '—'}</td>
+                  <td>{o.customerName || '—'} <LabelChips labels={labels} ids={assigned.get(o.id)} /></td>
                   <td className="clip">{o.itemsText}</td>
                   <td className="nowrap">{o.deliveryDate ? date(o.deliveryDate) : '—'}</td>
                   <td><span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`)}</span></td>

@@ -11,6 +11,9 @@ import { SellingSection } from './SellingSection';
 import { LanSection } from './LanSection';
 import { ChannelsSection } from './ChannelsSection';
 import { PacingSection } from './PacingSection';
+import { QuickRepliesSection } from '../quick/QuickRepliesSection';
+import { LabelsSection } from '../quick/LabelsSection';
+import { AutoRepliesSection } from '../quick/AutoRepliesSection';
 import { LogoImage } from '../../components/LogoImage';
 
 const presets = Object.values(countryPresets);
@@ -111,6 +114,9 @@ export const SettingsPage = () => {
       </form>
       <SellingSection />
       <ChannelsSection />
+      <QuickRepliesSection />
+      <LabelsSection />
+      <AutoRepliesSection />
       <PacingSection />
       <LanSection />
       <BackupsSection />

@@ -31,14 +31,14 @@ export const m0020: Migration = {
       conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
       label_id INTEGER NOT NULL REFERENCES labels (id) ON DELETE CASCADE,
       PRIMARY KEY (conversation_id, label_id)
-    ) STRICT, WITHOUT ROWID;
+    ) STRICT;
     CREATE INDEX conversation_labels_label ON conversation_labels (label_id);
 
     CREATE TABLE order_labels (
       order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
       label_id INTEGER NOT NULL REFERENCES labels (id) ON DELETE CASCADE,
       PRIMARY KEY (order_id, label_id)
-    ) STRICT, WITHOUT ROWID;
+    ) STRICT;
     CREATE INDEX order_labels_label ON order_labels (label_id);
 
     -- One automatic answer per customer per shop-local day, whatever made it (away or greeting).
