@@ -4,6 +4,7 @@ import type { FilledReply, QuickReply } from '../../../shared/domain/quick';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
+import '../quick/quick.css';
 
 interface Picker {
   /** The list (while she types "/…") or the preview of the chosen reply. */
@@ -31,7 +32,14 @@ export const useQuickReplyPicker = ({ text, conversationId, onCancel, onSent }: 
   }, [isOpen, replies]);
   useEffect(() => setIndex(0), [query]);
   useEffect(() => setChosen(null), [conversationId]);
-  const matches = (replies ?? []).filter((r) => foldText(r.name).includes(query) || foldText(r.text).includes(query)).slice(0, 8);
+  // Names she types are what she means: a name that starts with it first, then names, then texts.
+  const rank = (r: QuickReply): number => (foldText(r.name).startsWith(query) ? 0 : foldText(r.name).includes(query) ? 1 : foldText(r.text).includes(query) ? 2 : 3);
+  const matches = (replies ?? [])
+    .map((r) => ({ r, rank: rank(r) }))
+    .filter((m) => m.rank < 3)
+    .sort((a, b) => a.rank - b.rank)
+    .map((m) => m.r)
+    .slice(0, 8);
 
   const choose = async (reply: QuickReply | undefined) => {
     if (!reply) return;

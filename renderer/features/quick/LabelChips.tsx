@@ -1,4 +1,5 @@
 import type { Label } from '../../../shared/domain/quick';
+import './quick.css';
 
 /** Small coloured chips for the labels on a chat or an order. */
 export const LabelChips = ({ labels, ids }: { labels: Label[]; ids: number[] | undefined }) => {
