@@ -103,6 +103,18 @@ test('"/" in the reply box sends a saved reply with its photo to a demo customer
   await page.screenshot({ path: path.join(shots, 'quick-labels-1366.png') });
   await page.getByLabel('Filtrar por etiqueta').selectOption({ label: '● por pagar' });
   await expect(page.getByText('Ningún chat tiene esta etiqueta.')).toBeVisible();
+
+  // Next to the broadcast planner: her messages without an answer this month, and the toggle.
+  await page.getByRole('navigation').getByRole('link', { name: 'Promociones' }).click();
+  await page.locator('.promo-card').first().click();
+  await page.getByRole('button', { name: 'Difundir promoción' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Difundir:/ });
+  await dialog.getByRole('checkbox', { name: /Mensajes directos/ }).check();
+  const note = dialog.getByTestId('unanswered-note');
+  await expect(note).toContainText(/\d+ mensajes? tuyos? sin respuesta este mes en WhatsApp/);
+  await expect(note.getByRole('checkbox')).not.toBeChecked();
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'quick-broadcast-1366.png') });
 });
 
 test('on a phone: the picker, the label filter and the settings fit the screen', async ({ page }) => {

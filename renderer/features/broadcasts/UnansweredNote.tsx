@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { UnansweredCount } from '../../../shared/domain/quick';
 import { api } from '../../api';
 import { useT } from '../../i18n';
+import '../quick/quick.css';
 
 /**
  * Next to the planner: her messages this month that got no reply, per channel (WhatsApp is trying a

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
+import '../quick/quick.css';
 
 /** "Producto" in the reply box: search the catalog, one click sends the card (photo, name, price, promotion price). */
 export const ProductCardPicker = ({ conversationId, isDisabled, onSent }: { conversationId: number; isDisabled: boolean; onSent: () => void }) => {

@@ -3,6 +3,7 @@ import type { AutoReplySettings } from '../../../shared/domain/quick';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
+import './quick.css';
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 

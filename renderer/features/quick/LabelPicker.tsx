@@ -3,6 +3,7 @@ import type { Label } from '../../../shared/domain/quick';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
+import './quick.css';
 
 /** Toggles her labels on one chat or order; saved at each click (and on her phone for WhatsApp labels). */
 export const LabelPicker = ({ target, id, labels, onChanged }: { target: 'conversation' | 'order'; id: number; labels: Label[]; onChanged?: () => void }) => {

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
 import { useLabels } from './useLabels';
+import './quick.css';
 
 /** Ajustes → Etiquetas: her own labels with colours, and the ones on her WhatsApp Business phone. */
 export const LabelsSection = () => {

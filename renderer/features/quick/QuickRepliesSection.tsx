@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { fileToBase64 } from '../../components/files';
 import { useT } from '../../i18n';
+import './quick.css';
 
 interface Draft {
   id?: number;
