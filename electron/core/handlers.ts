@@ -21,6 +21,7 @@ import { liveHandlers } from './live/handlers';
 import { browserHandlers } from './channels/browserHandlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
+import { quickHandlers } from './quick/handlers';
 import { latestVersion } from './db/migrate';
 import { version } from './version';
 import { exportLog } from './logExport';
@@ -61,6 +62,7 @@ export const handlers = {
   ...browserHandlers,
   ...broadcastHandlers,
   ...liveHandlers,
+  ...quickHandlers,
   // Only the desktop shell can open files; it answers these before they reach the core.
   'desktop.openFile': () => ({ isDone: false }),
   'desktop.showInFolder': () => ({ isDone: false }),

@@ -12,6 +12,7 @@ import { enPrint } from './en-print';
 import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
 import { enMultidraft } from './en-multidraft';
+import { enQuick } from './en-quick';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -27,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...enBasics,
   ...enHardening,
   ...enMultidraft,
+  ...enQuick,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

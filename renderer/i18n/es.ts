@@ -11,6 +11,7 @@ import { esPrint } from './es-print';
 import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
 import { esMultidraft } from './es-multidraft';
+import { esQuick } from './es-quick';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -27,6 +28,7 @@ export const es = {
   ...esBasics,
   ...esHardening,
   ...esMultidraft,
+  ...esQuick,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

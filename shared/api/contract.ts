@@ -19,6 +19,7 @@ import { channelMethods } from './methods/channels';
 import { broadcastMethods } from './methods/broadcasts';
 import { liveMethods } from './methods/lives';
 import { browserMethods } from './methods/browsers';
+import { quickMethods } from './methods/quick';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -43,6 +44,7 @@ export const contract = {
   ...browserMethods,
   ...broadcastMethods,
   ...liveMethods,
+  ...quickMethods,
 } as const;
 
 export type Contract = typeof contract;

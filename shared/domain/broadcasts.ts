@@ -22,6 +22,8 @@ export interface RecipientFilter {
   productIds: number[];
   /** Only customers whose last purchase was on or after this day (shop-local YYYY-MM-DD). */
   boughtSince: string | null;
+  /** Include people who did not answer her last messages (left out by default). */
+  includeUnanswered?: boolean;
 }
 
 export type Counts = Record<OutboxStatus, number>;

@@ -6,6 +6,7 @@ import { inboxContractSuite } from './inbox.suite';
 import { deliveriesContractSuite } from './deliveries.suite';
 import { ordersTrustContractSuite } from './orders-trust.suite';
 import { ordersMessagesContractSuite } from './orders-messages.suite';
+import { quickContractSuite } from './quick.suite';
 
 catalogContractSuite('http');
 csvContractSuite('http');
@@ -15,3 +16,4 @@ inboxContractSuite('http');
 deliveriesContractSuite('http');
 ordersTrustContractSuite('http');
 ordersMessagesContractSuite('http');
+quickContractSuite('http');

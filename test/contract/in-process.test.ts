@@ -6,6 +6,7 @@ import { inboxContractSuite } from './inbox.suite';
 import { deliveriesContractSuite } from './deliveries.suite';
 import { ordersTrustContractSuite } from './orders-trust.suite';
 import { ordersMessagesContractSuite } from './orders-messages.suite';
+import { quickContractSuite } from './quick.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
@@ -15,3 +16,4 @@ inboxContractSuite('in-process');
 deliveriesContractSuite('in-process');
 ordersTrustContractSuite('in-process');
 ordersMessagesContractSuite('in-process');
+quickContractSuite('in-process');

@@ -42,7 +42,7 @@ const checkPublishAt = (ctx: CoreContext, publishAt: number | null, targets: Bro
 export const broadcastHandlers = {
   'broadcasts.preview': (ctx, args) => {
     const promo = getPromotion(ctx, args.promotionId);
-    return previewPlan(ctx.db, ctx.channels, promo, args.targets, args.filter, readSettings(ctx.db).timeZone);
+    return previewPlan(ctx.db, ctx.channels, promo, args.targets, args.filter, readSettings(ctx.db).timeZone, ctx.now());
   },
 
   'broadcasts.create': (ctx, args) => {
@@ -53,7 +53,7 @@ export const broadcastHandlers = {
     const id = repo.insertBroadcast(ctx.db, { promotionId: promo.id, targets: args.targets, filter: args.filter, publishAt: args.publishAt }, now);
     for (const target of args.targets) {
       if (isDirectTarget(target)) {
-        for (const r of selectRecipients(ctx.db, args.filter, readSettings(ctx.db).timeZone).recipients) {
+        for (const r of selectRecipients(ctx.db, args.filter, readSettings(ctx.db).timeZone, ctx.now()).recipients) {
           repo.insertOutboxRow(ctx.db, { broadcastId: id, target, via: r.via, customerId: r.customerId, conversationId: r.conversationId, address: r.address, text: directText(promo, r.name), key: `b${id}-${target}-c${r.customerId}` }, now);
         }
       } else {

@@ -40,8 +40,8 @@ export const directText = (promo: Promotion, customerName: string): string => {
   return `¡Hola${firstName ? ` ${firstName}` : ''}! 😊\n${promo.texts.whatsapp}\n\nSi no quieres recibir más promociones, responde BAJA.`;
 };
 
-export const previewPlan = (db: Db, channels: ChannelHub, promo: Promotion, targets: BroadcastTarget[], filter: RecipientFilter, timeZone: string): BroadcastPreview => {
-  const selection: Selection = targets.some(isDirectTarget) ? selectRecipients(db, filter, timeZone) : { recipients: [], optedOut: 0, notAsked: 0, withoutChat: 0 };
+export const previewPlan = (db: Db, channels: ChannelHub, promo: Promotion, targets: BroadcastTarget[], filter: RecipientFilter, timeZone: string, now: number): BroadcastPreview => {
+  const selection: Selection = targets.some(isDirectTarget) ? selectRecipients(db, filter, timeZone, now) : { recipients: [], optedOut: 0, notAsked: 0, withoutChat: 0, unanswered: 0 };
   return {
     targets: targets.map((target) => {
       const via = isDirectTarget(target) ? (selection.recipients[0]?.via ?? viaFor(channels, 'whatsapp')) : viaFor(channels, channelOfTarget[target]);
@@ -59,6 +59,7 @@ export const previewPlan = (db: Db, channels: ChannelHub, promo: Promotion, targ
       optedOut: selection.optedOut,
       notAsked: selection.notAsked,
       withoutChat: selection.withoutChat,
+      unanswered: selection.unanswered,
     },
   };
 };

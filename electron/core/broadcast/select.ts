@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { RecipientFilter } from '../../../shared/domain/broadcasts';
 import type { ChannelKind } from '../../../shared/domain/channels';
 import type { Db } from '../db/open';
+import { unansweredCustomerIds } from '../quick/autoReplies';
 
 export interface Recipient {
   customerId: number;
@@ -26,13 +27,16 @@ export interface Selection {
   optedOut: number;
   notAsked: number;
   withoutChat: number;
+  /** Left out because they did not answer her last messages. */
+  unanswered: number;
 }
 
 /**
  * Who a direct WhatsApp promotion may go to: customers who opted in, match the filter, and have a
  * live WhatsApp chat. Opted-out customers are never selected, whatever the filter says.
  */
-export const selectRecipients = (db: Db, filter: RecipientFilter, timeZone: string): Selection => {
+export const selectRecipients = (db: Db, filter: RecipientFilter, timeZone: string, now: number): Selection => {
+  const unanswered = filter.includeUnanswered ? new Set<number>() : unansweredCustomerIds(db, now);
   const since = filter.boughtSince ? DateTime.fromISO(filter.boughtSince, { zone: timeZone }).startOf('day').toMillis() : null;
   const productClause = filter.productIds.length
     ? `AND c.id IN (SELECT o.customer_id FROM orders o JOIN order_items oi ON oi.order_id = o.id JOIN variants v ON v.id = oi.variant_id
@@ -49,13 +53,14 @@ export const selectRecipients = (db: Db, filter: RecipientFilter, timeZone: stri
         ORDER BY c.id`,
     )
     .all(...filter.productIds, ...(since !== null ? [since] : []));
-  const selection: Selection = { recipients: [], optedOut: 0, notAsked: 0, withoutChat: 0 };
+  const selection: Selection = { recipients: [], optedOut: 0, notAsked: 0, withoutChat: 0, unanswered: 0 };
   for (const row of rows) {
     const tags: unknown = JSON.parse(row.tags);
     const hasTags = filter.tags.every((tag) => Array.isArray(tags) && tags.some((t) => typeof t === 'string' && t.toLowerCase() === tag.toLowerCase()));
     if (!hasTags) continue;
     if (row.promo_consent === 'opted_out') selection.optedOut += 1;
     else if (row.promo_consent !== 'opted_in') selection.notAsked += 1;
+    else if (unanswered.has(row.id)) selection.unanswered += 1;
     else if (row.conversation_id === null || row.address === null || row.via === null) selection.withoutChat += 1;
     else selection.recipients.push({ customerId: row.id, name: row.name, conversationId: row.conversation_id, address: row.address, via: row.via });
   }

@@ -22,6 +22,23 @@ export interface SentText {
   at: number;
 }
 
+/** A photo going out with a message (quick replies, product cards). */
+export interface OutgoingPhoto {
+  bytes: Buffer;
+  mime: string;
+  fileName: string;
+}
+
+/** A WhatsApp Business label as her phone has it. */
+export interface ChannelLabel {
+  id: string;
+  name: string;
+  /** "#rrggbb". */
+  color: string;
+  /** Chats (their external ids) that carry it. */
+  chatIds: string[];
+}
+
 export interface LiveComment {
   externalId: string;
   handle: string;
@@ -72,6 +89,12 @@ export interface ChannelAdapter {
   disconnect(isWipe: boolean): Promise<void>;
   /** `to` is the conversation's external id on that channel. */
   sendDirect(to: string, text: string, idempotencyKey: string): Promise<{ externalId: string; sentAt: number }>;
+  /** A photo with its caption; channels without it cannot send photos from Chasqui. */
+  sendPhoto?(to: string, photo: OutgoingPhoto, caption: string, idempotencyKey: string): Promise<{ externalId: string; sentAt: number }>;
+  /** WhatsApp Business labels on her phone, with the chats that carry them. */
+  listLabels?(): Promise<ChannelLabel[]>;
+  /** Puts exactly these phone labels on a chat (the ones Chasqui knows of; others on the phone stay). */
+  setChatLabels?(to: string, labelIds: string[], knownLabelIds: string[]): Promise<void>;
   publish?(post: Post): Promise<{ externalId: string }>;
   /** Channels without push (Instagram, Facebook) fetch what is new; returns how many messages were new. */
   poll?(): Promise<number>;

@@ -63,7 +63,7 @@ export const createDemoAdapter =
     // What the simulated customers "received", kept like a real network would keep it: a restart
     // (or a crash) of Chasqui does not make the other side forget.
     const logFile = path.join(env.sessionDir, 'delivered.jsonl');
-    const remember = (entry: { to: string; text: string; key: string; at: number }): void => {
+    const remember = (entry: { to: string; text: string; key: string; at: number; photo?: string }): void => {
       fs.mkdirSync(env.sessionDir, { recursive: true });
       const fd = fs.openSync(logFile, 'a');
       try {
@@ -116,6 +116,11 @@ export const createDemoAdapter =
           const answer = line.answer;
           later(options.answerDelayMs ?? 2500, () => deliver(line, `demo-${index}-answer`, answer));
         }
+        return { externalId: `demo-out-${idempotencyKey}`, sentAt: env.now() };
+      },
+      async sendPhoto(to, photo, caption, idempotencyKey) {
+        sentCount += 1;
+        remember({ to, text: caption, key: idempotencyKey, at: env.now(), photo: photo.fileName });
         return { externalId: `demo-out-${idempotencyKey}`, sentAt: env.now() };
       },
       async publish(post) {

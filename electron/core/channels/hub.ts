@@ -6,7 +6,7 @@ import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/open';
 import type { Dispatch } from '../dispatch';
 import { storeImage } from '../media/store';
-import { ChannelError, type LiveComment, type SentText, type AdapterFactories, type ChannelAdapter, type ChannelFailure, type ConnectInput, type InboundMessage, type Post, type StatusUpdate } from './adapter';
+import { ChannelError, type LiveComment, type SentText, type AdapterFactories, type ChannelAdapter, type ChannelFailure, type ConnectInput, type InboundMessage, type OutgoingPhoto, type ChannelLabel, type Post, type StatusUpdate } from './adapter';
 import { saveAccount, type SavedAccount } from './repo';
 import { readSecret, wipeChannelDir, writeSecret, type SecretBox } from './secrets';
 import { redact } from './redact';
@@ -18,7 +18,11 @@ export interface ChannelHub {
   answerPrompt(kind: ChannelKind, answer: string): Promise<ChannelState>;
   disconnect(kind: ChannelKind, isWipe: boolean): Promise<ChannelState>;
   sync(kind: ChannelKind): Promise<number>;
-  send(kind: ChannelKind, to: string, text: string, idempotencyKey: string): Promise<{ externalId: string; sentAt: number }>;
+  send(kind: ChannelKind, to: string, text: string, idempotencyKey: string, photos?: OutgoingPhoto[]): Promise<{ externalId: string; sentAt: number }>;
+  /** null when the channel has no labels (only WhatsApp Business has them). */
+  listLabels(kind: ChannelKind): Promise<ChannelLabel[] | null>;
+  /** false when the channel cannot keep labels; true once her phone has them. */
+  setChatLabels(kind: ChannelKind, to: string, labelIds: string[], knownLabelIds: string[]): Promise<boolean>;
   publish(kind: ChannelKind, post: Post): Promise<{ externalId: string }>;
   recentOutgoing(kind: ChannelKind, to: string): Promise<SentText[] | null>;
   /** null when the channel cannot find or read lives. */
@@ -215,9 +219,29 @@ export const createChannelHub = (options: HubOptions): ChannelHub => {
       const adapter = requireSending(kind);
       return adapter.poll ? guarded(kind, () => adapter.poll?.() ?? Promise.resolve(0)) : 0;
     },
-    send(kind, to, text, idempotencyKey) {
+    send(kind, to, text, idempotencyKey, photos = []) {
       const adapter = requireSending(kind);
-      return guarded(kind, () => adapter.sendDirect(to, text, idempotencyKey));
+      if (photos.length === 0) return guarded(kind, () => adapter.sendDirect(to, text, idempotencyKey));
+      const sendPhoto = adapter.sendPhoto;
+      if (!sendPhoto) throw new ChasquiError({ code: 'invalid_input', message: `${kind} cannot send photos from Chasqui yet; send the text alone`, details: { channel: kind } });
+      // The text rides as the first photo's caption, as people do on WhatsApp.
+      return guarded(kind, async () => {
+        const sent = [];
+        for (const [i, photo] of photos.entries()) sent.push(await sendPhoto(to, photo, i === 0 ? text : '', `${idempotencyKey}-${i}`));
+        return sent[0] ?? { externalId: '', sentAt: now() };
+      });
+    },
+    async listLabels(kind) {
+      const adapter = requireSending(kind);
+      const list = adapter.listLabels;
+      return list ? guarded(kind, () => list()) : null;
+    },
+    async setChatLabels(kind, to, labelIds, knownLabelIds) {
+      const adapter = requireSending(kind);
+      const set = adapter.setChatLabels;
+      if (!set) return false;
+      await guarded(kind, () => set(to, labelIds, knownLabelIds));
+      return true;
     },
     publish(kind, post) {
       const adapter = requireSending(kind);

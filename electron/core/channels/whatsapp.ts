@@ -10,6 +10,22 @@ export interface WaMessage extends WaMessageLike {
   getContact(): Promise<{ number?: string; pushname?: string }>;
 }
 
+/** A WhatsApp Business label as whatsapp-web.js hands it (its Label structure). */
+export interface WaLabel {
+  id: string;
+  name: string;
+  hexColor: string;
+  getChats(): Promise<{ id: { _serialized: string } }[]>;
+}
+
+/** The part of a whatsapp-web.js Chat Chasqui uses. */
+export interface WaChat {
+  fetchMessages(options: { limit: number; fromMe?: boolean }): Promise<WaMessageLike[]>;
+  /** WhatsApp Business only. */
+  getLabels?(): Promise<{ id: string }[]>;
+  changeLabels?(labelIds: string[]): Promise<void>;
+}
+
 /** The part of whatsapp-web.js's Client Chasqui uses; tests hand in a fake that emits real Message objects. */
 export interface WaClient {
   info?: { wid: { user: string } };
@@ -17,7 +33,9 @@ export interface WaClient {
   destroy(): Promise<void>;
   logout(): Promise<void>;
   sendMessage(chatId: string, content: string | MessageMedia, options?: { caption?: string }): Promise<WaMessageLike>;
-  getChatById(chatId: string): Promise<{ fetchMessages(options: { limit: number; fromMe?: boolean }): Promise<WaMessageLike[]> }>;
+  getChatById(chatId: string): Promise<WaChat>;
+  /** WhatsApp Business labels; a personal account has none (or the call fails). */
+  getLabels?(): Promise<WaLabel[]>;
   on(event: 'qr' | 'code' | 'auth_failure' | 'disconnected' | 'change_state', listener: (value: string) => void): unknown;
   on(event: 'ready' | 'authenticated', listener: () => void): unknown;
   on(event: 'message' | 'message_create', listener: (message: WaMessage) => void): unknown;
@@ -201,6 +219,38 @@ export const createWhatsAppAdapter =
           }
           throw new ChannelError('error', `WhatsApp did not send it: ${message}`);
         }
+      },
+      async sendPhoto(to, photo, caption) {
+        const current = ready();
+        const { MessageMedia: Media } = await loadLibrary();
+        try {
+          const sent = await current.sendMessage(to, new Media(photo.mime, photo.bytes.toString('base64'), photo.fileName), caption ? { caption } : {});
+          return { externalId: sent.id._serialized, sentAt: sent.timestamp ? sent.timestamp * 1000 : env.now() };
+        } catch (error) {
+          throw new ChannelError('error', `WhatsApp did not send the photo: ${error instanceof Error ? error.message : ''}`);
+        }
+      },
+      async listLabels() {
+        const current = ready();
+        if (!current.getLabels) return [];
+        // A personal (non-Business) account has no labels: whatsapp-web.js fails or returns none.
+        const labels = await current.getLabels().catch(() => []);
+        return Promise.all(
+          labels.map(async (label) => ({
+            id: String(label.id),
+            name: label.name,
+            color: /^#[0-9a-f]{6}$/i.test(label.hexColor) ? label.hexColor.toLowerCase() : '#546e7a',
+            chatIds: (await label.getChats().catch(() => [])).map((chat) => chat.id._serialized).filter(isCustomerChat),
+          })),
+        );
+      },
+      async setChatLabels(to, labelIds, knownLabelIds) {
+        const chat = await ready().getChatById(to);
+        if (!chat.getLabels || !chat.changeLabels) throw new ChannelError('error', 'This WhatsApp cannot change labels (labels need WhatsApp Business).');
+        // changeLabels sets the whole list: labels Chasqui does not know of stay on the chat.
+        const known = new Set(knownLabelIds);
+        const others = (await chat.getLabels()).map((label) => String(label.id)).filter((id) => !known.has(id));
+        await chat.changeLabels([...new Set([...others, ...labelIds])]);
       },
       async publish(post) {
         const current = ready();

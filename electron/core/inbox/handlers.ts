@@ -7,11 +7,12 @@ import { importChatExport } from './importers/importChat';
 import { sendMessage, sendToCustomer } from './send';
 import { handleConsentWords } from './consentWords';
 import { orderLikeMessageIds } from './orderIntent';
+import { answerAutomatically } from '../quick/autoReplies';
 
 export const inboxHandlers = {
   'inbox.importChatExport': (ctx, args) => importChatExport(ctx, args),
 
-  'inbox.listConversations': (ctx, args) => ({ items: repo.listConversations(ctx.db, args.channel, args.limit) }),
+  'inbox.listConversations': (ctx, args) => ({ items: repo.listConversations(ctx.db, args.channel, args.limit, args.labelId) }),
 
   'inbox.getConversation': (ctx, args) => {
     const summary = repo.findConversation(ctx.db, args.id) ?? fail('not_found', `Conversation ${args.id} does not exist`, { field: 'id' });
@@ -57,7 +58,10 @@ export const inboxHandlers = {
     const messageId = repo.insertMessage(ctx.db, { ...args, conversationId, externalId: args.messageExternalId });
     if (messageId === null) return { messageId: repo.messageIdOf(ctx.db, args.channel, args.messageExternalId), conversationId, isNew: false };
     ctx.emit('inbox.message', { conversationId, messageId });
-    if (args.direction === 'in' && customerId !== null) handleConsentWords(ctx, { ...args, customerId, conversationId });
+    if (args.direction === 'in' && customerId !== null) {
+      handleConsentWords(ctx, { ...args, customerId, conversationId });
+      answerAutomatically(ctx, { ...args, customerId, conversationId });
+    }
     return { messageId, conversationId, isNew: true };
   },
 } satisfies Partial<Handlers>;

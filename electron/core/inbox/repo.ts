@@ -36,11 +36,13 @@ const SUMMARY_SQL = `
          (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) AS last_text
     FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id`;
 
-export const listConversations = (db: Db, channel: MessageChannel | undefined, limit: number): ConversationSummary[] =>
-  db
-    .prepare<(string | number)[], SummaryRow>(`${SUMMARY_SQL} ${channel ? 'WHERE c.channel = ?' : ''} ORDER BY c.last_message_at DESC LIMIT ?`)
-    .all(...(channel ? [channel, limit] : [limit]))
+export const listConversations = (db: Db, channel: MessageChannel | undefined, limit: number, labelId?: number): ConversationSummary[] => {
+  const where = [...(channel ? ['c.channel = ?'] : []), ...(labelId ? ['c.id IN (SELECT conversation_id FROM conversation_labels WHERE label_id = ?)'] : [])];
+  return db
+    .prepare<(string | number)[], SummaryRow>(`${SUMMARY_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.last_message_at DESC LIMIT ?`)
+    .all(...(channel ? [channel] : []), ...(labelId ? [labelId] : []), limit)
     .map(toSummary);
+};
 
 export const findConversation = (db: Db, id: number): ConversationSummary | undefined => {
   const row = db.prepare<[number], SummaryRow>(`${SUMMARY_SQL} WHERE c.id = ?`).get(id);
@@ -194,7 +196,7 @@ export const messageIdOf = (db: Db, channel: MessageChannel, externalId: string)
  */
 export const recordOutgoing = (
   db: Db,
-  m: { conversationId: number; channel: MessageChannel; externalId: string; author: string; text: string; sentAt: number },
+  m: { conversationId: number; channel: MessageChannel; externalId: string; author: string; text: string; sentAt: number; photoIds?: string[] },
 ): { messageId: number; isNew: boolean } =>
   db.transaction(() => {
     const id = insertMessage(db, { ...m, direction: 'out' });

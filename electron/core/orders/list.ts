@@ -34,6 +34,7 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): { item
     where.push("EXISTS (SELECT 1 FROM record_actors r WHERE r.table_name = 'orders' AND r.row_id = o.id AND r.person_id = ?)");
     params.push(args.recordedBy);
   }
+  if (args.labelId) (where.push('o.id IN (SELECT order_id FROM order_labels WHERE label_id = ?)'), params.push(args.labelId));
   // A cancelled order is owed nothing: it is never "sin pagar" or "pago parcial".
   if (args.paymentState === 'unpaid') where.push("o.paid = 0 AND o.status <> 'cancelled'");
   if (args.paymentState === 'partial') where.push("o.paid > 0 AND o.paid < o.total AND o.status <> 'cancelled'");

@@ -3,6 +3,7 @@ import type { Handlers } from '../context';
 import { normalizePhone } from '../orders/customers';
 import { readSettings, writeSettings } from './repo';
 import { checkBrowserPath } from '../channels/browserHandlers';
+import { relocalizeStarters } from '../quick/seed';
 
 export const settingsHandlers = {
   'settings.get': (ctx) => readSettings(ctx.db),
@@ -18,6 +19,8 @@ export const settingsHandlers = {
       ...(args.whatsappNumber === undefined ? {} : { whatsappNumber: normalizePhone(args.whatsappNumber, locale, 'whatsappNumber').replace(/^\+/, '') }),
       ...(args.couriers === undefined ? {} : { couriers: args.couriers.map((c, i) => ({ ...c, phone: normalizePhone(c.phone, locale, `couriers.${i}.phone`) })) }),
     });
+    // The welcome picks the language after the first run: untouched starter replies and labels follow it.
+    if (args.language !== undefined) relocalizeStarters(ctx.db, args.language, ctx.now());
     const settings = readSettings(ctx.db);
     ctx.emit('settings.changed', settings);
     return settings;

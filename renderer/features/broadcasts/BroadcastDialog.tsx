@@ -8,6 +8,7 @@ import { toFormError } from '../../components/errors';
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { BroadcastProgress } from './BroadcastProgress';
+import { UnansweredNote } from './UnansweredNote';
 
 const isSafe = (target: BroadcastTarget) => target !== 'whatsapp_direct';
 
@@ -27,7 +28,8 @@ export const BroadcastDialog = ({ promotion, onClose }: { promotion: Promotion; 
   const [isBusy, setBusy] = useState(false);
   const [images, setImages] = useState<{ square?: string; story?: string }>({});
 
-  const filter = { tags: tags.split(',').map((x) => x.trim()).filter(Boolean), productIds: productId ? [productId] : [], boughtSince: boughtSince || null };
+  const [isUnansweredIncluded, setUnansweredIncluded] = useState(false);
+  const filter = { tags: tags.split(',').map((x) => x.trim()).filter(Boolean), productIds: productId ? [productId] : [], boughtSince: boughtSince || null, includeUnanswered: isUnansweredIncluded };
   // Facebook schedules its post itself; Instagram's post and story wait in Chasqui's outbox.
   const isInstagramScheduled = targets.includes('instagram_feed') || targets.includes('instagram_story');
   const isSchedulable = targets.includes('facebook_post') || isInstagramScheduled;
@@ -50,7 +52,7 @@ export const BroadcastDialog = ({ promotion, onClose }: { promotion: Promotion; 
       void api.call('broadcasts.preview', { promotionId: promotion.id, targets, filter }).then(setPreview, (e: unknown) => setError(toFormError(e, t).message));
     }, 200);
     return () => clearTimeout(timer);
-  }, [targets.join(), tags, productId, boughtSince]);
+  }, [targets.join(), tags, productId, boughtSince, isUnansweredIncluded]);
 
   const send = async () => {
     setBusy(true);
@@ -136,6 +138,7 @@ export const BroadcastDialog = ({ promotion, onClose }: { promotion: Promotion; 
               <span className="muted">{t('broadcast.excluded', { optedOut: preview.recipients.optedOut, notAsked: preview.recipients.notAsked, withoutChat: preview.recipients.withoutChat })}</span>
             </p>
           ) : null}
+          <UnansweredNote left={preview?.recipients.unanswered ?? 0} isIncluded={isUnansweredIncluded} onInclude={setUnansweredIncluded} />
           {preview && preview.recipients.sample.length > 0 ? <p className="muted small clip-line">{preview.recipients.sample.map((r) => r.name).join(', ')}</p> : null}
         </fieldset>
       ) : null}

@@ -15,6 +15,10 @@ import { listTime as formatListTime } from './listTime';
 import { useSettings } from '../../store/settings';
 import { toFormError } from '../../components/errors';
 import { MAX_PICKED, pickedText, togglePicked } from './pick';
+import { useAssigned, useLabels } from '../quick/useLabels';
+import { LabelFilter } from '../quick/LabelFilter';
+import { LabelChips } from '../quick/LabelChips';
+import { LabelPicker } from '../quick/LabelPicker';
 import './chats.css';
 import { HandoffPanel, MyHandoffs } from './HandoffPanel';
 
@@ -46,6 +50,11 @@ export const ChatsPage = () => {
   const [channels, setChannels] = useState<ChannelState[]>([]);
   const openId = useRef<number | null>(null);
   openId.current = open?.id ?? null;
+  const { labels } = useLabels();
+  const [labelId, setLabelId] = useState<number | null>(null);
+  const labelIdRef = useRef<number | null>(null);
+  labelIdRef.current = labelId;
+  const { assigned, reload: reloadAssigned } = useAssigned('conversation', (items ?? []).map((c) => c.id));
   const scroller = useRef<HTMLDivElement>(null);
   // What to do with the scroll after the next render: go to the newest message, or keep the reader
   // where she was when older messages were put above her.
@@ -83,7 +92,7 @@ export const ChatsPage = () => {
     }
   };
   const load = () => {
-    void api.call('inbox.listConversations', {}).then((r) => setItems(r.items));
+    void api.call('inbox.listConversations', labelIdRef.current ? { labelId: labelIdRef.current } : {}).then((r) => setItems(r.items));
     void api.call('customers.suggestMatches', {}).then((r) => setMatches(r.items));
   };
   /** The newest page again (a message arrived, a reply went out), keeping the older pages already read above it. */
@@ -158,7 +167,10 @@ export const ChatsPage = () => {
     <section className="page" aria-labelledby="chats-title">
       <header className="page-header">
         <h1 id="chats-title">{t('chats.title')}</h1>
-        <button type="button" className="button" onClick={() => setImporting(true)}>{t('chats.import')}</button>
+        <span className="header-actions">
+          <LabelFilter labels={labels} value={labelId} onChange={(id) => { labelIdRef.current = id; setLabelId(id); load(); }} />
+          <button type="button" className="button" onClick={() => setImporting(true)}>{t('chats.import')}</button>
+        </span>
       </header>
       {matches.length > 0 ? (
         <div className="card wide matches" aria-label={t('customers.samePerson')}>
@@ -172,7 +184,7 @@ export const ChatsPage = () => {
         </div>
       ) : null}
       <MyHandoffs onOpen={(id) => void show(id)} />
-      {items && items.length === 0 ? <div className="empty-state"><p>{t('chats.empty')}</p></div> : (
+      {items && items.length === 0 ? <div className="empty-state"><p>{labelId ? t('quick.noChatsWithLabel') : t('chats.empty')}</p></div> : (
         <div className="inbox">
           <ul className="conversation-list" aria-label={t('chats.title')}>
             {(items ?? []).map((c) => (
@@ -185,6 +197,7 @@ export const ChatsPage = () => {
                     {c.unreadCount > 0 ? <span className="badge badge-warn" aria-label={t('chats.unread', { count: c.unreadCount })}>{c.unreadCount}</span> : null}
                   </span>
                   <span className="muted clip-line">{c.lastMessageText}</span>
+                  <LabelChips labels={labels} ids={assigned.get(c.id)} />
                 </button>
               </li>
             ))}
@@ -205,6 +218,7 @@ export const ChatsPage = () => {
                 <HandoffPanel conversation={open} onChanged={() => { refreshOpen(); load(); }} />
                 {isPicking ? <p className="muted small pick-help">{t('multidraft.selectHelp')}</p> : null}
                 {pickNotice ? <p className="notice" role="status">{pickNotice}</p> : null}
+                <LabelPicker target="conversation" id={open.id} labels={labels} onChanged={reloadAssigned} />
                 <p className="muted small timeline-edge" role="status">{open.hasOlder ? (isLoadingOlder ? t('chats.loadingOlder') : '') : t('chats.start')}</p>
                 <ol className="messages">
                   {open.messages.map((m) => (

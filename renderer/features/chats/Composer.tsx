@@ -6,6 +6,8 @@ import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
+import { useQuickReplyPicker } from './QuickReplyPicker';
+import { ProductCardPicker } from './ProductCardPicker';
 
 /** The reply box: goes out on the channel the customer used last, or another of theirs the seller picks. */
 export const Composer = ({ conversation, channels, now, onSent }: { conversation: Conversation; channels: ChannelState[]; now: number; onSent: () => void }) => {
@@ -22,6 +24,7 @@ export const Composer = ({ conversation, channels, now, onSent }: { conversation
   }, [conversation.id]);
 
   const target = targets.find((c) => c.conversationId === targetId) ?? targets[0];
+  const picker = useQuickReplyPicker({ text, conversationId: target?.conversationId ?? conversation.id, onCancel: () => setText(''), onSent: () => (setText(''), onSent()) });
   if (!target) return null;
   const channelName = t(`channel.${target.channel}`);
   const adapter = channels.find((c) => c.kind === target.via);
@@ -66,16 +69,19 @@ export const Composer = ({ conversation, channels, now, onSent }: { conversation
         </p>
       ) : null}
       {/* History imported from a file has no chat behind it: the notice alone, no box to type in vain. */}
+      {target.isLive ? picker.node : null}
       {target.isLive ? <div className="composer-row">
         <label className="visually-hidden" htmlFor="reply-text">{t('chats.reply')}</label>
         <textarea
           id="reply-text"
           value={text}
-          placeholder={t('chats.reply')}
+          placeholder={t('quick.replyPlaceholder')}
           rows={2}
           maxLength={4000}
           onChange={(e) => setText(e.target.value)}
+          aria-controls="quick-replies"
           onKeyDown={(e) => {
+            if (picker.handleKey(e)) return;
             if (e.key === 'Enter' && !e.shiftKey && text.trim()) {
               e.preventDefault();
               e.currentTarget.form?.requestSubmit();
@@ -87,6 +93,7 @@ export const Composer = ({ conversation, channels, now, onSent }: { conversation
           {t('chats.send')}
         </button>
       </div> : null}
+      {target.isLive ? <ProductCardPicker conversationId={target.conversationId} isDisabled={isWindowClosed || !isChannelOn} onSent={onSent} /> : null}
       {error ? <p className="form-error" role="alert">{error}</p> : null}
     </form>
   );

@@ -13,6 +13,7 @@ import { CancelOrderDialog } from './CancelOrderDialog';
 import { ConfirmationMessage } from './ConfirmationMessage';
 import { StopEditor, type StopEditorHandle } from './StopEditor';
 import { ItemsEditor } from './ItemsEditor';
+import { OrderLabels } from '../quick/OrderLabels';
 
 const forward = ['confirmed', 'prepared', 'on_the_way', 'delivered'] as const satisfies readonly OrderStatus[];
 
@@ -121,6 +122,7 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
         {order.customer?.phone ? <span className="muted">{phone.format(order.customer.phone)}</span> : null}
         {order.deliveryDate ? <span>{t('orders.delivery')}: {date(order.deliveryDate)}</span> : null}
       </p>
+      <OrderLabels orderId={order.id} />
       {order.sourceText ? <blockquote className="source">{order.sourceText}</blockquote> : null}
       <ConfirmationMessage order={order} />
       {order.status !== 'cancelled' && order.status !== 'delivered' ? <StopEditor ref={stopEditor} orderId={order.id} onSaved={reload} /> : null}

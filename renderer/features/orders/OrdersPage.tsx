@@ -9,6 +9,9 @@ import { useT } from '../../i18n';
 import { RecordedByFilter } from './RecordedByFilter';
 import { NewOrderDialog } from './NewOrderDialog';
 import { OrderDialog } from './OrderDialog';
+import { useAssigned, useLabels } from '../quick/useLabels';
+import { LabelFilter } from '../quick/LabelFilter';
+import { LabelChips } from '../quick/LabelChips';
 
 export const OrdersPage = () => {
   const t = useT();
@@ -21,6 +24,8 @@ export const OrdersPage = () => {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [recordedBy, setRecordedBy] = useState<number | null>(null);
+  const { labels } = useLabels();
+  const [labelId, setLabelId] = useState<number | null>(null);
   const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
   const [isCreating, setCreating] = useState(window.location.hash.includes('/nuevo'));
   const filters = {
@@ -31,10 +36,12 @@ export const OrdersPage = () => {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     ...(recordedBy ? { recordedBy } : {}),
+    ...(labelId ? { labelId } : {}),
   };
   // #/pedidos/42 opens order 42 (a notification's link).
   const [openId, setOpenId] = useState<number | null>(() => Number(/^#\/pedidos\/(\d+)$/.exec(window.location.hash)?.[1] ?? 0) || null);
 
+  const { assigned } = useAssigned('order', (result?.items ?? []).map((o) => o.id), result);
   const latestRequest = useRef(0);
   useEffect(() => {
     // Every keystroke asks at once (the list answers in a millisecond); only the newest answer may land.
@@ -50,7 +57,7 @@ export const OrdersPage = () => {
     };
     // The filters object is rebuilt from these values on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, status, channel, payment, from, to, recordedBy]);
+  }, [query, status, channel, payment, from, to, recordedBy, labelId]);
 
   // Pages of 100 keep a shop with 100,000 orders as quick as one with ten.
   const loadMore = () =>
@@ -78,6 +85,7 @@ export const OrdersPage = () => {
           <option value="">{t('ordersTrust.allPayments')}</option>
           {paymentStates.map((p) => <option key={p} value={p}>{t(`orders.payment.${p}`)}</option>)}
         </select>
+        <LabelFilter labels={labels} value={labelId} onChange={setLabelId} />
         <label className="field-inline"><span>{t('reports.from')}</span><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label className="field-inline"><span>{t('reports.to')}</span><input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
         <RecordedByFilter value={recordedBy} onChange={setRecordedBy} />
@@ -98,7 +106,7 @@ export const OrdersPage = () => {
                 <tr key={o.id}>
                   <td className="nowrap"><button type="button" className="link-button nowrap" onClick={() => setOpenId(o.id)}>{o.number}</button></td>
                   <td><span className={`channel channel-${o.channel}`}>{t(`channel.${o.channel}`)}</span></td>
-                  <td>{o.customerName || '—'}{o.recordedByName ? <small className="muted recorded-by"> · <bdi>{o.recordedByName}</bdi></small> : null}</td>
+                  <td>{o.customerName || '—'}{o.recordedByName ? <small className="muted recorded-by"> · <bdi>{o.recordedByName}</bdi></small> : null} <LabelChips labels={labels} ids={assigned.get(o.id)} /></td>
                   <td className="clip">{o.itemsText}</td>
                   <td className="nowrap">{o.deliveryDate ? date(o.deliveryDate) : '—'}</td>
                   <td><span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`)}</span></td>

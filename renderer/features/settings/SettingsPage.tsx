@@ -12,6 +12,9 @@ import { LanSection } from './LanSection';
 import { TeamSection } from './TeamSection';
 import { ChannelsSection } from './ChannelsSection';
 import { PacingSection } from './PacingSection';
+import { QuickRepliesSection } from '../quick/QuickRepliesSection';
+import { LabelsSection } from '../quick/LabelsSection';
+import { AutoRepliesSection } from '../quick/AutoRepliesSection';
 import { LogoImage } from '../../components/LogoImage';
 
 const presets = Object.values(countryPresets);
@@ -112,6 +115,9 @@ export const SettingsPage = () => {
       </form>
       <SellingSection />
       <ChannelsSection />
+      <QuickRepliesSection />
+      <LabelsSection />
+      <AutoRepliesSection />
       <PacingSection />
       <TeamSection />
       <LanSection />

@@ -11,9 +11,11 @@ export const recipientFilter = z
     tags: z.array(s.requiredText(40)).max(10).default([]),
     productIds: z.array(s.id).max(50).default([]),
     boughtSince: day.nullable().default(null),
+    /** People who did not answer her last messages are left out unless she includes them. */
+    includeUnanswered: z.boolean().default(false),
   })
   .strict()
-  .default({ tags: [], productIds: [], boughtSince: null });
+  .default({ tags: [], productIds: [], boughtSince: null, includeUnanswered: false });
 
 const plan = {
   promotionId: s.id,
@@ -25,7 +27,7 @@ const plan = {
 
 export interface BroadcastPreview {
   targets: { target: BroadcastTarget; text: string; imageFormat: 'square' | 'story' | null; via: string; isChannelReady: boolean }[];
-  recipients: { count: number; sample: { customerId: number; name: string }[]; optedOut: number; notAsked: number; withoutChat: number };
+  recipients: { count: number; sample: { customerId: number; name: string }[]; optedOut: number; notAsked: number; withoutChat: number; unanswered: number };
 }
 
 export const broadcastMethods = {

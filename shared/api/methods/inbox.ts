@@ -43,7 +43,7 @@ export interface ImportChatResult {
 
 export const inboxMethods = {
   'inbox.listConversations': read<{ items: ConversationSummary[] }>()(
-    z.object({ channel: z.enum(messageChannels).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z.object({ channel: z.enum(messageChannels).optional(), labelId: s.id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
   ),
   /** The latest page of the timeline, or the page just before `before` (the oldest message the screen holds) when scrolling up. */
   'inbox.getConversation': read<Conversation>()(

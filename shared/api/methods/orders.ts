@@ -72,6 +72,7 @@ export const listOrdersArgs = z
     customerId: s.id.optional(),
     /** Orders recorded by this person of the team (Ajustes › Equipo). */
     recordedBy: s.id.optional(),
+    labelId: s.id.optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   })
