@@ -19,6 +19,7 @@ import { liveHandlers } from './live/handlers';
 import { browserHandlers } from './channels/browserHandlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
+import { boardHandlers } from './board/handlers';
 import { latestVersion } from './db/migrate';
 import { version } from './version';
 import { exportLog } from './logExport';
@@ -45,6 +46,7 @@ export const handlers = {
   ...browserHandlers,
   ...broadcastHandlers,
   ...liveHandlers,
+  ...boardHandlers,
   // Only the desktop shell can open files; it answers these before they reach the core.
   'desktop.openFile': () => ({ isDone: false }),
   'desktop.showInFolder': () => ({ isDone: false }),
