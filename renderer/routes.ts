@@ -1,6 +1,6 @@
 import type { MessageKey } from './i18n';
 
-export const areas = ['catalogo', 'promociones', 'chats', 'pedidos', 'envivo', 'repartos', 'reportes', 'canales', 'ajustes'] as const;
+export const areas = ['catalogo', 'promociones', 'chats', 'pedidos', 'pendientes', 'envivo', 'repartos', 'reportes', 'canales', 'ajustes'] as const;
 export type Area = (typeof areas)[number];
 
 export const areaLabel: Record<Area, MessageKey> = {
@@ -8,6 +8,7 @@ export const areaLabel: Record<Area, MessageKey> = {
   promociones: 'nav.promotions',
   chats: 'nav.chats',
   pedidos: 'nav.orders',
+  pendientes: 'nav.followUps',
   envivo: 'nav.live',
   repartos: 'nav.deliveries',
   reportes: 'nav.reports',
@@ -20,6 +21,7 @@ export const areaIcon: Record<Area, string> = {
   promociones: '🏷️',
   chats: '💬',
   pedidos: '🧾',
+  pendientes: '🔔',
   envivo: '🔴',
   repartos: '🛵',
   reportes: '📊',

@@ -9,6 +9,7 @@ import { OrderDialog } from '../orders/OrderDialog';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { ImportChatDialog } from './ImportChatDialog';
 import { Composer } from './Composer';
+import { WaitlistButton } from '../board/WaitlistButton';
 import type { ChannelState } from '../../../shared/domain/channels';
 import { now } from '../../clock';
 import { listTime as formatListTime } from './listTime';
@@ -153,6 +154,7 @@ export const ChatsPage = () => {
                 <div className="page-header">
                   <h2>{open.customerName || open.title}</h2>
                   {open.customerId !== null ? <button type="button" className="button" onClick={() => setCustomerId(open.customerId)}>{t('customers.open')}</button> : null}
+                  {open.customerId !== null ? <WaitlistButton conversationId={open.id} customerName={open.customerName || open.title} /> : null}
                 </div>
                 <p className="muted small timeline-edge" role="status">{open.hasOlder ? (isLoadingOlder ? t('chats.loadingOlder') : '') : t('chats.start')}</p>
                 <ol className="messages">

@@ -8,6 +8,7 @@ import { useDate, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { NewOrderDialog } from './NewOrderDialog';
 import { OrderDialog } from './OrderDialog';
+import { BoardView } from '../board/BoardView';
 
 export const OrdersPage = () => {
   const t = useT();
@@ -21,6 +22,12 @@ export const OrdersPage = () => {
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
   const [isCreating, setCreating] = useState(window.location.hash.includes('/nuevo'));
+  // The board or the list, as she left it last time (#/pedidos/tablero opens the board).
+  const [isBoard, setBoard] = useState(() => window.location.hash.includes('/tablero') || localStorage.getItem('chasqui.ordersView') === 'board');
+  const showBoard = (value: boolean) => {
+    localStorage.setItem('chasqui.ordersView', value ? 'board' : 'list');
+    setBoard(value);
+  };
   const filters = {
     ...(query.trim() ? { query: query.trim() } : {}),
     ...(status ? { status } : {}),
@@ -59,8 +66,15 @@ export const OrdersPage = () => {
     <section className="page" aria-labelledby="orders-title">
       <header className="page-header">
         <h1 id="orders-title">{t('orders.title')}</h1>
-        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>+ {t('orders.new')}</button>
+        <div className="actions">
+          <div className="view-switch" role="group" aria-label={t('board.view')}>
+            <button type="button" aria-pressed={!isBoard} onClick={() => showBoard(false)}>{t('board.viewList')}</button>
+            <button type="button" aria-pressed={isBoard} onClick={() => showBoard(true)}>{t('board.viewBoard')}</button>
+          </div>
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>+ {t('orders.new')}</button>
+        </div>
       </header>
+      {isBoard ? <BoardView onOpen={setOpenId} /> : <>
       <div className="toolbar" role="search">
         <input type="search" className="search" value={query} placeholder={t('orders.search')} aria-label={t('common.search')} onChange={(e) => setQuery(e.target.value)} />
          <select aria-label={t('orders.status')} value={status} onChange={(e) => setStatus(orderStatuses.find((s) => s === e.target.value) ?? '')}>
@@ -109,6 +123,7 @@ export const OrdersPage = () => {
           ) : null}
         </div>
       ) : null}
+      </>}
       {isCreating ? <NewOrderDialog onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpenId(id); }} /> : null}
       {openId !== null ? <OrderDialog orderId={openId} onClose={() => setOpenId(null)} /> : null}
     </section>
