@@ -74,6 +74,7 @@ export const waitlistHandlers = {
     ctx.db
       .prepare('INSERT INTO waitlist (variant_id, customer_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
       .run(args.variantId, customerId, ctx.now());
+    ctx.emit('followUps.changed', {});
     const entry = listWaiting(ctx.db, 'AND w.notified_at IS NULL AND w.variant_id = ? AND w.customer_id = ?', [args.variantId, Number(customerId)])[0];
     return entry ?? fail('internal', 'The waiting list entry was not saved');
   },
@@ -81,6 +82,7 @@ export const waitlistHandlers = {
   'waitlist.remove': (ctx, args) => {
     const changes = ctx.db.prepare('UPDATE waitlist SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(ctx.now(), args.id).changes;
     if (changes === 0) fail('not_found', `Waiting list entry ${args.id} does not exist`, { field: 'id' });
+    ctx.emit('followUps.changed', {});
     return { id: args.id };
   },
 
@@ -108,6 +110,7 @@ export const waitlistHandlers = {
       queued += 1;
     }
     if (queued > 0) ctx.outbox.wake();
+    ctx.emit('followUps.changed', {});
     return { queued, skipped: waiting.length - queued };
   },
 } satisfies Partial<Handlers>;
