@@ -102,3 +102,13 @@ export interface WaitlistEntry {
   createdAt: number;
   notifiedAt: number | null;
 }
+
+/** Suggested words per kind; the seller edits them before sending. {producto} stays for the waiting list, filled per person. */
+export const followUpTemplates: Record<FollowUpKind, string> = {
+  unpaid: '¡Hola {cliente}! 😊 Te escribo por tu pedido {pedido}: quedan {saldo} por pagar. Puedes pagar por {pagos}. ¡Gracias!',
+  asked: '¡Hola {cliente}! ¿Pudiste ver lo que me preguntaste? Si quieres te lo separo hoy 😊',
+  reservation: '¡Hola {cliente}! Te separé {producto} hasta las {vence}. ¿Lo confirmamos? Puedes pagar por {pagos}.',
+  no_address: '¡Hola {cliente}! Mañana entregamos tu pedido {pedido} 🛵 ¿Me pasas tu dirección y una referencia?',
+  balance: '¡Hola {cliente}! Te recuerdo que quedó un saldo de {saldo} de tu compra. Puedes pagar por {pagos}. ¡Gracias! 🙏',
+  restock: '¡Hola {cliente}! ¡Llegó {producto} que querías! 💖 ¿Te lo separo?',
+};

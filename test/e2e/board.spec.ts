@@ -85,7 +85,22 @@ test('a customer waiting for a product is offered when stock arrives', async ({ 
   await expect(dialog.getByRole('status')).toContainText('Clienta Espera espera Labial nude');
   await dialog.getByRole('button', { name: 'Cerrar' }).last().click();
 
-  await api.call('stock.adjust', { variantId, delta: 6, reason: 'receive' });
+  // Receiving stock in Catálogo lists who is waiting and offers to tell them.
+  await page.goto(`${app.url}#/catalogo`);
+  await page.getByRole('searchbox').first().fill('Labial nude');
+  await page.getByRole('button', { name: 'Stock: Labial nude' }).click();
+  const stockDialog = page.getByRole('dialog', { name: /Labial nude/ });
+  await stockDialog.getByLabel('Cantidad').fill('6');
+  await stockDialog.getByRole('button', { name: 'Registrar movimiento' }).click();
+  await expect(stockDialog.getByTestId('current-stock')).toHaveText('6');
+  const waiting = stockDialog.getByLabel('Avísame cuando llegue');
+  await expect(waiting).toContainText('1 persona espera');
+  await expect(waiting).toContainText('Clienta Espera');
+  await expect(waiting.getByRole('button', { name: 'Avisar a todos' })).toBeVisible();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: path.join(shots, 'waitlist-stock-1366.png') });
+  await stockDialog.getByRole('button', { name: 'Cerrar' }).first().click();
+
   await page.goto(`${app.url}#/pendientes`);
   const item = page.getByRole('listitem', { name: 'Llegó lo que esperaban: Labial nude' });
   await expect(item).toContainText('1 persona espera');

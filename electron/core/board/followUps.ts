@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { FollowUp, FollowUpKind } from '../../../shared/domain/board';
+import { followUpTemplates as templates, type FollowUp, type FollowUpKind } from '../../../shared/domain/board';
 import { formatMoney } from '../../../shared/domain/money';
 import { fillTemplate } from '../../../shared/domain/orderMessages';
 import type { ShopSettings } from '../../../shared/domain/settings';
@@ -12,15 +12,6 @@ import { productLabel } from './waitlist';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Suggested words per kind; the seller edits them before sending. {producto} stays for the waiting list, filled per person. */
-const templates: Record<FollowUpKind, string> = {
-  unpaid: '¡Hola {cliente}! 😊 Te escribo por tu pedido {pedido}: quedan {saldo} por pagar. Puedes pagar por {pagos}. ¡Gracias!',
-  asked: '¡Hola {cliente}! ¿Pudiste ver lo que me preguntaste? Si quieres te lo separo hoy 😊',
-  reservation: '¡Hola {cliente}! Te separé {producto} hasta las {vence}. ¿Lo confirmamos? Puedes pagar por {pagos}.',
-  no_address: '¡Hola {cliente}! Mañana entregamos tu pedido {pedido} 🛵 ¿Me pasas tu dirección y una referencia?',
-  balance: '¡Hola {cliente}! Te recuerdo que quedó un saldo de {saldo} de tu compra. Puedes pagar por {pagos}. ¡Gracias! 🙏',
-  restock: '¡Hola {cliente}! ¡Llegó {producto} que querías! 💖 ¿Te lo separo?',
-};
 
 /** "¿a cuánto?", "¿tienes el nude?", "precio porfa": a question about a price or a product. */
 const asksPriceOrProduct = (text: string): boolean => {

@@ -5,7 +5,7 @@ import { ChasquiError } from '../../../shared/api/errors';
 import { boardColumns, stepsTo, type BoardCard, type BoardColumn } from '../../../shared/domain/board';
 import { api } from '../../api';
 import { localizedError } from '../../components/errors';
-import { useDate, useMoney } from '../../format';
+import { useLocale, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { PaymentDialog } from './PaymentDialog';
@@ -17,7 +17,9 @@ type Board = MethodResult<'board.list'>;
 const Card = ({ card, onOpen, onMove }: { card: BoardCard; onOpen(id: number): void; onMove(card: BoardCard, to: BoardColumn): void }) => {
   const t = useT();
   const money = useMoney();
-  const date = useDate();
+  const locale = useLocale();
+  // A card is narrow: "30 nov." is enough to tell the delivery day.
+  const day = (iso: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
   const targets = boardColumns.filter((c) => stepsTo(card.status, card.balanceDue, c) !== null);
   return (
     <article
@@ -32,12 +34,6 @@ const Card = ({ card, onOpen, onMove }: { card: BoardCard; onOpen(id: number): v
     >
       <div className="board-card-top">
         <button type="button" className="link-button" onClick={() => onOpen(card.id)}>{card.number}</button>
-        <span className="muted small">{card.deliveryDate ? date(card.deliveryDate) : t('board.noDay')}</span>
-      </div>
-      <bdi className="board-card-name">{card.customerName || '—'}</bdi>
-      <div className="board-card-bottom">
-        <strong>{money(card.total)}</strong>
-        {card.balanceDue > 0 ? <span className="badge badge-warn">{t('board.owes', { amount: money(card.balanceDue) })}</span> : <span className="badge badge-ok">{t('board.isPaid')}</span>}
         {targets.length > 0 ? (
           <select className="board-move" aria-label={t('board.moveTo', { number: card.number })} value="" onChange={(e) => {
             const to = boardColumns.find((c) => c === e.target.value);
@@ -47,6 +43,14 @@ const Card = ({ card, onOpen, onMove }: { card: BoardCard; onOpen(id: number): v
             {targets.map((c) => <option key={c} value={c}>{t(`board.column.${c}`)}</option>)}
           </select>
         ) : null}
+      </div>
+      <div className="board-card-middle">
+        <bdi className="board-card-name">{card.customerName || '—'}</bdi>
+        <span className="muted small board-card-day">{card.deliveryDate ? day(card.deliveryDate) : t('board.noDay')}</span>
+      </div>
+      <div className="board-card-bottom">
+        <strong className="board-card-total">{money(card.total)}</strong>
+        {card.balanceDue > 0 ? <span className="badge badge-warn">{t('board.owes', { amount: money(card.balanceDue) })}</span> : <span className="badge badge-ok">{t('board.isPaid')}</span>}
       </div>
     </article>
   );
