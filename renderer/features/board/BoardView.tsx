@@ -114,7 +114,16 @@ export const BoardView = ({ onOpen }: { onOpen(id: number): void }) => {
   useEffect(() => {
     const load = () => void api.call('board.list', {}).then(setBoard);
     load();
-    return api.onEvent((event) => (event.type === 'orders.changed' ? load() : undefined));
+    // A burst of order changes (an import, a live) is read once, a moment later.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = api.onEvent((event) => {
+      if (event.type !== 'orders.changed' || timer !== null) return;
+      timer = setTimeout(() => ((timer = null), load()), 100);
+    });
+    return () => {
+      stop();
+      if (timer !== null) clearTimeout(timer);
+    };
   }, []);
 
   const columnName = (c: BoardColumn) => t(`board.column.${c}`);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FollowUp } from '../../../shared/domain/board';
 import { api } from '../../api';
 import { localizedError } from '../../components/errors';
@@ -8,6 +8,7 @@ import { useSettings } from '../../store/settings';
 import { OrderDialog } from '../orders/OrderDialog';
 import { NotifyDialog } from './NotifyDialog';
 import { WaitlistSection } from './WaitlistSection';
+import { useFollowUpsReload } from './useFollowUpsReload';
 import './board.css';
 
 const FollowUpItem = ({ item, onOpenOrder, onNotify, onMessage }: { item: FollowUp; onOpenOrder(id: number): void; onNotify(item: FollowUp): void; onMessage(text: string, isError: boolean): void }) => {
@@ -71,12 +72,7 @@ export const FollowUpsPage = () => {
   const [notifying, setNotifying] = useState<FollowUp | null>(null);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
 
-  useEffect(() => {
-    const load = () => void api.call('followUps.list', {}).then((r) => setItems(r.items));
-    load();
-    // Whatever the ledger or the chats do can add or clear a reminder.
-    return api.onEvent((event) => (['orders.changed', 'inbox.message', 'stock.changed', 'followUps.changed', 'settings.changed', 'live.changed'].includes(event.type) ? load() : undefined));
-  }, []);
+  useFollowUpsReload(() => void api.call('followUps.list', {}).then((r) => setItems(r.items)), 300);
 
   return (
     <section className="page" aria-labelledby="follow-ups-title">
