@@ -4,6 +4,8 @@ import { CatalogPage } from './features/catalog/CatalogPage';
 import { ChatsPage } from './features/chats/ChatsPage';
 import { DeliveriesPage } from './features/deliveries/DeliveriesPage';
 import { OrdersPage } from './features/orders/OrdersPage';
+import { FollowUpsPage } from './features/board/FollowUpsPage';
+import { NavCount } from './features/board/NavCount';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { PromotionsPage } from './features/promotions/PromotionsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
@@ -25,6 +27,8 @@ const Page = ({ area }: { area: Area }) => {
       return <CatalogPage />;
     case 'pedidos':
       return <OrdersPage />;
+    case 'pendientes':
+      return <FollowUpsPage />;
     case 'ajustes':
       return <SettingsPage />;
     case 'promociones':
@@ -133,6 +137,7 @@ export const App = () => {
             <li key={a}>
               <a href={`#/${a}`} aria-current={a === area ? 'page' : undefined} className={a === area ? 'is-active' : ''}>
                 <span aria-hidden="true">{areaIcon[a]}</span> {t(areaLabel[a])}
+                {a === 'pendientes' ? <NavCount /> : null}
               </a>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import type { MessageKey } from './i18n';
 import type { TeamRole } from '../shared/api/methods/team';
 
-export const areas = ['catalogo', 'promociones', 'chats', 'pedidos', 'envivo', 'repartos', 'reportes', 'canales', 'ajustes'] as const;
+export const areas = ['catalogo', 'promociones', 'chats', 'pedidos', 'pendientes', 'envivo', 'repartos', 'reportes', 'canales', 'ajustes'] as const;
 export type Area = (typeof areas)[number];
 
 export const areaLabel: Record<Area, MessageKey> = {
@@ -9,6 +9,7 @@ export const areaLabel: Record<Area, MessageKey> = {
   promociones: 'nav.promotions',
   chats: 'nav.chats',
   pedidos: 'nav.orders',
+  pendientes: 'nav.followUps',
   envivo: 'nav.live',
   repartos: 'nav.deliveries',
   reportes: 'nav.reports',
@@ -21,6 +22,7 @@ export const areaIcon: Record<Area, string> = {
   promociones: '🏷️',
   chats: '💬',
   pedidos: '🧾',
+  pendientes: '🔔',
   envivo: '🔴',
   repartos: '🛵',
   reportes: '📊',
@@ -31,7 +33,7 @@ export const areaIcon: Record<Area, string> = {
 /** What a helper's phone shows (Ajustes › Equipo); the core refuses the rest whatever the screen shows. */
 export const areasForRole: Record<TeamRole, readonly Area[]> = {
   owner: areas,
-  seller: ['chats', 'pedidos', 'catalogo'],
+  seller: ['chats', 'pedidos', 'pendientes', 'catalogo'],
   stall: ['catalogo', 'promociones'],
   delivery: ['repartos'],
 };

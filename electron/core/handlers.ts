@@ -22,6 +22,7 @@ import { browserHandlers } from './channels/browserHandlers';
 import { settingsHandlers } from './settings/handlers';
 import { stockHandlers } from './stock/handlers';
 import { quickHandlers } from './quick/handlers';
+import { boardHandlers } from './board/handlers';
 import { latestVersion } from './db/migrate';
 import { version } from './version';
 import { exportLog } from './logExport';
@@ -63,6 +64,7 @@ export const handlers = {
   ...broadcastHandlers,
   ...liveHandlers,
   ...quickHandlers,
+  ...boardHandlers,
   // Only the desktop shell can open files; it answers these before they reach the core.
   'desktop.openFile': () => ({ isDone: false }),
   'desktop.showInFolder': () => ({ isDone: false }),

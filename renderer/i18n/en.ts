@@ -8,6 +8,7 @@ import { enReports } from './en-reports';
 import { enLan } from './en-lan';
 import { enTeam } from './en-team';
 import { enOrders } from './en-orders';
+import { enBoard } from './en-board';
 import { enPrint } from './en-print';
 import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...enLan,
   ...enTeam,
   ...enOrders,
+  ...enBoard,
   ...enPrint,
   ...enBasics,
   ...enHardening,

@@ -7,6 +7,7 @@ import { esReports } from './es-reports';
 import { esLan } from './es-lan';
 import { esTeam } from './es-team';
 import { esOrders } from './es-orders';
+import { esBoard } from './es-board';
 import { esPrint } from './es-print';
 import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
@@ -24,6 +25,7 @@ export const es = {
   ...esLan,
   ...esTeam,
   ...esOrders,
+  ...esBoard,
   ...esPrint,
   ...esBasics,
   ...esHardening,

@@ -20,6 +20,7 @@ import { broadcastMethods } from './methods/broadcasts';
 import { liveMethods } from './methods/lives';
 import { browserMethods } from './methods/browsers';
 import { quickMethods } from './methods/quick';
+import { boardMethods } from './methods/board';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -45,6 +46,7 @@ export const contract = {
   ...broadcastMethods,
   ...liveMethods,
   ...quickMethods,
+  ...boardMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -70,6 +72,8 @@ export interface EventMap {
   'broadcasts.progress': { broadcastId: number; status: string };
   'live.claim': { liveId: number; claimId: number };
   'live.changed': { liveId: number };
+  /** A follow-up was marked done or snoozed; read followUps.list again. */
+  'followUps.changed': Record<string, never>;
   /** From the desktop's menu or a notification: do what the matching shortcut or link does. */
   'app.command': { command: 'new-order' | 'new-product' | 'search' | 'open'; hash?: string };
 }

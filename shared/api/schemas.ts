@@ -162,5 +162,7 @@ export const updateSettingsArgs = z
       .optional(),
     optOutReply: shortText(1000).optional(),
     liveMessageTemplate: shortText(2000).optional(),
+    isPaymentRequiredBeforeDelivery: z.boolean().optional(),
+    followUpUnpaidHours: z.number().int().min(0).max(24 * 14).optional(),
   })
   .strict();

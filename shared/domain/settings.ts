@@ -45,6 +45,10 @@ export interface ShopSettings {
   optOutReply: string;
   /** Dates and numbers on screen follow the language (in the shop's region) unless she picked a format in Ajustes. */
   isFormatFromLanguage: boolean;
+  /** "Entregado" (buttons and board) is refused while the order still owes money. */
+  isPaymentRequiredBeforeDelivery: boolean;
+  /** Pendientes lists a confirmed order still unpaid this many hours after confirming (or after the customer last wrote or paid). */
+  followUpUnpaidHours: number;
 }
 
 /** What choosing a country suggests (Latin America and Spain); everything stays editable in Ajustes. */
@@ -93,6 +97,8 @@ export const defaultSettings: ShopSettings = {
   facebookAppId: '',
   isAutoUpdateEnabled: true,
   isFormatFromLanguage: true,
+  isPaymentRequiredBeforeDelivery: false,
+  followUpUnpaidHours: 24,
   liveMessageTemplate:
     '¡Hola {cliente}! 💖 Gracias por comprar en el live de {tienda}:\n{productos}\nTotal: {total}\nTe lo separo hasta el {vence}. Puedes pagar por {pagos}; avísame cuando lo hagas 🙌',
   pacing: { minGapSeconds: 30, maxGapSeconds: 90, hourlyCap: 20, dailyCap: 80, quietStart: '21:00', quietEnd: '09:00', isSlowStartForNewNumber: true },

@@ -50,7 +50,8 @@ const DAY = 86_400_000;
 const CLOCK_SKEW_MS = 2 * 60_000;
 
 /** Messages one by one to many people are paced; a live's messages answer people who asked, so only the gaps apply. */
-const isPaced = (target: repo.OutboxRow['target']): boolean => target === 'whatsapp_direct' || target === 'live_message';
+/** A waiting list's notice goes to many people at once, so it keeps the broadcasts' full pacing. */
+const isPaced = (target: repo.OutboxRow['target']): boolean => target === 'whatsapp_direct' || target === 'live_message' || target === 'waitlist_message';
 const pacingFor = (target: repo.OutboxRow['target'], pacing: Pacing): Pacing =>
   target === 'live_message' ? { ...pacing, hourlyCap: 10_000, dailyCap: 100_000, quietStart: '00:00', quietEnd: '00:00' } : pacing;
 

@@ -149,7 +149,17 @@ export const orderHandlers = {
     return changed(ctx, order.id);
   },
 
-  'orders.setStatus': (ctx, args) => moveTo(ctx, repo.getOrder(ctx.db, args.id), args.status, args.note),
+  'orders.setStatus': (ctx, args) => {
+    const order = repo.getOrder(ctx.db, args.id);
+    // Her choice in Pedidos: nothing is handed over on credit. The delivery phone is not asked (it collects at the door).
+    if (args.status === 'delivered' && order.balanceDue > 0 && readSettings(ctx.db).isPaymentRequiredBeforeDelivery) {
+      fail('conflict', `Order ${order.number} still owes ${order.balanceDue}; record the payment before marking it delivered`, {
+        field: 'status',
+        details: { reason: 'unpaid', balanceDue: order.balanceDue },
+      });
+    }
+    return moveTo(ctx, order, args.status, args.note);
+  },
 
   'orders.cancel': (ctx, args) => moveTo(ctx, repo.getOrder(ctx.db, args.id), 'cancelled', args.reason),
 

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { toFormError } from '../../components/errors';
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
+import { WaitingPanel } from '../board/WaitingPanel';
 
 type ManualReason = (typeof manualStockReasons)[number];
 const outgoing: ReadonlySet<ManualReason> = new Set(['sale', 'stall_sale']);
@@ -73,6 +74,7 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
       <p className="stock-now">
         {t('stock.current')}: <strong data-testid="current-stock">{stock ?? '…'}</strong>
       </p>
+      <WaitingPanel variantId={variantId} stock={stock} />
       <form className="form stock-form" onSubmit={(e) => void submit(e)}>
         <label className="field">
           <span>{t('stock.reason')}</span>

@@ -9,6 +9,7 @@ import { OrderDialog } from '../orders/OrderDialog';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { ImportChatDialog } from './ImportChatDialog';
 import { Composer } from './Composer';
+import { WaitlistButton } from '../board/WaitlistButton';
 import type { ChannelState } from '../../../shared/domain/channels';
 import { now } from '../../clock';
 import { listTime as formatListTime } from './listTime';
@@ -213,6 +214,7 @@ export const ChatsPage = () => {
                     </button>
                     <button type="button" className="button" title={t('multidraft.latestHelp')} onClick={() => void fromLatest(open)}>{t('multidraft.latest')}</button>
                     {open.customerId !== null ? <button type="button" className="button" onClick={() => setCustomerId(open.customerId)}>{t('customers.open')}</button> : null}
+                    {open.customerId !== null ? <WaitlistButton conversationId={open.id} customerName={open.customerName || open.title} /> : null}
                   </div>
                 </div>
                 <HandoffPanel conversation={open} onChanged={() => { refreshOpen(); load(); }} />

@@ -12,6 +12,7 @@ import { OrderDialog } from './OrderDialog';
 import { useAssigned, useLabels } from '../quick/useLabels';
 import { LabelFilter } from '../quick/LabelFilter';
 import { LabelChips } from '../quick/LabelChips';
+import { BoardView } from '../board/BoardView';
 
 export const OrdersPage = () => {
   const t = useT();
@@ -28,6 +29,12 @@ export const OrdersPage = () => {
   const [labelId, setLabelId] = useState<number | null>(null);
   const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
   const [isCreating, setCreating] = useState(window.location.hash.includes('/nuevo'));
+  // The board or the list, as she left it last time (#/pedidos/tablero opens the board).
+  const [isBoard, setBoard] = useState(() => window.location.hash.includes('/tablero') || localStorage.getItem('chasqui.ordersView') === 'board');
+  const showBoard = (value: boolean) => {
+    localStorage.setItem('chasqui.ordersView', value ? 'board' : 'list');
+    setBoard(value);
+  };
   const filters = {
     ...(query.trim() ? { query: query.trim() } : {}),
     ...(status ? { status } : {}),
@@ -69,8 +76,15 @@ export const OrdersPage = () => {
     <section className="page" aria-labelledby="orders-title">
       <header className="page-header">
         <h1 id="orders-title">{t('orders.title')}</h1>
-        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>+ {t('orders.new')}</button>
+        <div className="actions">
+          <div className="view-switch" role="group" aria-label={t('board.view')}>
+            <button type="button" aria-pressed={!isBoard} onClick={() => showBoard(false)}>{t('board.viewList')}</button>
+            <button type="button" aria-pressed={isBoard} onClick={() => showBoard(true)}>{t('board.viewBoard')}</button>
+          </div>
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>+ {t('orders.new')}</button>
+        </div>
       </header>
+      {isBoard ? <BoardView onOpen={setOpenId} /> : <>
       <div className="toolbar" role="search">
         <input type="search" className="search" value={query} placeholder={t('orders.search')} aria-label={t('common.search')} onChange={(e) => setQuery(e.target.value)} />
          <select aria-label={t('orders.status')} value={status} onChange={(e) => setStatus(orderStatuses.find((s) => s === e.target.value) ?? '')}>
@@ -121,6 +135,7 @@ export const OrdersPage = () => {
           ) : null}
         </div>
       ) : null}
+      </>}
       {isCreating ? <NewOrderDialog onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpenId(id); }} /> : null}
       {openId !== null ? <OrderDialog orderId={openId} onClose={() => setOpenId(null)} /> : null}
     </section>

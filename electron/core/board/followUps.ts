@@ -1,0 +1,186 @@
+import { DateTime } from 'luxon';
+import { followUpTemplates as templates, type FollowUp, type FollowUpKind } from '../../../shared/domain/board';
+import { formatMoney } from '../../../shared/domain/money';
+import { fillTemplate } from '../../../shared/domain/orderMessages';
+import type { ShopSettings } from '../../../shared/domain/settings';
+import type { CoreContext, Handlers } from '../context';
+import type { Db } from '../db/open';
+import { fold } from '../orders/parse/normalize';
+import { readSettings } from '../settings/repo';
+import { productLabel } from './waitlist';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+
+/** "¿a cuánto?", "¿tienes el nude?", "precio porfa": a question about a price or a product. */
+const asksPriceOrProduct = (text: string): boolean => {
+  const folded = fold(text.slice(0, 1000));
+  return /\b(precio|precios|cuanto|cuesta|cuestan|costo|vale|valen|a como|tienes|tienen|hay|stock|disponible|catalogo|colores|tallas)\b/.test(folded);
+};
+
+const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? '';
+
+interface Base {
+  key: string;
+  kind: FollowUpKind;
+  customerId: number | null;
+  customerName: string;
+  since: number;
+}
+
+const item = (base: Base, extra: Partial<FollowUp>, values: Record<string, string>, settings: ShopSettings): FollowUp => ({
+  orderId: null,
+  orderNumber: '',
+  variantId: null,
+  productName: '',
+  amount: null,
+  count: 1,
+  canSend: false,
+  ...base,
+  ...extra,
+  message: fillTemplate(templates[base.kind], { cliente: firstName(base.customerName), pagos: settings.paymentMethods.slice(0, 3).join(', '), tienda: settings.shopName, ...values }),
+});
+
+const liveChat = `EXISTS (SELECT 1 FROM conversations lc WHERE lc.customer_id = c.id AND lc.via IS NOT NULL)`;
+
+const unpaid = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
+  db
+    .prepare<[], { id: number; number: string; customer_id: number | null; name: string | null; owed: number; confirmed_at: number | null; paid_at: number | null; wrote_at: number | null; can_send: number | null }>(
+      `SELECT o.id, o.number, o.customer_id, c.name, o.total - o.paid AS owed, ${liveChat} AS can_send,
+              (SELECT max(e.created_at) FROM order_events e WHERE e.order_id = o.id AND e.type = 'status' AND e.status = 'confirmed') AS confirmed_at,
+              (SELECT max(p.created_at) FROM payments p WHERE p.order_id = o.id) AS paid_at,
+              (SELECT max(m.sent_at) FROM conversations cv JOIN messages m ON m.conversation_id = cv.id WHERE cv.customer_id = o.customer_id AND m.direction = 'in') AS wrote_at
+         FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
+        WHERE o.status IN ('confirmed', 'prepared', 'on_the_way') AND o.paid < o.total`,
+    )
+    .all()
+    .flatMap((r) => {
+      if (r.confirmed_at === null) return [];
+      // Her writing or paying first puts the reminder off: it counts again from then.
+      const anchor = Math.max(r.confirmed_at, r.paid_at ?? 0, r.wrote_at ?? 0);
+      if (now < anchor + settings.followUpUnpaidHours * HOUR) return [];
+      const saldo = formatMoney(r.owed, settings.currency, settings.locale);
+      return [item({ key: `unpaid:${r.id}:${anchor}`, kind: 'unpaid', customerId: r.customer_id, customerName: r.name ?? '', since: r.confirmed_at }, { orderId: r.id, orderNumber: r.number, amount: r.owed, canSend: r.can_send === 1 }, { pedido: r.number, saldo }, settings)];
+    });
+
+const asked = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
+  db
+    .prepare<[number, number], { conversation_id: number; message_id: number; customer_id: number; name: string; text: string; sent_at: number }>(
+      `SELECT cv.id AS conversation_id, m.id AS message_id, c.id AS customer_id, c.name, m.text, m.sent_at
+         FROM conversations cv
+         JOIN customers c ON c.id = cv.customer_id
+         JOIN messages m ON m.id = (SELECT m2.id FROM messages m2 WHERE m2.conversation_id = cv.id AND m2.direction = 'in' ORDER BY m2.sent_at DESC, m2.id DESC LIMIT 1)
+        WHERE cv.via IS NOT NULL AND m.sent_at <= ? AND m.sent_at > ?
+          AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.created_at >= m.sent_at)`,
+    )
+    .all(now - DAY, now - 7 * DAY)
+    .filter((r) => asksPriceOrProduct(r.text))
+    .map((r) => item({ key: `asked:${r.conversation_id}:${r.message_id}`, kind: 'asked', customerId: r.customer_id, customerName: r.name, since: r.sent_at }, { canSend: true, productName: r.text.slice(0, 140) }, {}, settings));
+
+const reservations = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
+  db
+    .prepare<[number, number], { id: number; customer_id: number; name: string; product: string; variant: string; variant_id: number; expires_at: number; can_send: number }>(
+      `SELECT l.id, c.id AS customer_id, c.name, p.name AS product, v.name AS variant, v.id AS variant_id, l.expires_at, ${liveChat} AS can_send
+         FROM live_claims l JOIN customers c ON c.id = l.customer_id JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
+        WHERE l.status = 'reserved' AND l.expires_at > ? AND l.expires_at <= ?`,
+    )
+    .all(now, now + 12 * HOUR)
+    .map((r) => {
+      const productName = productLabel(r.product, r.variant);
+      const vence = DateTime.fromMillis(r.expires_at, { zone: settings.timeZone }).toFormat('HH:mm');
+      return item({ key: `reservation:${r.id}:${r.expires_at}`, kind: 'reservation', customerId: r.customer_id, customerName: r.name, since: r.expires_at }, { variantId: r.variant_id, productName, canSend: r.can_send === 1 }, { producto: productName, vence }, settings);
+    });
+
+const withoutAddress = (db: Db, now: number, settings: ShopSettings): FollowUp[] => {
+  const tomorrow = DateTime.fromMillis(now, { zone: settings.timeZone }).plus({ days: 1 }).toISODate() ?? '';
+  return db
+    .prepare<[string], { id: number; number: string; customer_id: number | null; name: string | null; created_at: number; can_send: number | null }>(
+      `SELECT o.id, o.number, o.customer_id, c.name, o.created_at, ${liveChat} AS can_send
+         FROM orders o LEFT JOIN customers c ON c.id = o.customer_id LEFT JOIN deliveries d ON d.order_id = o.id
+        WHERE o.delivery_date = ? AND o.status IN ('new', 'confirmed', 'prepared')
+          AND (d.order_id IS NULL OR (d.method = 'delivery' AND trim(d.address) = ''))`,
+    )
+    .all(tomorrow)
+    .map((r) =>
+      item({ key: `no_address:${r.id}:${tomorrow.replaceAll('-', '')}`, kind: 'no_address', customerId: r.customer_id, customerName: r.name ?? '', since: r.created_at }, { orderId: r.id, orderNumber: r.number, canSend: r.can_send === 1 }, { pedido: r.number }, settings),
+    );
+};
+
+/** Delivered and still owing, one line per customer: who owes what, since when. */
+const balances = (db: Db, settings: ShopSettings): FollowUp[] =>
+  db
+    .prepare<[], { customer_id: number; name: string; owed: number; orders: number; since: number; can_send: number }>(
+      `SELECT c.id AS customer_id, c.name, sum(o.total - o.paid) AS owed, count(*) AS orders, min(o.created_at) AS since, ${liveChat} AS can_send
+         FROM orders o JOIN customers c ON c.id = o.customer_id
+        WHERE o.status = 'delivered' AND o.paid < o.total
+        GROUP BY c.id`,
+    )
+    .all()
+    .map((r) =>
+      item(
+        { key: `balance:${r.customer_id}:${r.owed}`, kind: 'balance', customerId: r.customer_id, customerName: r.name, since: r.since },
+        { amount: r.owed, count: r.orders, canSend: r.can_send === 1 },
+        { saldo: formatMoney(r.owed, settings.currency, settings.locale) },
+        settings,
+      ),
+    );
+
+/** Stock arrived for someone on a waiting list: one line per product, the notice goes to all of them, paced. */
+const restocked = (db: Db, settings: ShopSettings): FollowUp[] =>
+  db
+    .prepare<[], { variant_id: number; product: string; variant: string; waiting: number; last_id: number; since: number }>(
+      `SELECT w.variant_id, p.name AS product, v.name AS variant, count(*) AS waiting, max(w.id) AS last_id, min(w.created_at) AS since
+         FROM waitlist w JOIN variants v ON v.id = w.variant_id JOIN products p ON p.id = v.product_id
+        WHERE w.notified_at IS NULL AND w.removed_at IS NULL AND v.stock > 0
+        GROUP BY w.variant_id`,
+    )
+    .all()
+    .map((r) => {
+      const productName = productLabel(r.product, r.variant);
+      return {
+        ...item({ key: `restock:${r.variant_id}:${r.last_id}`, kind: 'restock', customerId: null, customerName: '', since: r.since }, { variantId: r.variant_id, productName, count: r.waiting, canSend: true }, {}, settings),
+        // Filled per person when sent, so {cliente} and {producto} stay.
+        message: templates.restock,
+      };
+    });
+
+export const listFollowUps = (ctx: CoreContext): FollowUp[] => {
+  const now = ctx.now();
+  const settings = readSettings(ctx.db);
+  const marks = new Map(
+    ctx.db
+      .prepare<[], { key: string; state: 'done' | 'snoozed'; until: number | null }>('SELECT key, state, until FROM follow_up_marks')
+      .all()
+      .map((m) => [m.key, m]),
+  );
+  const isHidden = (key: string): boolean => {
+    const mark = marks.get(key);
+    return mark !== undefined && (mark.state === 'done' || (mark.until ?? 0) > now);
+  };
+  return [
+    ...restocked(ctx.db, settings),
+    ...reservations(ctx.db, now, settings),
+    ...withoutAddress(ctx.db, now, settings),
+    ...unpaid(ctx.db, now, settings),
+    ...asked(ctx.db, now, settings),
+    ...balances(ctx.db, settings),
+  ].filter((f) => !isHidden(f.key));
+};
+
+const mark = (ctx: CoreContext, key: string, state: 'done' | 'snoozed', until: number | null): void => {
+  ctx.db
+    .prepare('INSERT INTO follow_up_marks (key, state, until, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET state = excluded.state, until = excluded.until, updated_at = excluded.updated_at')
+    .run(key, state, until, ctx.now());
+  ctx.emit('followUps.changed', {});
+};
+
+export const followUpHandlers = {
+  'followUps.list': (ctx) => ({ items: listFollowUps(ctx) }),
+  'followUps.done': (ctx, args) => (mark(ctx, args.key, 'done', null), { key: args.key }),
+  'followUps.snooze': (ctx, args) => {
+    const until = ctx.now() + args.hours * HOUR;
+    mark(ctx, args.key, 'snoozed', until);
+    return { key: args.key, until };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,12 @@
+import { useState } from 'react';
+import { api } from '../../api';
+import { useT } from '../../i18n';
+import { useFollowUpsReload } from './useFollowUpsReload';
+
+/** The number beside "Pendientes" in the navigation, kept fresh by the events that can change it. */
+export const NavCount = () => {
+  const t = useT();
+  const [count, setCount] = useState(0);
+  useFollowUpsReload(() => void api.call('followUps.list', {}).then((r) => setCount(r.items.length)).catch(() => undefined), 2000);
+  return count > 0 ? <span className="nav-count" aria-label={t('followUps.count', { count })}>{count}</span> : null;
+};

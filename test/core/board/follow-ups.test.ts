@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core';
+import { coreClient } from '../../../electron/core/client';
+import type { ApiClient } from '../../../shared/api/client';
+import { makeTempDir } from '../../helpers/tmp';
+
+const HOUR = 3_600_000;
+const start = Date.UTC(2026, 2, 4, 15, 0); // Wednesday 10:00 in Lima
+
+describe('Pendientes follow the core clock, the ledger and the chats', () => {
+  let tmp: { dir: string; cleanup: () => void };
+  let core: Core;
+  let api: ApiClient;
+  let now = start;
+  let variantId = 0;
+  beforeEach(async () => {
+    now = start;
+    tmp = makeTempDir();
+    core = createCore({ dataDir: tmp.dir, clock: () => now, isOutboxTimerEnabled: false });
+    api = coreClient(core);
+    variantId = (await api.call('catalog.createProduct', { name: 'Labial nude', variants: [{ sku: 'LAB-N', price: 2500, initialStock: 9 }] })).variants[0]?.id ?? 0;
+  });
+  afterEach(() => {
+    core.close();
+    tmp.cleanup();
+  });
+
+  let seq = 0;
+  const customerWrites = (text: string) =>
+    api.call('inbox.ingestMessage', {
+      channel: 'whatsapp', conversationExternalId: '51987111222@c.us', messageExternalId: `m${(seq += 1)}`, direction: 'in', author: 'Lucía', senderExternalId: '51987111222', text, sentAt: now, via: 'demo',
+    });
+  const kinds = async () => (await api.call('followUps.list', {})).items.map((f) => f.kind);
+  const customerId = async (conversationId: number) => (await api.call('inbox.getConversation', { id: conversationId })).customerId ?? 0;
+
+  it('an unpaid order shows 24 h after confirming; the customer writing first puts it off', async () => {
+    const { conversationId } = await customerWrites('me separas 1 labial nude');
+    const order = await api.call('orders.create', { channel: 'whatsapp', customer: { id: await customerId(conversationId) }, items: [{ variantId, quantity: 1 }] });
+    await api.call('orders.setStatus', { id: order.id, status: 'confirmed' });
+    now += 23 * HOUR;
+    expect(await kinds()).toEqual([]);
+    now += 2 * HOUR;
+    const [item] = (await api.call('followUps.list', {})).items;
+    expect(item).toMatchObject({ kind: 'unpaid', orderId: order.id, amount: 2500, canSend: true });
+    expect(item?.message).toContain('S/');
+    await customerWrites('ya te pago en la tarde');
+    expect(await kinds()).toEqual([]);
+    now += 24 * HOUR + 1;
+    expect(await kinds()).toEqual(['unpaid']);
+  });
+
+  it('a question about a price with no order a day later, gone once she orders', async () => {
+    const { conversationId } = await customerWrites('¿a cuánto el labial nude?');
+    now += 23 * HOUR;
+    expect(await kinds()).toEqual([]);
+    now += 2 * HOUR;
+    const [item] = (await api.call('followUps.list', {})).items;
+    expect(item).toMatchObject({ kind: 'asked', customerName: 'Lucía', productName: '¿a cuánto el labial nude?' });
+    await api.call('orders.create', { channel: 'whatsapp', customer: { id: await customerId(conversationId) }, items: [{ variantId, quantity: 1 }] });
+    expect(await kinds()).toEqual([]);
+  });
+
+  it('tomorrow\'s orders without an address, and balances owed after delivery', async () => {
+    const customer = { name: 'Rosa', phone: '987000111' };
+    const noAddress = await api.call('orders.create', { channel: 'phone', customer, items: [{ variantId, quantity: 1 }], deliveryDate: '2026-03-05' });
+    await api.call('orders.create', { channel: 'phone', customer, items: [{ variantId, quantity: 1 }], deliveryDate: '2026-03-05', delivery: { address: 'Av. Larco 123' } });
+    await api.call('orders.create', { channel: 'phone', customer, items: [{ variantId, quantity: 1 }], deliveryDate: '2026-03-05', delivery: { method: 'pickup' } });
+    await api.call('orders.create', { channel: 'phone', customer, items: [{ variantId, quantity: 1 }], deliveryDate: '2026-03-06' });
+    const list = (await api.call('followUps.list', {})).items;
+    expect(list.map((f) => [f.kind, f.orderId])).toEqual([['no_address', noAddress.id]]);
+    expect(list[0]?.message).toContain('dirección');
+
+    await api.call('settings.update', { followUpUnpaidHours: 300 });
+    for (const status of ['confirmed', 'prepared', 'delivered'] as const) await api.call('orders.setStatus', { id: noAddress.id, status });
+    await api.call('orders.addPayment', { id: noAddress.id, amount: 1000, method: 'Efectivo' });
+    const balance = (await api.call('followUps.list', {})).items.find((f) => f.kind === 'balance');
+    expect(balance).toMatchObject({ customerName: 'Rosa', amount: 1500, count: 1, since: start });
+  });
+});
