@@ -18,6 +18,7 @@ import { channelMethods } from './methods/channels';
 import { broadcastMethods } from './methods/broadcasts';
 import { liveMethods } from './methods/lives';
 import { browserMethods } from './methods/browsers';
+import { aliasMethods } from './methods/aliases';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -41,6 +42,7 @@ export const contract = {
   ...browserMethods,
   ...broadcastMethods,
   ...liveMethods,
+  ...aliasMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,7 +3,8 @@ import type { CoreContext } from '../context';
 import * as catalog from '../catalog/repo';
 import { detectZone } from '../../../shared/domain/orders';
 import { readSettings } from '../settings/repo';
-import { parseOrderText, type CatalogEntry } from './parse';
+import { allAliasKeys } from '../catalog/aliases';
+import { indexCatalog, parseOrderText, toAliasRule, type CatalogEntry } from './parse';
 import { currentPrice } from './pricing';
 import { stockOf } from './quote';
 
@@ -25,9 +26,12 @@ export const draftFromText = (ctx: CoreContext, text: string, now: number): Orde
           tags: p.tags,
           price: currentPrice(ctx, v),
           stock: v.stock,
+          productId: p.id,
         })),
     );
-  const parsed = parseOrderText(text, entries, { now, timeZone });
+  // The shop's aliases are read from its own database on every draft: nothing of one shop is kept
+  // in memory where another shop's data (an import, a restore) could meet it.
+  const parsed = parseOrderText(text, indexCatalog(entries, allAliasKeys(ctx.db).map(toAliasRule)), { now, timeZone });
   const zone = detectZone(text, deliveryZones);
   // Stock is told before saving, with the same product's variants that have some, so a
   // draft never reaches "Confirmar" to learn that nothing is left.
