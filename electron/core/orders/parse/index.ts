@@ -119,13 +119,15 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     const match = learned ?? bestEntry(index, words, lastNamed);
     const isUnknown = !match && quantity !== null && productWords(rest).length > 0;
     // "un polo para mi hermana": what follows "para" is about someone, not the product.
-    const purpose = rest.findIndex((t, i) => i > 0 && /^(para|pa|hasta|desde|en)$/.test(t));
-    const ownWords = [...contentWords(borrowed), ...contentWords(purpose > 0 ? rest.slice(0, purpose) : rest)];
+    // A count marks where the product's words begin ("quiero 2 cremitas de rosa").
+    const named = quantity && quantity.end < tokens.length ? tokens.slice(quantity.end) : rest;
+    const purpose = named.findIndex((t, i) => i > 0 && /^(para|pa|hasta|desde|en)$/.test(t));
+    const ownWords = [...contentWords(borrowed), ...contentWords(purpose > 0 ? named.slice(0, purpose) : named)];
     return {
       entry: match?.entry ?? null,
       isLearned: learned !== null,
       isAmbiguous: !learned && match !== null && (match.rivalScore ?? 0) >= match.score * 0.85,
-      coverage: match && !learned ? coverageOf(index, match.entry, ownWords) : 1,
+      coverage: match && !learned ? coverageOf(index, match.entry, ownWords, named === rest) : 1,
       isVague: match?.isVague ?? false,
       isExact: match?.isExact ?? false,
       quantity,

@@ -79,10 +79,13 @@ export const contentWords = (tokens: string[]): string[] => productWords(tokens)
 export const isFiller = (token: string): boolean => stopwords.has(token);
 
 /** The share of the words this entry explains (exactly or as a typo), for how sure a line is. */
-export const coverageOf = (index: CatalogIndex, entry: CatalogEntry, words: string[]): number => {
+export const coverageOf = (index: CatalogIndex, entry: CatalogEntry, words: string[], isFromFirstMatch: boolean): number => {
   const stems = index.entries.find((e) => e.entry === entry)?.stems ?? [];
-  if (words.length === 0) return 1;
-  return words.filter((w) => stems.some((s) => similarity(w, s) > 0)).length / words.length;
+  const explained = words.map((w) => stems.some((s) => similarity(w, s) > 0));
+  // Without a count to mark where the product begins, words before it are chatter ("me gustó la vela").
+  const from = isFromFirstMatch ? Math.max(0, explained.indexOf(true)) : 0;
+  const counted = explained.slice(from);
+  return counted.length === 0 ? 1 : counted.filter(Boolean).length / counted.length;
 };
 
 export interface EntryScore {
