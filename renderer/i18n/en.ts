@@ -7,6 +7,7 @@ import { enChats } from './en-chats';
 import { enReports } from './en-reports';
 import { enLan } from './en-lan';
 import { enOrders } from './en-orders';
+import { enDrafts } from './en-drafts';
 import { enPrint } from './en-print';
 import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...enReports,
   ...enLan,
   ...enOrders,
+  ...enDrafts,
   ...enPrint,
   ...enBasics,
   ...enHardening,

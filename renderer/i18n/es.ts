@@ -6,6 +6,7 @@ import { esChats } from './es-chats';
 import { esReports } from './es-reports';
 import { esLan } from './es-lan';
 import { esOrders } from './es-orders';
+import { esDrafts } from './es-drafts';
 import { esPrint } from './es-print';
 import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
@@ -20,6 +21,7 @@ export const es = {
   ...esReports,
   ...esLan,
   ...esOrders,
+  ...esDrafts,
   ...esPrint,
   ...esBasics,
   ...esHardening,
