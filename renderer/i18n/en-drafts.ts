@@ -29,4 +29,6 @@ export const enDrafts = {
   'aliases.manual': 'typed',
   'aliases.taken': 'Those words already belong to {product}.',
   'aliases.saveFirst': 'Save the product to add words to it.',
+  'aliases.invalid': 'Type the words customers use for the product (not only numbers or “I want”, “please”).',
+  'aliases.already': 'Those words are already in the list.',
 } as const;

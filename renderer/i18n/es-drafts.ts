@@ -29,4 +29,6 @@ export const esDrafts = {
   'aliases.manual': 'escrita',
   'aliases.taken': 'Esas palabras ya son de {product}.',
   'aliases.saveFirst': 'Guarda el producto para agregarle palabras.',
+  'aliases.invalid': 'Escribe las palabras con que te piden el producto (no solo números o «quiero», «porfa»).',
+  'aliases.already': 'Esas palabras ya están en la lista.',
 } as const;

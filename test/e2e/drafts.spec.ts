@@ -75,7 +75,7 @@ test('a draft shows its doubtful lines first, learns the words the seller gives 
   await expect(aliases.getByRole('listitem')).toHaveCount(2);
   await aliases.getByLabel('Palabras nuevas').fill('quiero 2');
   await aliases.getByRole('button', { name: 'Agregar' }).click();
-  await expect(aliases.getByRole('alert')).toBeVisible();
+  await expect(aliases.getByRole('alert')).toHaveText(/no solo números/);
   await aliases.getByLabel('Palabras nuevas').fill('');
   await aliases.scrollIntoViewIfNeeded();
   await shoot(page, 'product-aliases');

@@ -21,8 +21,11 @@ export const AliasList = ({ product }: { product: Product }) => {
       setAliases([...aliases, added]);
       setPhrase('');
     } catch (e) {
+      // The core's messages are for developers; the seller reads these, in her language.
       const name = e instanceof ChasquiError && e.code === 'conflict' ? e.details?.['productName'] : undefined;
-      setError(typeof name === 'string' && name !== product.name ? t('aliases.taken', { product: name }) : toFormError(e, t).message);
+      if (typeof name === 'string') setError(name === product.name ? t('aliases.already') : t('aliases.taken', { product: name }));
+      else if (e instanceof ChasquiError && e.code === 'invalid_input' && e.field === 'phrase') setError(t('aliases.invalid'));
+      else setError(toFormError(e, t).message);
     }
   };
   const remove = async (alias: ProductAlias) => setAliases((await api.call('catalog.removeAlias', { id: alias.id })).items);

@@ -143,11 +143,10 @@ export const DraftLines = ({ lines, pending, onLines, onPending, priceOf, note }
         <tbody>
           {pending.map((p) => (
             <tr key={`pending-${p.words}`} className="draft-row-check" data-confidence="unknown">
-              <td colSpan={2}>
+              <td colSpan={3}>
                 <VariantPicker label={t('drafts.unknownTitle', { words: p.words })} onPick={(picked) => void put(p, picked)} />
                 <span className="draft-reasons">{t('drafts.reason.unknown')}</span>
               </td>
-              <td className="num">{p.quantity}×</td>
               <td><button type="button" className="icon-button" aria-label={`${t('drafts.dismiss')}: ${p.words}`} onClick={() => onPending(pending.filter((x) => x !== p))}>×</button></td>
             </tr>
           ))}
