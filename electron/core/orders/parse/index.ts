@@ -122,7 +122,16 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     // A count marks where the product's words begin ("quiero 2 cremitas de rosa").
     const named = quantity && quantity.end < tokens.length ? tokens.slice(quantity.end) : rest;
     const purpose = named.findIndex((t, i) => i > 0 && /^(para|pa|hasta|desde|en)$/.test(t));
-    const ownWords = [...contentWords(borrowed), ...contentWords(purpose > 0 ? named.slice(0, purpose) : named)];
+    const own = purpose > 0 ? named.slice(0, purpose) : named;
+    const ownWords = [
+      ...contentWords(borrowed).map((word) => ({ word, isTelling: true })),
+      ...own.flatMap((token, i) => {
+        const [word] = contentWords([token]);
+        if (word === undefined) return [];
+        const isHead = contentWords(own.slice(0, i)).length === 0;
+        return [{ word, isTelling: isHead || /^(de|sabor|color|talla|tono|modelo)$/.test(own[i - 1] ?? '') }];
+      }),
+    ];
     return {
       entry: match?.entry ?? null,
       isLearned: learned !== null,

@@ -78,13 +78,18 @@ export const contentWords = (tokens: string[]): string[] => productWords(tokens)
 /** A word that never names a product ("quiero", "de", "porfa"). */
 export const isFiller = (token: string): boolean => stopwords.has(token);
 
-/** The share of the words this entry explains (exactly or as a typo), for how sure a line is. */
-export const coverageOf = (index: CatalogIndex, entry: CatalogEntry, words: string[], isFromFirstMatch: boolean): number => {
+/**
+ * The share of the telling words this entry explains (exactly or as a typo), for how sure a line is.
+ * A word counts against it only where it names the thing: the first word after the count, or one
+ * after "de", "sabor", "color", "talla" ("jaboncitos de coco"); "nomás", "al toque", "con el nombre
+ * Ana" are chatter unless the entry explains them.
+ */
+export const coverageOf = (index: CatalogIndex, entry: CatalogEntry, words: { word: string; isTelling: boolean }[], isFromFirstMatch: boolean): number => {
   const stems = index.entries.find((e) => e.entry === entry)?.stems ?? [];
-  const explained = words.map((w) => stems.some((s) => similarity(w, s) > 0));
+  const explained = words.map(({ word }) => stems.some((s) => similarity(word, s) > 0));
   // Without a count to mark where the product begins, words before it are chatter ("me gustó la vela").
   const from = isFromFirstMatch ? Math.max(0, explained.indexOf(true)) : 0;
-  const counted = explained.slice(from);
+  const counted = explained.slice(from).filter((isExplained, i) => isExplained || words[from + i]?.isTelling);
   return counted.length === 0 ? 1 : counted.filter(Boolean).length / counted.length;
 };
 
