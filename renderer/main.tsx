@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import './basics.css';
+import './drafts.css';
 import './bidi.css';
 
 const root = document.getElementById('root');

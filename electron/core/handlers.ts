@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from './context';
 import { catalogHandlers } from './catalog/handlers';
+import { aliasHandlers } from './catalog/aliasHandlers';
 import { mediaHandlers } from './media/handlers';
 import { orderHandlers } from './orders/handlers';
 import { backupHandlers } from './backup/handlers';
@@ -47,6 +48,7 @@ export const handlers = {
   ...settingsHandlers,
   ...mediaHandlers,
   ...catalogHandlers,
+  ...aliasHandlers,
   ...stockHandlers,
   ...orderHandlers,
   ...backupHandlers,

@@ -9,6 +9,7 @@ import { enLan } from './en-lan';
 import { enTeam } from './en-team';
 import { enOrders } from './en-orders';
 import { enBoard } from './en-board';
+import { enDrafts } from './en-drafts';
 import { enPrint } from './en-print';
 import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...enTeam,
   ...enOrders,
   ...enBoard,
+  ...enDrafts,
   ...enPrint,
   ...enBasics,
   ...enHardening,

@@ -8,6 +8,7 @@ import { esLan } from './es-lan';
 import { esTeam } from './es-team';
 import { esOrders } from './es-orders';
 import { esBoard } from './es-board';
+import { esDrafts } from './es-drafts';
 import { esPrint } from './es-print';
 import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
@@ -26,6 +27,7 @@ export const es = {
   ...esTeam,
   ...esOrders,
   ...esBoard,
+  ...esDrafts,
   ...esPrint,
   ...esBasics,
   ...esHardening,

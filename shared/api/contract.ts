@@ -21,6 +21,7 @@ import { liveMethods } from './methods/lives';
 import { browserMethods } from './methods/browsers';
 import { quickMethods } from './methods/quick';
 import { boardMethods } from './methods/board';
+import { aliasMethods } from './methods/aliases';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -47,6 +48,7 @@ export const contract = {
   ...liveMethods,
   ...quickMethods,
   ...boardMethods,
+  ...aliasMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { deliveriesContractSuite } from './deliveries.suite';
 import { ordersTrustContractSuite } from './orders-trust.suite';
 import { ordersMessagesContractSuite } from './orders-messages.suite';
 import { quickContractSuite } from './quick.suite';
+import { aliasesContractSuite } from './aliases.suite';
 
 catalogContractSuite('http');
 csvContractSuite('http');
@@ -17,3 +18,4 @@ deliveriesContractSuite('http');
 ordersTrustContractSuite('http');
 ordersMessagesContractSuite('http');
 quickContractSuite('http');
+aliasesContractSuite('http');

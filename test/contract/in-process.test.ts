@@ -7,6 +7,7 @@ import { deliveriesContractSuite } from './deliveries.suite';
 import { ordersTrustContractSuite } from './orders-trust.suite';
 import { ordersMessagesContractSuite } from './orders-messages.suite';
 import { quickContractSuite } from './quick.suite';
+import { aliasesContractSuite } from './aliases.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
@@ -17,3 +18,4 @@ deliveriesContractSuite('in-process');
 ordersTrustContractSuite('in-process');
 ordersMessagesContractSuite('in-process');
 quickContractSuite('in-process');
+aliasesContractSuite('in-process');

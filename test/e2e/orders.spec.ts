@@ -32,9 +32,9 @@ test('a chat message becomes an order: draft, confirm, stock goes down, payment,
   const draft = page.getByRole('dialog', { name: 'Nuevo pedido' });
   await draft.getByLabel('Mensaje del cliente').fill('holaa karina!! me separas 3 labiales rojo pasion y un rimel negro para el sabado xfa 💄');
   await draft.getByRole('button', { name: 'Leer mensaje' }).click();
-  await expect(draft.getByRole('cell', { name: 'Labial mate Rojo Pasión – Rojo Pasión', exact: true })).toBeVisible();
+  await expect(draft.getByRole('cell', { name: /^Labial mate Rojo Pasión – Rojo Pasión\s*de «3 labiales rojo pasion»/ })).toBeVisible();
   await expect(draft.getByLabel('Cantidad: Labial mate Rojo Pasión – Rojo Pasión')).toHaveValue('3');
-  await expect(draft.getByRole('cell', { name: 'Máscara de pestañas Volumen Total – Negro', exact: true })).toBeVisible();
+  await expect(draft.getByRole('cell', { name: /^Máscara de pestañas Volumen Total – Negro\s*de «un rimel negro»/ })).toBeVisible();
   await expect(draft.getByLabel('Día de entrega o recojo')).not.toHaveValue('');
   await draft.getByLabel('Nombre del cliente').fill('Daniela Ramos');
   await draft.getByLabel('Teléfono', { exact: true }).fill('987 222 333');

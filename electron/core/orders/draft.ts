@@ -3,7 +3,8 @@ import type { CoreContext } from '../context';
 import * as catalog from '../catalog/repo';
 import { detectZone } from '../../../shared/domain/orders';
 import { readSettings } from '../settings/repo';
-import { parseOrderText, type CatalogEntry } from './parse';
+import { allAliasKeys } from '../catalog/aliases';
+import { indexCatalog, parseOrderText, toAliasRule, type CatalogEntry } from './parse';
 import { parseOrderMessages } from './parse/messages';
 import { currentPrice } from './pricing';
 import { stockOf } from './quote';
@@ -26,9 +27,13 @@ export const draftFromText = (ctx: CoreContext, text: string | string[], now: nu
           tags: p.tags,
           price: currentPrice(ctx, v),
           stock: v.stock,
+          productId: p.id,
         })),
     );
-  const parsed = Array.isArray(text) ? parseOrderMessages(text, entries, { now, timeZone }) : parseOrderText(text, entries, { now, timeZone });
+  // The shop's aliases are read from its own database on every draft: nothing of one shop is kept
+  // in memory where another shop's data (an import, a restore) could meet it.
+  const index = indexCatalog(entries, allAliasKeys(ctx.db).map(toAliasRule));
+  const parsed = Array.isArray(text) ? parseOrderMessages(text, index, { now, timeZone }) : parseOrderText(text, index, { now, timeZone });
   const zone = detectZone(Array.isArray(text) ? text.join('\n') : text, deliveryZones);
   // Stock is told before saving, with the same product's variants that have some, so a
   // draft never reaches "Confirmar" to learn that nothing is left.

@@ -4,6 +4,7 @@ import { canMoveTo, holdsStock, isEditable, orderTotals, type Order, type OrderS
 import * as catalog from '../catalog/repo';
 import { upsertStop } from '../deliveries/repo';
 import { catalogChanged } from '../catalog/handlers';
+import { learnFromDraft } from '../catalog/aliasHandlers';
 import type { CoreContext, Handlers } from '../context';
 import { readSettings } from '../settings/repo';
 import { recordMovement } from '../stock/repo';
@@ -105,6 +106,8 @@ export const orderHandlers = {
     // The address typed in Nuevo pedido is saved with the order, in the same transaction.
     // The contact phone stays '' so the stop falls back to the customer's own number.
     if (args.delivery) upsertStop(ctx.db, id, { ...args.delivery, contactPhone: '', timeWindow: '', assignee: '', notes: '' });
+    // The seller's corrections of a draft teach it the shop's words, in the order's own transaction.
+    learnFromDraft(ctx, args.items);
     return changed(ctx, id);
   },
 

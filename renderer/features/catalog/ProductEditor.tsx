@@ -6,6 +6,7 @@ import { toFormError, type FormError } from '../../components/errors';
 import { useT } from '../../i18n';
 import { useCatalog } from '../../store/catalog';
 import { useSettings } from '../../store/settings';
+import { AliasList } from './AliasList';
 import { PhotoPicker } from './PhotoPicker';
 import { StockDialog } from './StockDialog';
 import { VariantRows } from './VariantRows';
@@ -122,6 +123,7 @@ export const ProductEditor = ({ product, onClose }: ProductEditorProps) => {
         </div>
         <PhotoPicker photos={photos} onChange={setPhotos} />
         <VariantRows variants={variants} productName={name} onChange={setVariants} error={error} onStock={product ? () => setStockOpen(true) : undefined} />
+        {product ? <AliasList product={product} /> : null}
         {error && !error.field?.startsWith('variants') && error.field !== 'name' ? <p className="form-error" role="alert">{error.message}</p> : null}
       </form>
       {isStockOpen && product ? <StockDialog product={product} onClose={closeStock} /> : null}

@@ -9,13 +9,7 @@ import { VariantPicker, type PickedVariant } from '../../components/VariantPicke
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
-
-interface Line {
-  variantId: number;
-  name: string;
-  quantity: number;
-  unitPrice: number;
-}
+import { DraftLines, draftOriginOf, lineOfDraft, type Line, type PendingWords } from './DraftLines';
 
 export interface OrderSeed {
   text: string;
@@ -56,7 +50,7 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
   const { currency, deliveryZones, deliveryDays, language } = useSettings((s) => s.settings);
   const [text, setText] = useState(seed?.text ?? '');
   const [lines, setLines] = useState<Line[]>([]);
-  const [unmatched, setUnmatched] = useState<string[]>([]);
+  const [pending, setPending] = useState<PendingWords[]>([]);
   const [hasRead, setRead] = useState(false);
   const [channel, setChannel] = useState<OrderChannel>(seed?.channel ?? 'whatsapp');
   const [customerName, setCustomerName] = useState(seed?.customerName ?? '');
@@ -78,8 +72,8 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
 
   const read = async (message = text, fromChat?: OrderSeed['messages']) => {
     const draft = fromChat ? await api.call('orders.draftFromMessages', fromChat) : await api.call('orders.draftFromText', { text: message });
-    setLines(draft.items.map((i) => ({ variantId: i.variantId, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice })));
-    setUnmatched(draft.unmatched);
+    setLines(draft.items.map(lineOfDraft));
+    setPending(draft.unknown);
     if (draft.deliveryDate) setDeliveryDate(draft.deliveryDate);
     setDetectedZone(draft.zone);
     if (draft.zone && zone === '') chooseZone(draft.zone.name);
@@ -94,9 +88,12 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
   }, []);
 
   // The picker knows the regular price; the quote gives today's (a promotion's) price, as a draft has.
-  const addVariant = async (listed: PickedVariant) => {
+  const priceOf = async (listed: PickedVariant) => {
     const quoted = await api.call('orders.quote', { items: [{ variantId: listed.variantId, quantity: 1 }] }).catch(() => null);
-    const picked = { ...listed, price: quoted?.items[0]?.unitPrice ?? listed.price };
+    return quoted?.items[0]?.unitPrice ?? listed.price;
+  };
+  const addVariant = async (listed: PickedVariant) => {
+    const picked = { ...listed, price: await priceOf(listed) };
     setLines((current) =>
       current.some((l) => l.variantId === picked.variantId)
         ? current.map((l) => (l.variantId === picked.variantId ? { ...l, quantity: l.quantity + 1 } : l))
@@ -140,7 +137,7 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
           : customerName.trim()
             ? { customer: { name: customerName.trim(), phone: customerPhone } }
             : {}),
-        items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice })),
+        items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice, ...draftOriginOf(l) })),
         deliveryDate: deliveryDate || null,
         deliveryFee: fee,
         ...(address.trim() || zone.trim() ? { delivery: { address: address.trim(), zone: zone.trim() } } : {}),
@@ -183,26 +180,15 @@ export const NewOrderDialog = ({ onClose, onCreated, seed }: { onClose(): void; 
         <div className="actions">
           <button type="button" className="button" disabled={text.trim() === ''} onClick={() => void read()}>{t('orders.read')}</button>
         </div>
-        {hasRead && lines.length === 0 ? <p className="muted" role="status">{t('orders.noItems')}</p> : null}
-        {unmatched.length > 0 ? <p className="form-error" role="status">{t('orders.unmatched', { items: unmatched.join(', ') })}</p> : null}
-        {lines.length > 0 ? (
-          <div className="table-fit"><table className="table order-lines">
-            <thead><tr><th scope="col">{t('orders.items')}</th><th scope="col">{t('orders.quantity')}</th><th scope="col" className="num">{t('orders.unitPrice')}</th><th scope="col"><span className="visually-hidden">{t('orders.remove')}</span></th></tr></thead>
-            <tbody>
-              {lines.map((line) => (
-                <tr key={line.variantId}>
-                  <td>{line.name}<StockNote line={line} quoted={quotedItem(line.variantId)} onSwitch={(to) => switchLine(line.variantId, to)} /></td>
-                  <td>
-                    <input type="number" min={1} value={line.quantity} aria-label={`${t('orders.quantity')}: ${line.name}`}
-                      onChange={(e) => setLines(lines.map((l) => (l.variantId === line.variantId ? { ...l, quantity: Math.max(1, Number.parseInt(e.target.value, 10) || 1) } : l)))} />
-                  </td>
-                  <td className="num nowrap">{money(line.unitPrice)}</td>
-                  <td><button type="button" className="icon-button" aria-label={`${t('orders.remove')}: ${line.name}`} onClick={() => setLines(lines.filter((l) => l.variantId !== line.variantId))}>×</button></td>
-                </tr>
-              ))}
-            </tbody>
-          </table></div>
-        ) : null}
+        {hasRead && lines.length === 0 && pending.length === 0 ? <p className="muted" role="status">{t('orders.noItems')}</p> : null}
+        <DraftLines
+          lines={lines}
+          pending={pending}
+          onLines={setLines}
+          onPending={setPending}
+          priceOf={priceOf}
+          note={(line) => <StockNote line={line} quoted={quotedItem(line.variantId)} onSwitch={(to) => switchLine(line.variantId, to)} />}
+        />
         <VariantPicker label={t('orders.addProduct')} onPick={(picked) => void addVariant(picked)} />
         <div className="form-grid">
           <label className="field">

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import * as s from '../schemas';
 import { operationNumberMaxLength, operationNumberPattern, orderChannels, orderStatuses, type Order, type OrderChannel, type OrderStatus, type PaymentState } from '../../domain/orders';
+import type { DoubtReason, DraftConfidence } from '../../domain/drafts';
 import { read, write } from './define';
 
 const isoDate = z
@@ -17,6 +18,21 @@ const itemInput = z
     unitPrice: s.money.optional(),
   })
   .strict();
+
+/**
+ * Where a line of a new order came from when it was drafted from a chat message. Saving the order
+ * teaches the draft the customer's words for a product the seller corrected (see README, drafts).
+ */
+const draftOriginInput = z
+  .object({
+    words: s.requiredText(200),
+    /** The variant the draft put on the line; null for words it could not tell. */
+    draftedVariantId: s.id.nullable(),
+    isVariantGuessed: z.boolean().default(false),
+  })
+  .strict();
+
+const createItemInput = itemInput.extend({ draft: draftOriginInput.optional() }).strict();
 
 const customerInput = z.union([
   z.object({ id: s.id }).strict(),
@@ -37,7 +53,7 @@ export const createOrderArgs = z
   .object({
     channel: z.enum(orderChannels),
     customer: customerInput.optional(),
-    items: z.array(itemInput).min(1, 'needs at least one product').max(200),
+    items: z.array(createItemInput).min(1, 'needs at least one product').max(200),
     discount: s.money.default(0),
     deliveryFee: s.money.default(0),
     deliveryDate: isoDate.nullable().default(null),
@@ -103,12 +119,33 @@ export interface VariantOption {
   stock: number;
 }
 
+export interface OrderDraftItem {
+  variantId: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  stock: number;
+  alternatives: VariantOption[];
+  /** 'check' lines go first in the dialog, highlighted, with their reasons. */
+  confidence: DraftConfidence;
+  /** 0–1, from the reasons' factors; 'sure' from SURE_SCORE up. */
+  score: number;
+  reasons: DoubtReason[];
+  /** The customer's words the line came from. */
+  words: string;
+  /** Read through one of the shop's aliases. */
+  isLearned: boolean;
+}
+
 export interface OrderDraft {
-  items: { variantId: number; sku: string; name: string; quantity: number; unitPrice: number; stock: number; alternatives: VariantOption[] }[];
+  items: OrderDraftItem[];
   deliveryDate: string | null;
   /** The shop's delivery zone the message names ("vivo en surco"), with its fee. */
   zone: { name: string; fee: number } | null;
   unmatched: string[];
+  /** Words with a count (or "el …") that name no product: lines for the seller to pick a product. */
+  unknown: { words: string; quantity: number }[];
 }
 
 /** One draft from several of a customer's messages, with which messages it read and their text, oldest first. */

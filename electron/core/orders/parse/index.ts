@@ -1,5 +1,9 @@
 import { findDate } from './dates';
-import { bestEntry, indexCatalog, productWords, type CatalogEntry, type CatalogIndex } from './match';
+import type { DoubtReason, DraftConfidence } from '../../../../shared/domain/drafts';
+import { findAlias, type AliasRule } from './aliases';
+import { confidenceOf, type Evidence } from './confidence';
+import { bestEntry, contentWords, coverageOf, indexCatalog, productWords, type CatalogEntry, type CatalogIndex, type EntryScore } from './match';
+import { sourceWords } from './source';
 import { fold, stem, tokensOf } from './normalize';
 import { findQuantity, type QuantityMatch } from './quantities';
 import { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isGreeting, isOnlyAsking, isThanks } from './intent';
@@ -8,18 +12,35 @@ export type { CatalogEntry, CatalogIndex } from './match';
 export { indexCatalog } from './match';
 export { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isOnlyAsking, isThanks } from './intent';
 
+export { aliasKey, aliasPhraseOf, toAliasRule, type AliasRule } from './aliases';
+
 export interface DraftItem {
   variantId: number;
   sku: string;
   name: string;
   quantity: number;
   unitPrice: number;
+  /** 'check' lines are shown first, with why. */
+  confidence: DraftConfidence;
+  score: number;
+  reasons: DoubtReason[];
+  /** The customer's words this line came from, as she wrote them. */
+  words: string;
+  /** The words are one the shop taught the draft (an alias). */
+  isLearned: boolean;
+}
+
+/** Words with a count (or an article) that name nothing in the catalog: the seller picks the product. */
+export interface UnknownPhrase {
+  words: string;
+  quantity: number;
 }
 
 export interface ParsedOrderText {
   items: DraftItem[];
   deliveryDate: string | null;
   unmatched: string[];
+  unknown: UnknownPhrase[];
 }
 
 /** "vivo en surco", "mi dirección es…": where she lives names no product ("vivo" must not become "Vino Tinto"). */
@@ -38,6 +59,11 @@ export const withPlainFractions = (text: string): string => text.replace(/\b1\s*
 
 interface PhraseReading {
   entry: CatalogEntry | null;
+  /** The entry came from the shop's alias for these words. */
+  isLearned: boolean;
+  /** Another product scored nearly as well. */
+  isAmbiguous: boolean;
+  coverage: number;
   /** The phrase names the product but not which variant. */
   isVague: boolean;
   isExact: boolean;
@@ -58,14 +84,18 @@ interface PhraseReading {
 export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIndex, options: { now: number; timeZone: string }): ParsedOrderText => {
   const plain = withPlainFractions(text);
   const folded = fold(plain);
-  if (isAboutPlacedOrder(folded)) return { items: [], deliveryDate: null, unmatched: [] };
+  if (isAboutPlacedOrder(folded)) return { items: [], deliveryDate: null, unmatched: [], unknown: [] };
   // Reading many messages (a chat's timeline) indexes the catalog once and hands the index in.
   const index = Array.isArray(catalog) ? indexCatalog(catalog) : catalog;
   const found = findDate(plain, options.now, options.timeZone, (word) => index.vocabulary.has(stem(word)));
+  const isCatalogWord = (word: string) => index.vocabulary.has(stem(word));
   const withoutDate = found ? folded.replace(found.phrase, ' ') : folded;
-  const items = new Map<number, DraftItem & { isImplicit: boolean }>();
+  const items = new Map<number, Omit<DraftItem, 'confidence' | 'score' | 'reasons' | 'words' | 'isLearned'> & { isImplicit: boolean; evidence: Evidence }>();
   const unmatched: string[] = [];
+  const unknown: UnknownPhrase[] = [];
   let lastNamed: CatalogEntry | null = null;
+  // How the product named last was read, for a line that takes it ("sepárame 2").
+  let lastEvidence: Evidence | null = null;
   // The count said with it ("¿cuánto sería por 50 alfajores? … te los pido"), for a request that names nothing.
   let lastNamedCount: QuantityMatch | null = null;
 
@@ -83,16 +113,47 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     );
     const rest = quantity ? [...tokens.slice(0, quantity.start), ...tokens.slice(quantity.end)] : tokens;
     const words = productWords([...borrowed, ...rest]).filter((w) => w.length > 0);
-    const match = bestEntry(index, words, lastNamed);
+    // The shop's own words for a product beat any likeness to a catalog name.
+    const alias = findAlias(index.aliases, contentWords([...borrowed, ...rest]));
+    const learned = alias ? aliasEntry(index, alias, words) : null;
+    const match = learned ?? bestEntry(index, words, lastNamed);
     const isUnknown = !match && quantity !== null && productWords(rest).length > 0;
-    return { entry: match?.entry ?? null, isVague: match?.isVague ?? false, isExact: match?.isExact ?? false, quantity, rest, isUnknown };
+    // "un polo para mi hermana": what follows "para" is about someone, not the product.
+    // A count marks where the product's words begin ("quiero 2 cremitas de rosa").
+    const named = quantity && quantity.end < tokens.length ? tokens.slice(quantity.end) : rest;
+    const purpose = named.findIndex((t, i) => i > 0 && /^(para|pa|hasta|desde|en)$/.test(t));
+    const own = purpose > 0 ? named.slice(0, purpose) : named;
+    const ownWords = [
+      ...contentWords(borrowed).map((word) => ({ word, isTelling: true })),
+      ...own.flatMap((token, i) => {
+        const [word] = contentWords([token]);
+        if (word === undefined) return [];
+        const isHead = contentWords(own.slice(0, i)).length === 0;
+        return [{ word, isTelling: isHead || /^(de|sabor|color|talla|tono|modelo)$/.test(own[i - 1] ?? '') }];
+      }),
+    ];
+    return {
+      entry: match?.entry ?? null,
+      isLearned: learned !== null,
+      isAmbiguous: !learned && match !== null && (match.rivalScore ?? 0) >= match.score * 0.85,
+      coverage: match && !learned ? coverageOf(index, match.entry, ownWords, named === rest) : 1,
+      isVague: match?.isVague ?? false,
+      isExact: match?.isExact ?? false,
+      quantity,
+      rest,
+      isUnknown,
+    };
   };
   // "¿me das 2 polos? uno blanco y uno negro": counts for variants, said later, that add up to a
   // count given without a variant break it down; the vague count is taken back at the end.
   const vagueCounts: { entry: CatalogEntry; quantity: number; later: number }[] = [];
-  const add = (entry: CatalogEntry, quantity: QuantityMatch | null, isVague = false) => {
+  const add = (entry: CatalogEntry, quantity: QuantityMatch | null, isVague: boolean, evidence: Evidence) => {
     const previous = items.get(entry.variantId);
     const count = quantity?.quantity ?? 1;
+    // A line keeps the words that named its product; a later count only settles how many.
+    const reasons = new Set(previous ? previous.evidence.reasons : evidence.reasons);
+    if (quantity === null && (!previous || previous.isImplicit)) reasons.add('assumedQuantity');
+    else reasons.delete('assumedQuantity');
     for (const vague of vagueCounts) if (quantity && !isVague && vague.entry.productName === entry.productName) vague.later += count;
     if (isVague && quantity) vagueCounts.push({ entry, quantity: count, later: 0 });
     items.set(entry.variantId, {
@@ -102,8 +163,22 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
       // "la bufanda…, sepárame 2": a count said after the product replaces the one assumed.
       quantity: previous && !previous.isImplicit ? previous.quantity + count : count,
       unitPrice: entry.price,
-      isImplicit: quantity === null,
+      isImplicit: quantity === null && (!previous || previous.isImplicit),
+      evidence: { ...(previous?.evidence ?? evidence), reasons },
     });
+  };
+  const evidenceOf = (reading: PhraseReading, phrase: string): Evidence => {
+    const reasons = new Set<DoubtReason>();
+    if (!reading.isLearned && !reading.isExact) reasons.add('fuzzy');
+    if (reading.isAmbiguous) reasons.add('ambiguous');
+    if (reading.isVague) reasons.add('variantGuessed');
+    if (reading.coverage < 1) reasons.add('partial');
+    return { reasons, coverage: reading.coverage, words: sourceWords(plain, phrase, isCatalogWord), isLearned: reading.isLearned };
+  };
+  /** A line that takes the product named before: as sure as that naming, and a little less. */
+  const inferred = (): Evidence => {
+    const base = lastEvidence ?? { reasons: new Set<DoubtReason>(), coverage: 1, words: '', isLearned: false };
+    return { ...base, reasons: new Set([...base.reasons, 'inferred']) };
   };
 
   let hasAsked = false;
@@ -125,28 +200,33 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
       if (isGreeting(phrase) || placePhrase.test(phrase)) continue;
       const reading = read(phrase, borrowed);
       // Recorded here, not in read(): a breakdown probe reads the same phrase once more.
-      if (reading.isUnknown) unmatched.push(phrase);
+      if (reading.isUnknown) {
+        unmatched.push(phrase);
+        unknown.push({ words: sourceWords(plain, phrase, isCatalogWord), quantity: reading.quantity?.quantity ?? 1 });
+      }
       // Chatter with neither a count nor a request ("es para mi mamá") names a product only by exact words.
       if (reading.entry && !reading.isExact && !reading.quantity && !isOrdering) continue;
-      if (reading.entry) [lastNamed, lastNamedCount] = [reading.entry, reading.quantity];
+      if (reading.entry) [lastNamed, lastNamedCount, lastEvidence] = [reading.entry, reading.quantity, evidenceOf(reading, phrase)];
       const isBare = reading.entry !== null && reading.quantity === null;
       const isCountForPrevious = isPreviousBare && reading.entry === null && reading.quantity !== null;
       isPreviousBare = isBare;
       if (isAsking || (isFollowUp && reading.quantity === null)) continue;
-      if (reading.entry) add(reading.entry, reading.quantity, reading.isVague);
+      if (reading.entry) add(reading.entry, reading.quantity, reading.isVague, evidenceOf(reading, phrase));
       // "las velas… sepárame una de cada una": the count is for every variant of the product named.
       else if (lastNamed && /\bde cada\b/.test(phrase) && (isOrdering || isCountForPrevious)) {
         const family = lastNamed.productName;
-        for (const { entry } of index.entries) if (entry.productName === family) add(entry, reading.quantity);
+        for (const { entry } of index.entries) if (entry.productName === family) add(entry, reading.quantity, false, inferred());
       }
       // "cupcakes, 15 para el lunes": a bare count right after a bare product counts it.
-      else if (isCountForPrevious && lastNamed) add(lastNamed, reading.quantity);
+      else if (isCountForPrevious && lastNamed) add(lastNamed, reading.quantity, false, inferred());
       // "sepárame 2" after the product was named: the count is for that product.
       // "¿tienes gorros? 2 porfa": a count answering her own question orders what she asked about.
-      else if (reading.quantity && lastNamed && (isOrdering || isFollowUp)) add(lastNamed, reading.quantity);
+      else if (reading.quantity && lastNamed && (isOrdering || isFollowUp)) add(lastNamed, reading.quantity, false, inferred());
     }
     // "¿el jean es talla 28? Si es así me lo separas": a request that names nothing orders what was asked about.
-    if (isOrdering && items.size === before && lastNamed && !items.has(lastNamed.variantId)) add(lastNamed, lastNamedCount);
+    if (isOrdering && items.size === before && lastNamed && !items.has(lastNamed.variantId)) add(lastNamed, lastNamedCount, false, inferred());
+    // "quiero el rosadito": a request whose words name nothing is still shown, for the seller to say what it is.
+    else if (isOrdering && items.size === before && !lastNamed) unknown.push(...unknownWithoutCount(clause.text, read, plain, unknown, isCatalogWord));
   }
   for (const vague of vagueCounts) {
     const item = items.get(vague.entry.variantId);
@@ -154,10 +234,15 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
     if (item.quantity > vague.quantity) item.quantity -= vague.quantity;
     else items.delete(vague.entry.variantId);
   }
-  const drafted = [...items.values()].map(({ isImplicit: _, ...item }) => item);
+  const drafted = [...items.values()].map(({ isImplicit: _, evidence, ...item }) => ({
+    ...item,
+    ...confidenceOf(evidence),
+    words: evidence.words,
+    isLearned: evidence.isLearned,
+  }));
   // A message that only asks or thanks names no delivery day either.
   const deliveryDate = drafted.length > 0 || !hasAsked ? (found?.date ?? null) : null;
-  return { items: drafted, deliveryDate, unmatched };
+  return { items: drafted, deliveryDate, unmatched, unknown };
 };
 
 /**
@@ -198,4 +283,35 @@ const isBreakdownOf = (head: PhraseReading, parts: string[], index: CatalogIndex
     const own = bestEntry(index, productWords(tokensOf(part)));
     return own === null || own.entry.productName === head.entry?.productName;
   });
+};
+
+/** An article before the words ("el rosadito", "unas vinchas") says they name a thing she wants. */
+const namesAThing = /\b(el|la|los|las|unos|unas|este|esta|estos|estas|ese|esa|esos|esas)\s+\p{L}/u;
+
+const unknownWithoutCount = (clause: string, read: (phrase: string) => PhraseReading, plain: string, known: UnknownPhrase[], isCatalogWord: (word: string) => boolean): UnknownPhrase[] =>
+  phrasesOf(clause).flatMap((phrase) => {
+    if (!namesAThing.test(phrase) || placePhrase.test(phrase)) return [];
+    const reading = read(phrase);
+    if (reading.entry || reading.quantity || productWords(reading.rest).length === 0) return [];
+    const words = sourceWords(plain, phrase, isCatalogWord);
+    return words && !known.some((u) => u.words === words) ? [{ words, quantity: 1 }] : [];
+  });
+
+/**
+ * The catalog entry an alias names: its variant when the seller picked one; else the variant the
+ * other words pick ("el rosadito en talla M"), else the one in stock, marked as a guess.
+ */
+const aliasEntry = (index: CatalogIndex, alias: AliasRule, words: string[]): EntryScore | null => {
+  const family = index.entries.filter(({ entry }) => entry.productId === alias.productId);
+  const exact = family.find(({ entry }) => entry.variantId === alias.variantId);
+  const sure = { score: Number.MAX_SAFE_INTEGER, coverage: 1, isExact: true, rivalScore: 0, isVague: false };
+  if (exact) return { entry: exact.entry, ...sure };
+  const [only, ...others] = family;
+  if (!only) return null;
+  if (others.length === 0) return { entry: only.entry, ...sure };
+  const rest = words.filter((w) => !alias.words.includes(w));
+  const picked = bestEntry({ ...index, entries: family }, rest);
+  if (picked && !picked.isVague) return { entry: picked.entry, ...sure };
+  const inStock = family.reduce((a, b) => ((b.entry.stock ?? 0) > (a.entry.stock ?? 0) ? b : a));
+  return { entry: inStock.entry, ...sure, isVague: true };
 };

@@ -1,3 +1,4 @@
+import type { AliasRule } from './aliases';
 import { editDistance, stem, tokensOf } from './normalize';
 
 export interface CatalogEntry {
@@ -10,6 +11,8 @@ export interface CatalogEntry {
   price: number;
   /** Units on hand; among equally good matches the one in stock wins. */
   stock?: number;
+  /** The product's id, for the shop's aliases (which name a product, or one of its variants). */
+  productId?: number;
 }
 
 /** Words that never identify a product. */
@@ -30,9 +33,11 @@ export interface CatalogIndex {
   vocabulary: Set<string>;
   /** Stems that follow each other in a catalog name ("tres lech"), so "torta tres leches" is not three. */
   pairs: Set<string>;
+  /** The shop's own words for its products, learned from the seller's corrections. */
+  aliases: readonly AliasRule[];
 }
 
-export const indexCatalog = (catalog: CatalogEntry[]): CatalogIndex => {
+export const indexCatalog = (catalog: CatalogEntry[], aliases: readonly AliasRule[] = []): CatalogIndex => {
   const entries = catalog.map((entry) => ({
     entry,
     stems: [...new Set(tokensOf(`${entry.productName} ${entry.variantName} ${entry.tags.join(' ')}`).filter((t) => !stopwords.has(t)).map(stem))],
@@ -47,6 +52,7 @@ export const indexCatalog = (catalog: CatalogEntry[]): CatalogIndex => {
   }
   return {
     pairs,
+    aliases,
     entries,
     weight: (s) => Math.log(1 + count / (documentFrequency.get(s) ?? count)),
     vocabulary: new Set(documentFrequency.keys()),
@@ -66,6 +72,27 @@ const similarity = (word: string, candidate: string): number => {
 
 export const productWords = (tokens: string[]): string[] => tokens.filter((t) => !stopwords.has(t)).map(stem);
 
+/** Product words without the ones that are filler once stemmed ("holaa" → "hola"): what aliases and confidence compare. */
+export const contentWords = (tokens: string[]): string[] => productWords(tokens).filter((w) => !stopwords.has(w));
+
+/** A word that never names a product ("quiero", "de", "porfa"). */
+export const isFiller = (token: string): boolean => stopwords.has(token);
+
+/**
+ * The share of the telling words this entry explains (exactly or as a typo), for how sure a line is.
+ * A word counts against it only where it names the thing: the first word after the count, or one
+ * after "de", "sabor", "color", "talla" ("jaboncitos de coco"); "nomás", "al toque", "con el nombre
+ * Ana" are chatter unless the entry explains them.
+ */
+export const coverageOf = (index: CatalogIndex, entry: CatalogEntry, words: { word: string; isTelling: boolean }[], isFromFirstMatch: boolean): number => {
+  const stems = index.entries.find((e) => e.entry === entry)?.stems ?? [];
+  const explained = words.map(({ word }) => stems.some((s) => similarity(word, s) > 0));
+  // Without a count to mark where the product begins, words before it are chatter ("me gustó la vela").
+  const from = isFromFirstMatch ? Math.max(0, explained.indexOf(true)) : 0;
+  const counted = explained.slice(from).filter((isExplained, i) => isExplained || words[from + i]?.isTelling);
+  return counted.length === 0 ? 1 : counted.filter(Boolean).length / counted.length;
+};
+
 export interface EntryScore {
   entry: CatalogEntry;
   score: number;
@@ -75,6 +102,8 @@ export interface EntryScore {
   isVague?: boolean;
   /** At least one word matched exactly, not only as a typo ("mamá" is near "llama" but is not it). */
   isExact: boolean;
+  /** The best score of another product (0 if none scored), to tell a clear match from a close call. */
+  rivalScore?: number;
 }
 
 /**
@@ -122,5 +151,6 @@ export const bestEntry = (index: CatalogIndex, words: string[], context: Catalog
   const top = best;
   if (!top) return null;
   const isVague = scored.some((c) => c.entry !== top.entry && c.entry.productName === top.entry.productName && Math.abs(c.score - top.score) <= 1e-9);
-  return { ...top, isVague };
+  const rivalScore = Math.max(0, ...scored.filter((c) => c.entry.productName !== top.entry.productName).map((c) => c.score));
+  return { ...top, isVague, rivalScore };
 };

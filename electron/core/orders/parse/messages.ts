@@ -1,5 +1,6 @@
 import { findDate } from './dates';
-import { parseOrderText, phrasesOf, withPlainFractions, type DraftItem, type ParsedOrderText } from './index';
+import { parseOrderText, phrasesOf, withPlainFractions, type DraftItem, type ParsedOrderText, type UnknownPhrase } from './index';
+import { confidenceOf } from './confidence';
 import { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isOnlyAsking, isThanks } from './intent';
 import { bestEntry, indexCatalog, productWords, type CatalogEntry, type CatalogIndex } from './match';
 import { editDistance, fold, stem, tokensOf } from './normalize';
@@ -40,6 +41,9 @@ export const parseOrderMessages = (
   const byId = new Map(index.entries.map(({ entry }) => [entry.variantId, entry]));
   const lines: Line[] = [];
   const unmatched: string[] = [];
+  const unknown: UnknownPhrase[] = [];
+  // Clauses are read folded (no accents, lower case); a line's words are shown as she wrote them.
+  let currentPlain = '';
   let deliveryDate: string | null = null;
   /** The product named last, ordered or only asked about: what a bare count or "me lo separas" is for. */
   let last: CatalogEntry | null = null;
@@ -74,11 +78,16 @@ export const parseOrderMessages = (
 
   const put = (entry: CatalogEntry, quantity: number, isVariantChosen: boolean, base?: DraftItem) => {
     // Spreading the parser's own item keeps whatever else it says of a line.
-    const item = { ...base, variantId: entry.variantId, sku: entry.sku, name: lineName(entry), quantity, unitPrice: entry.price } satisfies DraftItem;
+    // A line made from context alone (a product asked about, then "dame 2") is inferred, as in one message.
+    const doubt = base ?? { ...confidenceOf({ reasons: new Set(['inferred']), coverage: 1, words: '', isLearned: false }), words: entry.productName, isLearned: false };
+    const item = { ...doubt, variantId: entry.variantId, sku: entry.sku, name: lineName(entry), quantity, unitPrice: entry.price } satisfies DraftItem;
     lines.push({ item, entry, isVariantChosen });
   };
   const switchVariant = (line: Line, entry: CatalogEntry, quantity: number) => {
-    line.item = { ...line.item, variantId: entry.variantId, sku: entry.sku, name: lineName(entry), quantity, unitPrice: entry.price };
+    // The customer has now named the variant herself: that doubt is gone.
+    const reasons = new Set(line.item.reasons.filter((r) => r !== 'variantGuessed'));
+    const doubt = confidenceOf({ reasons, coverage: 1, words: line.item.words, isLearned: line.item.isLearned });
+    line.item = { ...line.item, ...doubt, variantId: entry.variantId, sku: entry.sku, name: lineName(entry), quantity, unitPrice: entry.price };
     line.entry = entry;
     line.isVariantChosen = true;
   };
@@ -177,10 +186,12 @@ export const parseOrderMessages = (
     const earlier = [...lines];
     const parsed = parseOrderText(text, index, options);
     unmatched.push(...parsed.unmatched);
+    unknown.push(...parsed.unknown);
     const tokens = tokensOf(text);
     const words = productWords(tokens);
     const isCountSaid = findQuantity(tokens) !== null;
-    for (const item of parsed.items) {
+    for (const parsedItem of parsed.items) {
+      const item = { ...parsedItem, words: asWritten(currentPlain, parsedItem.words) };
       const entry = byId.get(item.variantId);
       if (!entry) continue;
       last = entry;
@@ -206,6 +217,7 @@ export const parseOrderMessages = (
 
   for (const text of texts) {
     const plain = withPlainFractions(text.slice(0, 2000));
+    currentPlain = plain;
     const folded = fold(plain);
     if (isAboutPlacedOrder(folded)) continue;
     const found = findDate(plain, options.now, options.timeZone, (word) => index.vocabulary.has(stem(word)));
@@ -244,5 +256,23 @@ export const parseOrderMessages = (
     // As for one message: a day said while only asking or thanking ("¿hay pan hoy?") is no delivery day.
     if (found && (lines.length > 0 || !hasAsked)) deliveryDate = found.date;
   }
-  return { items: lines.map((l) => l.item), deliveryDate, unmatched: [...new Set(unmatched)] };
+  return { items: lines.map((l) => l.item), deliveryDate, unmatched: [...new Set(unmatched)], unknown };
+};
+
+/** The words of `plain` that fold to `foldedWords`, so the seller sees «un rímel negro» and not «un rimel negro». */
+const asWritten = (plain: string, foldedWords: string): string => {
+  if (!foldedWords) return foldedWords;
+  // Where each character of the original starts in its folded form.
+  const starts: number[] = [];
+  let folded = '';
+  for (const char of plain) {
+    starts.push(folded.length);
+    folded += fold(char);
+  }
+  const at = folded.indexOf(fold(foldedWords));
+  if (at < 0) return foldedWords;
+  const chars = [...plain];
+  const first = starts.findIndex((start) => start >= at);
+  const end = starts.findIndex((start) => start >= at + fold(foldedWords).length);
+  return chars.slice(first, end < 0 ? chars.length : end).join('') || foldedWords;
 };
