@@ -4,7 +4,7 @@ import { fail } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
 import { photoUrls } from '../media/store';
 
-interface ProductRow {
+export interface ProductRow {
   id: number;
   name: string;
   description: string;
@@ -74,7 +74,7 @@ const groupBy = <T>(items: T[], key: (item: T) => number): Map<number, T[]> => {
 };
 
 /** Loads products with their variants and photos in three queries, whatever the count. */
-const loadProducts = (db: Db, rows: ProductRow[]): Product[] => {
+export const loadProducts = (db: Db, rows: ProductRow[]): Product[] => {
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
   const variants = groupBy(
