@@ -10,6 +10,7 @@ import { enOrders } from './en-orders';
 import { enPrint } from './en-print';
 import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
+import { enSearch } from './en-search';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   ...enPrint,
   ...enBasics,
   ...enHardening,
+  ...enSearch,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

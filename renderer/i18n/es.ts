@@ -9,6 +9,7 @@ import { esOrders } from './es-orders';
 import { esPrint } from './es-print';
 import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
+import { esSearch } from './es-search';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -23,6 +24,7 @@ export const es = {
   ...esPrint,
   ...esBasics,
   ...esHardening,
+  ...esSearch,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',
