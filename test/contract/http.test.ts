@@ -5,6 +5,7 @@ import { promotionsContractSuite } from './promotions.suite';
 import { inboxContractSuite } from './inbox.suite';
 import { deliveriesContractSuite } from './deliveries.suite';
 import { ordersTrustContractSuite } from './orders-trust.suite';
+import { pagingContractSuite } from './paging.suite';
 
 catalogContractSuite('http');
 csvContractSuite('http');
@@ -13,3 +14,4 @@ promotionsContractSuite('http');
 inboxContractSuite('http');
 deliveriesContractSuite('http');
 ordersTrustContractSuite('http');
+pagingContractSuite('http');

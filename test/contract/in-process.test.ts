@@ -5,6 +5,7 @@ import { promotionsContractSuite } from './promotions.suite';
 import { inboxContractSuite } from './inbox.suite';
 import { deliveriesContractSuite } from './deliveries.suite';
 import { ordersTrustContractSuite } from './orders-trust.suite';
+import { pagingContractSuite } from './paging.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
@@ -13,3 +14,4 @@ promotionsContractSuite('in-process');
 inboxContractSuite('in-process');
 deliveriesContractSuite('in-process');
 ordersTrustContractSuite('in-process');
+pagingContractSuite('in-process');
