@@ -84,7 +84,12 @@ export const stopsForDay = (db: Db, date: string): DeliveryStop[] =>
 export const stopsPage = (db: Db, date: string, assignee: string | null, limit: number, offset: number): DeliveryStop[] =>
   toStops(
     db,
-    db.prepare<[{ date: string; assignee: string | null; limit: number; offset: number }], StopRow>(`${STOP_SQL} WHERE ${ON_DAY} AND ${OF_PERSON} ${IN_ORDER} LIMIT @limit OFFSET @offset`).all({ date, assignee, limit, offset }),
+    // The page's ids are picked from the index and the deliveries alone; names and phones are joined for those only.
+    db
+      .prepare<[{ date: string; assignee: string | null; limit: number; offset: number }], StopRow>(
+        `${STOP_SQL} WHERE o.id IN (SELECT o.id FROM orders o LEFT JOIN deliveries d ON d.order_id = o.id WHERE ${ON_DAY} AND ${OF_PERSON} ${IN_ORDER} LIMIT @limit OFFSET @offset) ${IN_ORDER}`,
+      )
+      .all({ date, assignee, limit, offset }),
   );
 
 /** The day by person, counted in SQL: how many stops, how they went, what is left to collect. */
