@@ -1,6 +1,5 @@
 import type { AppEvent, EventMap, EventName, MethodName, MethodResult, ParsedArgs, Contract } from '../../shared/api/contract';
 import type { Db } from './db/open';
-import type { CatalogSearch } from './catalog/search';
 import type { PairingState } from './lan/pairing';
 import type { Principal } from './lan/principal';
 import type { ChannelHub } from './channels/hub';
@@ -8,7 +7,6 @@ import type { OutboxRunner } from './broadcast/runner';
 
 /** Per-core memoised state; a write sets the entries it invalidates back to undefined. */
 export interface CoreCaches {
-  catalogSearch?: CatalogSearch;
   /** Pairing codes live only in memory: a restart ends any pairing in progress. */
   pairing?: PairingState;
 }

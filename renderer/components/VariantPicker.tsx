@@ -11,11 +11,11 @@ export interface PickedVariant {
   stock: number;
 }
 
-/** A select of every live variant with its price and stock; picking one hands it over and resets. */
+/** A select of the live variants (of the first 500 products by name) with price and stock; picking one hands it over and resets. */
 export const VariantPicker = ({ label, onPick }: { label: string; onPick(variant: PickedVariant): void }) => {
   const money = useMoney();
   const [products, setProducts] = useState<Product[]>([]);
-  useEffect(() => void api.call('catalog.listProducts', {}).then((r) => setProducts(r.items)), []);
+  useEffect(() => void api.call('catalog.listProducts', { limit: 500 }).then((r) => setProducts(r.items)), []);
   const variants = products.flatMap((p) =>
     p.variants.filter((v) => !v.isArchived).map((v) => ({ variantId: v.id, name: [p.name, v.name].filter(Boolean).join(' – '), price: v.price, stock: v.stock })),
   );

@@ -15,6 +15,7 @@ import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
 import { enMultidraft } from './en-multidraft';
 import { enQuick } from './en-quick';
+import { enSearch } from './en-search';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -33,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   ...enHardening,
   ...enMultidraft,
   ...enQuick,
+  ...enSearch,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

@@ -14,6 +14,7 @@ import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
 import { esMultidraft } from './es-multidraft';
 import { esQuick } from './es-quick';
+import { esSearch } from './es-search';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -33,6 +34,7 @@ export const es = {
   ...esHardening,
   ...esMultidraft,
   ...esQuick,
+  ...esSearch,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

@@ -4,8 +4,13 @@ import { api } from '../api';
 
 export type ArchivedFilter = 'active' | 'archived' | 'all';
 
+/** Products asked for at a time: a screenful and then some. */
+export const CATALOG_PAGE = 50;
+
 interface CatalogState {
-  items: Product[];
+  /** Loaded pages by their first index; the list has `total` rows and asks for the pages it shows. */
+  pages: Record<number, Product[]>;
+  total: number;
   categories: string[];
   query: string;
   category: string;
@@ -17,36 +22,67 @@ interface CatalogState {
   setCategory(category: string): void;
   setLowStockOnly(isLowStockOnly: boolean): void;
   setArchived(archived: ArchivedFilter): void;
+  /** Starts over from the first page (a new search, a filter, a write). */
   refresh(): Promise<void>;
+  /** Loads the pages that hold rows first..last, if not loaded yet. */
+  loadRows(first: number, last: number): void;
 }
 
-let requestSeq = 0;
+export const productAt = (pages: Record<number, Product[]>, index: number): Product | undefined =>
+  pages[index - (index % CATALOG_PAGE)]?.[index % CATALOG_PAGE];
 
-export const useCatalog = create<CatalogState>((set, get) => ({
-  items: [],
-  categories: [],
-  query: '',
-  category: '',
-  isLowStockOnly: false,
-  archived: 'active',
-  isLoading: false,
-  hasLoaded: false,
-  setQuery: (query) => set({ query }),
-  setCategory: (category) => set({ category }),
-  setLowStockOnly: (isLowStockOnly) => set({ isLowStockOnly }),
-  setArchived: (archived) => set({ archived }),
-  refresh: async () => {
+// Typing fast fires several searches; only answers to the newest one may land.
+let generation = 0;
+const inFlight = new Set<string>();
+
+export const useCatalog = create<CatalogState>((set, get) => {
+  const fetchPage = async (offset: number, seq: number) => {
     const { query, category, isLowStockOnly, archived } = get();
-    // Typing fast fires several searches; only the newest answer may land.
-    const seq = (requestSeq += 1);
-    set({ isLoading: true });
     const result = await api.call('catalog.listProducts', {
       ...(query.trim() ? { query: query.trim() } : {}),
       ...(category ? { category } : {}),
       ...(isLowStockOnly ? { isLowStock: true } : {}),
       archived,
+      limit: CATALOG_PAGE,
+      offset,
     });
-    if (seq !== requestSeq) return;
-    set({ items: result.items, categories: result.categories, isLoading: false, hasLoaded: true });
-  },
-}));
+    if (seq !== generation) return;
+    set((s) => ({
+      pages: offset === 0 ? { 0: result.items } : { ...s.pages, [offset]: result.items },
+      total: result.total,
+      categories: result.categories,
+      isLoading: false,
+      hasLoaded: true,
+    }));
+  };
+  return {
+    pages: {},
+    total: 0,
+    categories: [],
+    query: '',
+    category: '',
+    isLowStockOnly: false,
+    archived: 'active',
+    isLoading: false,
+    hasLoaded: false,
+    setQuery: (query) => set({ query }),
+    setCategory: (category) => set({ category }),
+    setLowStockOnly: (isLowStockOnly) => set({ isLowStockOnly }),
+    setArchived: (archived) => set({ archived }),
+    refresh: async () => {
+      const seq = (generation += 1);
+      inFlight.clear();
+      set({ isLoading: true });
+      await fetchPage(0, seq);
+    },
+    loadRows: (first, last) => {
+      const { pages, total } = get();
+      for (let offset = first - (first % CATALOG_PAGE); offset <= last && offset < total; offset += CATALOG_PAGE) {
+        const key = `${generation}:${offset}`;
+        if (pages[offset] || inFlight.has(key)) continue;
+        inFlight.add(key);
+        void fetchPage(offset, generation).finally(() => inFlight.delete(key));
+      }
+    },
+  };
+});

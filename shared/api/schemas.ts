@@ -60,6 +60,9 @@ export const listProductsArgs = z
     isLowStock: z.boolean().optional(),
     /** 'active' (default), 'archived' or 'all'. */
     archived: z.enum(['active', 'archived', 'all']).default('active'),
+    /** A page of the answer: best matches first (or by name without a query); `total` says how many in all. */
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { ordersTrustContractSuite } from './orders-trust.suite';
 import { ordersMessagesContractSuite } from './orders-messages.suite';
 import { quickContractSuite } from './quick.suite';
 import { aliasesContractSuite } from './aliases.suite';
+import { pagingContractSuite } from './paging.suite';
 
 catalogContractSuite('http');
 csvContractSuite('http');
@@ -19,3 +20,4 @@ ordersTrustContractSuite('http');
 ordersMessagesContractSuite('http');
 quickContractSuite('http');
 aliasesContractSuite('http');
+pagingContractSuite('http');

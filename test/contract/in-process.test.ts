@@ -8,6 +8,7 @@ import { ordersTrustContractSuite } from './orders-trust.suite';
 import { ordersMessagesContractSuite } from './orders-messages.suite';
 import { quickContractSuite } from './quick.suite';
 import { aliasesContractSuite } from './aliases.suite';
+import { pagingContractSuite } from './paging.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
@@ -19,3 +20,4 @@ ordersTrustContractSuite('in-process');
 ordersMessagesContractSuite('in-process');
 quickContractSuite('in-process');
 aliasesContractSuite('in-process');
+pagingContractSuite('in-process');

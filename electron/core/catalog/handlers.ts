@@ -1,24 +1,20 @@
 import type { z } from 'zod';
 import type { variantInput } from '../../../shared/api/schemas';
 import { fail } from '../../../shared/api/errors';
-import type { Product } from '../../../shared/domain/catalog';
 import type { CoreContext, Handlers } from '../context';
 import { readSettings } from '../settings/repo';
 import { recordMovement } from '../stock/repo';
 import * as repo from './repo';
-import { buildCatalogSearch, type CatalogSearch } from './search';
+import { listProductsPage } from './list';
 import { exportCatalogCsv, importCatalogCsv } from './csv';
 
 type VariantInput = z.output<typeof variantInput>;
 
-const catalogSearch = (ctx: CoreContext, products: Product[]): CatalogSearch => {
-  ctx.caches.catalogSearch ??= buildCatalogSearch(products);
-  return ctx.caches.catalogSearch;
-};
-
-/** Every catalog write calls this so the next search sees it and open windows refresh. */
+/**
+ * Every catalog write calls this so open windows refresh. The search index needs nothing: SQLite
+ * triggers keep it in the same transaction as the write (migration 0018).
+ */
 export const catalogChanged = (ctx: CoreContext, productIds: number[]): void => {
-  ctx.caches.catalogSearch = undefined;
   ctx.emit('catalog.changed', { productIds });
 };
 
@@ -40,23 +36,7 @@ const assertUniqueSkus = (variants: VariantInput[]): void => {
 };
 
 export const catalogHandlers = {
-  'catalog.listProducts': (ctx, args) => {
-    let items = repo.listAllProducts(ctx.db);
-    const categories = repo.listCategories(ctx.db);
-    if (args.query) {
-      const byId = new Map(items.map((p) => [p.id, p]));
-      items = catalogSearch(ctx, items)
-        .search(args.query)
-        .flatMap((id) => byId.get(id) ?? []);
-    }
-    items = items.filter(
-      (p) =>
-        (args.archived === 'all' || p.isArchived === (args.archived === 'archived')) &&
-        (!args.category || p.category.toLowerCase() === args.category.toLowerCase()) &&
-        (args.isLowStock === undefined || p.isLowStock === args.isLowStock),
-    );
-    return { items, categories };
-  },
+  'catalog.listProducts': (ctx, args) => ({ ...listProductsPage(ctx.db, args), categories: repo.listCategories(ctx.db) }),
 
   'catalog.getProduct': (ctx, args) => repo.getProduct(ctx.db, args.id),
 

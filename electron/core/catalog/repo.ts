@@ -4,7 +4,7 @@ import { fail } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
 import { photoUrls } from '../media/store';
 
-interface ProductRow {
+export interface ProductRow {
   id: number;
   name: string;
   description: string;
@@ -74,7 +74,7 @@ const groupBy = <T>(items: T[], key: (item: T) => number): Map<number, T[]> => {
 };
 
 /** Loads products with their variants and photos in three queries, whatever the count. */
-const loadProducts = (db: Db, rows: ProductRow[]): Product[] => {
+export const loadProducts = (db: Db, rows: ProductRow[]): Product[] => {
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
   const variants = groupBy(
@@ -211,10 +211,19 @@ export const replacePhotos = (db: Db, productId: number, mediaIds: string[]): vo
   });
 };
 
+/**
+ * The categories in use, each read from the index once (a skip scan), so the cost follows the
+ * number of categories, not of products.
+ */
 export const listCategories = (db: Db): string[] =>
   db
     .prepare<[], string>(
-      "SELECT DISTINCT category FROM products WHERE category <> '' AND is_archived = 0 ORDER BY category COLLATE NOCASE",
+      `WITH RECURSIVE c (category) AS (
+         SELECT min(category) FROM products WHERE category > '' AND is_archived = 0
+         UNION ALL
+         SELECT (SELECT min(category) FROM products WHERE category > c.category AND is_archived = 0) FROM c WHERE c.category IS NOT NULL
+       ) SELECT category FROM c WHERE category IS NOT NULL`,
     )
     .pluck()
-    .all();
+    .all()
+    .sort((a, b) => a.localeCompare(b, 'es', { sensitivity: 'base' }));

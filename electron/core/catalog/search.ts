@@ -1,9 +1,10 @@
-import MiniSearch from 'minisearch';
-import { foldText, type Product } from '../../../shared/domain/catalog';
+import { foldText } from '../../../shared/domain/catalog';
+import type { Db } from '../db/open';
 
 /**
  * Folds case and accents and trims common Spanish plural endings, so "Labiales rojos",
- * "labial rojo" and "LABIAL ROJO" meet on the same terms.
+ * "labial rojo" and "LABIAL ROJO" meet on the same terms. The index keeps whole words; the query
+ * asks for each word as a prefix, so the singular "labial" also finds "labiales".
  */
 export const searchTerm = (term: string): string => {
   const folded = foldText(term);
@@ -12,47 +13,62 @@ export const searchTerm = (term: string): string => {
   return folded;
 };
 
-interface SearchDoc {
-  id: number;
-  name: string;
-  category: string;
-  tags: string;
-  variants: string;
-  description: string;
-}
+const MAX_WORDS = 12;
 
-export interface CatalogSearch {
-  /** Product ids, best match first. */
-  search(query: string): number[];
-}
+/** The query's words as the index's tokenizer cuts them (letters and digits), folded and singular. */
+export const queryWords = (query: string): string[] =>
+  [...new Set(foldText(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(searchTerm))].slice(0, MAX_WORDS);
 
-export const buildCatalogSearch = (products: Product[]): CatalogSearch => {
-  const index = new MiniSearch<SearchDoc>({
-    fields: ['name', 'category', 'tags', 'variants', 'description'],
-    processTerm: (term) => searchTerm(term) || null,
-    searchOptions: {
-      boost: { name: 3, variants: 2, tags: 1.5, category: 1.5 },
-      // One typo in words of 4+ letters; numbers (sizes, tones, codes) must match as written.
-      fuzzy: (term) => (/\d/.test(term) ? 0 : term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : 0),
-      prefix: (term) => term.length >= 3,
-    },
-  });
-  index.addAll(
-    products.map((p) => ({
-      id: p.id,
-      name: p.name,
-      category: p.category,
-      tags: p.tags.join(' '),
-      variants: p.variants.map((v) => `${v.name} ${v.sku}`).join(' '),
-      description: p.description,
-    })),
-  );
-  return {
-    search(query) {
-      const strict = index.search(query, { combineWith: 'AND' });
-      // Every word should match; when none do together, show what matches any of them.
-      const results = strict.length > 0 ? strict : index.search(query, { combineWith: 'OR' });
-      return results.map((r) => Number(r.id));
-    },
-  };
+/** One typo in words of 4 letters, about one in five letters in longer ones; numbers (sizes, tones, codes) exactly. */
+const allowedTypos = (word: string): number => (/\d/.test(word) ? 0 : word.length >= 5 ? Math.round(word.length * 0.2) : word.length === 4 ? 1 : 0);
+
+/** Edit distance with swaps of neighbours counted as one (optimal string alignment), or max + 1 once over max. */
+export const editDistance = (a: string, b: string, max: number): number => {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? max + 1;
 };
+
+// Words reach FTS5 only as double-quoted strings of letters and digits, so no query syntax gets in.
+const quoted = (word: string): string => `"${word.replace(/"/g, '')}"`;
+
+/** Every word must be there, as the start of some word of the product. */
+export const strictMatch = (words: string[]): string => words.map((w) => `${quoted(w)}*`).join(' AND ');
+
+/**
+ * The index's words that start with the word's first or second letter ("rrojo" and "xrojo" both
+ * reach "rojo"), read from FTS5's own word list by range, so the fallback never reads every word.
+ */
+const nearbyTerms = (db: Db, word: string): string[] => {
+  const starts = [...new Set([...word.slice(0, 2)])];
+  const inRange = db.prepare<[string, string], string>('SELECT term FROM product_search_terms WHERE term >= ? AND term < ?').pluck();
+  return starts.flatMap((letter) => inRange.all(letter, String.fromCodePoint((letter.codePointAt(0) ?? 0) + 1)));
+};
+
+/**
+ * The typo fallback: each word may also be a word of the index a typo or two away
+ * ("rrojo" → "rojo", "alargadr" → "alargador").
+ */
+export const fuzzyMatch = (db: Db, words: string[], joiner: 'AND' | 'OR'): string =>
+  words
+    .map((word) => {
+      const max = allowedTypos(word);
+      const near = max === 0 ? [] : nearbyTerms(db, word).filter((term) => term !== word && editDistance(word, term, max) <= max).slice(0, 20);
+      return `(${[`${quoted(word)}*`, ...near.map(quoted)].join(' OR ')})`;
+    })
+    .join(` ${joiner} `);

@@ -1,5 +1,5 @@
 import { fail } from '../../../shared/api/errors';
-import type { DeliveryDay, DeliveryStop } from '../../../shared/api/methods/deliveries';
+import type { DeliveryDay, DeliveryPerson, DeliveryStop } from '../../../shared/api/methods/deliveries';
 import type { CoreContext, Handlers } from '../context';
 import { moveTo } from '../orders/handlers';
 import { normalizePhone } from '../orders/customers';
@@ -11,29 +11,69 @@ import { nextDeliveryDay } from '../../../shared/domain/deliveries';
 import { deviceOf, isDeliveryPhone } from '../lan/principal';
 import { dialDigits, phoneDate, phoneStop, phoneStops, shopToday } from './phoneScope';
 
-const dayOf = (ctx: CoreContext, date: string, assignee?: string, only?: DeliveryStop[]): DeliveryDay => {
+const byPerson = (stops: DeliveryStop[]): DeliveryPerson[] => {
+  const people = new Map<string, DeliveryPerson>();
+  for (const stop of stops) {
+    const p = people.get(stop.assignee) ?? { assignee: stop.assignee, zones: [], stops: 0, pending: 0, delivered: 0, failed: 0, toCollect: 0, collected: 0 };
+    p.stops += 1;
+    p[stop.outcome] += 1;
+    if (stop.outcome === 'pending') p.toCollect += stop.toCollect;
+    p.collected += stop.collected;
+    if (stop.zone && !p.zones.includes(stop.zone)) p.zones.push(stop.zone);
+    people.set(stop.assignee, p);
+  }
+  return [...people.values()].sort((a, b) => (a.assignee < b.assignee ? -1 : a.assignee > b.assignee ? 1 : 0));
+};
+
+const totalsOf = (people: DeliveryPerson[]): DeliveryDay['totals'] => ({
+  stops: people.reduce((sum, p) => sum + p.stops, 0),
+  toCollect: people.reduce((sum, p) => sum + p.toCollect, 0),
+  delivered: people.reduce((sum, p) => sum + p.delivered, 0),
+  failed: people.reduce((sum, p) => sum + p.failed, 0),
+  collected: people.reduce((sum, p) => sum + p.collected, 0),
+});
+
+const shopFormat = (ctx: CoreContext) => {
   const { currency, locale, language } = readSettings(ctx.db);
-  const stops = (only ?? repo.stopsForDay(ctx.db, date))
-    .filter((s) => assignee === undefined || s.assignee === assignee)
-    .map((s) => ({ ...s, phoneDigits: dialDigits(s.phone, locale) }));
+  return { currency, locale, language };
+};
+
+/** A whole day from a list of stops (the route sheet, a delivery phone's stops). */
+const dayOf = (ctx: CoreContext, date: string, assignee?: string, only?: DeliveryStop[]): DeliveryDay => {
+  const format = shopFormat(ctx);
+  const all = (only ?? repo.stopsForDay(ctx.db, date)).map((s) => ({ ...s, phoneDigits: dialDigits(s.phone, format.locale) }));
+  const stops = all.filter((s) => assignee === undefined || s.assignee === assignee);
   const packing = new Map<string, number>();
   for (const stop of stops.filter((s) => s.outcome === 'pending')) {
     for (const item of stop.items) packing.set(item.name, (packing.get(item.name) ?? 0) + item.quantity);
   }
   return {
     date,
-    currency,
-    locale,
-    language,
+    ...format,
+    groups: byPerson(all),
     stops,
-    totals: {
-      stops: stops.length,
-      toCollect: stops.filter((s) => s.outcome === 'pending').reduce((sum, s) => sum + s.toCollect, 0),
-      delivered: stops.filter((s) => s.outcome === 'delivered').length,
-      failed: stops.filter((s) => s.outcome === 'failed').length,
-      collected: stops.reduce((sum, s) => sum + s.collected, 0),
-    },
+    page: { offset: 0, limit: stops.length },
+    totals: totalsOf(byPerson(stops)),
     packingList: [...packing.entries()].map(([name, quantity]) => ({ name, quantity })).sort((a, b) => a.name.localeCompare(b.name, 'es')),
+  };
+};
+
+/**
+ * The seller's screen: the day by person (counted in SQL over the whole day) and one page of
+ * stops, so the answer stays the same size however many stops the day has.
+ */
+const pagedDay = (ctx: CoreContext, date: string, page: { assignee?: string; limit: number; offset: number }): DeliveryDay => {
+  const format = shopFormat(ctx);
+  const assignee = page.assignee ?? null;
+  const groups = repo.daySummary(ctx.db, date);
+  return {
+    date,
+    ...format,
+    groups,
+    stops: repo.stopsPage(ctx.db, date, assignee, page.limit, page.offset).map((s) => ({ ...s, phoneDigits: dialDigits(s.phone, format.locale) })),
+    page: { offset: page.offset, limit: page.limit },
+    totals: totalsOf(groups.filter((g) => assignee === null || g.assignee === assignee)),
+    packingList: page.offset === 0 ? repo.packingList(ctx.db, date, assignee) : [],
   };
 };
 
@@ -50,7 +90,7 @@ const changed = (ctx: CoreContext, orderId: number): DeliveryStop => {
 export const deliveryHandlers = {
   'deliveries.listForDay': (ctx, args) => {
     if (isDeliveryPhone(ctx.principal)) return dayOf(ctx, phoneDate(ctx, args.date), args.assignee, phoneStops(ctx));
-    return dayOf(ctx, args.date ?? shopToday(ctx), args.assignee);
+    return pagedDay(ctx, args.date ?? shopToday(ctx), args);
   },
 
   'deliveries.getStop': (ctx, args) => {
@@ -78,12 +118,16 @@ export const deliveryHandlers = {
   },
 
   'deliveries.reorder': (ctx, args) => {
-    const today = new Set(repo.stopsForDay(ctx.db, args.date).map((s) => s.orderId));
+    const day = repo.stopsForDay(ctx.db, args.date).map((s) => s.orderId);
+    const today = new Set(day);
     args.orderIds.forEach((orderId, position) => {
       if (!today.has(orderId)) fail('invalid_input', `orderIds.${position}: order ${orderId} is not delivered on ${args.date}`, { field: `orderIds.${position}` });
       repo.setPosition(ctx.db, orderId, position);
     });
-    return dayOf(ctx, args.date);
+    // The screen may send only the stops it has loaded; the rest keep their order after them.
+    const listed = new Set(args.orderIds);
+    day.filter((id) => !listed.has(id)).forEach((orderId, i) => repo.setPosition(ctx.db, orderId, args.orderIds.length + i));
+    return pagedDay(ctx, args.date, { limit: Math.max(50, args.orderIds.length), offset: 0 });
   },
 
   'deliveries.markDelivered': (ctx, args) => {

@@ -26,5 +26,18 @@ export const phoneDate = (ctx: CoreContext, date: string | undefined): string =>
 export const phoneStop = (ctx: CoreContext, orderId: number): DeliveryStop =>
   phoneStops(ctx).find((s) => s.orderId === orderId) ?? fail('not_found', `Order ${orderId} is not one of today's stops`, { field: 'orderId' });
 
+// Reading a number with libphonenumber costs about a tenth of a millisecond, and a day's page has
+// fifty; the answer depends only on the number and the shop's locale, so it is remembered.
+const dialed = new Map<string, string>();
+
 /** E.164 digits without "+" for tel: and wa.me links; a number typed without country gets the shop's. */
-export const dialDigits = (phone: string, locale: string): string => whatsappDigits(phone, countryOfLocale(locale));
+export const dialDigits = (phone: string, locale: string): string => {
+  const key = `${locale}|${phone}`;
+  let digits = dialed.get(key);
+  if (digits === undefined) {
+    if (dialed.size >= 5_000) dialed.clear();
+    digits = whatsappDigits(phone, countryOfLocale(locale));
+    dialed.set(key, digits);
+  }
+  return digits;
+};

@@ -1,4 +1,4 @@
-import type { DeliveryStop } from '../../../shared/api/methods/deliveries';
+import type { DeliveryPerson, DeliveryStop } from '../../../shared/api/methods/deliveries';
 import type { Db } from '../db/open';
 
 interface StopRow {
@@ -29,10 +29,24 @@ const STOP_SQL = `
     LEFT JOIN customers c ON c.id = o.customer_id
     LEFT JOIN deliveries d ON d.order_id = o.id`;
 
-const itemsOf = (db: Db, orderId: number) =>
-  db.prepare<[number], { name: string; quantity: number }>('SELECT name, quantity FROM order_items WHERE order_id = ? ORDER BY position, id').all(orderId);
+type Item = { name: string; quantity: number };
 
-const toStop = (db: Db, row: StopRow): DeliveryStop => {
+/** The items of several orders in one query, whatever their number. */
+const itemsOf = (db: Db, orderIds: number[]): Map<number, Item[]> => {
+  const byOrder = new Map<number, Item[]>();
+  const rows = db
+    .prepare<[string], Item & { order_id: number }>('SELECT order_id, name, quantity FROM order_items WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, position, id')
+    .all(JSON.stringify(orderIds));
+  for (const { order_id: orderId, name, quantity } of rows) byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), { name, quantity }]);
+  return byOrder;
+};
+
+const toStops = (db: Db, rows: StopRow[]): DeliveryStop[] => {
+  const items = itemsOf(db, rows.map((r) => r.order_id));
+  return rows.map((row) => toStop(row, items.get(row.order_id) ?? []));
+};
+
+const toStop = (row: StopRow, items: Item[]): DeliveryStop => {
   const address = row.address ?? '';
   return {
     orderId: row.order_id,
@@ -49,7 +63,7 @@ const toStop = (db: Db, row: StopRow): DeliveryStop => {
     position: row.position ?? 0,
     outcome: row.outcome ?? 'pending',
     failureReason: row.failure_reason ?? '',
-    items: itemsOf(db, row.order_id),
+    items,
     toCollect: Math.max(0, row.total - row.paid),
     collected: row.cash_collected ?? 0,
     phoneDigits: '',
@@ -57,16 +71,59 @@ const toStop = (db: Db, row: StopRow): DeliveryStop => {
   };
 };
 
-/** A day's stops: orders due that day that were confirmed (new ones are not promised yet, cancelled ones are gone). */
+// A day's stops: orders due that day that were confirmed (new ones are not promised yet, cancelled
+// ones are gone). The index on (delivery_date, status) answers this without reading other days.
+const ON_DAY = `o.delivery_date = @date AND o.status NOT IN ('new', 'cancelled')`;
+const OF_PERSON = `(@assignee IS NULL OR coalesce(d.assignee, '') = @assignee)`;
+const IN_ORDER = `ORDER BY coalesce(d.assignee, ''), coalesce(d.position, 0), o.id`;
+
 export const stopsForDay = (db: Db, date: string): DeliveryStop[] =>
+  toStops(db, db.prepare<[{ date: string }], StopRow>(`${STOP_SQL} WHERE ${ON_DAY} ${IN_ORDER}`).all({ date }));
+
+/** One page of a day's stops in the seller's order (optionally one person's). */
+export const stopsPage = (db: Db, date: string, assignee: string | null, limit: number, offset: number): DeliveryStop[] =>
+  toStops(
+    db,
+    // The page's ids are picked from the index and the deliveries alone; names and phones are joined for those only.
+    db
+      .prepare<[{ date: string; assignee: string | null; limit: number; offset: number }], StopRow>(
+        `${STOP_SQL} WHERE o.id IN (SELECT o.id FROM orders o LEFT JOIN deliveries d ON d.order_id = o.id WHERE ${ON_DAY} AND ${OF_PERSON} ${IN_ORDER} LIMIT @limit OFFSET @offset) ${IN_ORDER}`,
+      )
+      .all({ date, assignee, limit, offset }),
+  );
+
+/** The day by person, counted in SQL: how many stops, how they went, what is left to collect. */
+export const daySummary = (db: Db, date: string): DeliveryPerson[] =>
   db
-    .prepare<[string], StopRow>(`${STOP_SQL} WHERE o.delivery_date = ? AND o.status NOT IN ('new', 'cancelled') ORDER BY coalesce(d.assignee, ''), coalesce(d.position, 0), o.id`)
-    .all(date)
-    .map((row) => toStop(db, row));
+    .prepare<[{ date: string }], Omit<DeliveryPerson, 'zones'> & { zones: string | null }>(
+      `SELECT coalesce(d.assignee, '') AS assignee, count(*) AS stops,
+              sum(coalesce(d.outcome, 'pending') = 'pending') AS pending,
+              sum(coalesce(d.outcome, '') = 'delivered') AS delivered,
+              sum(coalesce(d.outcome, '') = 'failed') AS failed,
+              sum(CASE WHEN coalesce(d.outcome, 'pending') = 'pending' THEN max(0, o.total - o.paid) ELSE 0 END) AS toCollect,
+              sum(coalesce(d.cash_collected, 0)) AS collected,
+              json_group_array(DISTINCT nullif(d.zone, '')) AS zones
+         FROM orders o LEFT JOIN deliveries d ON d.order_id = o.id
+        WHERE ${ON_DAY} GROUP BY 1 ORDER BY 1`,
+    )
+    .all({ date })
+    .map((row) => ({ ...row, zones: (JSON.parse(row.zones ?? '[]') as (string | null)[]).filter((z): z is string => Boolean(z)) }));
+
+/** What to pack: the items of the stops still to deliver, added up by name. */
+export const packingList = (db: Db, date: string, assignee: string | null): Item[] =>
+  db
+    .prepare<[{ date: string; assignee: string | null }], Item>(
+      `SELECT oi.name, sum(oi.quantity) AS quantity
+         FROM orders o JOIN order_items oi ON oi.order_id = o.id LEFT JOIN deliveries d ON d.order_id = o.id
+        WHERE ${ON_DAY} AND ${OF_PERSON} AND coalesce(d.outcome, 'pending') = 'pending'
+        GROUP BY oi.name`,
+    )
+    .all({ date, assignee })
+    .sort((a, b) => a.name.localeCompare(b.name, 'es'));
 
 export const findStop = (db: Db, orderId: number): DeliveryStop | undefined => {
   const row = db.prepare<[number], StopRow>(`${STOP_SQL} WHERE o.id = ?`).get(orderId);
-  return row ? toStop(db, row) : undefined;
+  return row ? toStops(db, [row])[0] : undefined;
 };
 
 export interface StopFields {

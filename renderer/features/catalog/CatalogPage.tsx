@@ -3,7 +3,7 @@ import type { Product } from '../../../shared/domain/catalog';
 import { api } from '../../api';
 import { downloadText } from '../../components/files';
 import { useT } from '../../i18n';
-import { useCatalog, type ArchivedFilter } from '../../store/catalog';
+import { productAt, useCatalog, type ArchivedFilter } from '../../store/catalog';
 import { CsvImportDialog } from './CsvImportDialog';
 import { ProductEditor } from './ProductEditor';
 import { ProductList } from './ProductList';
@@ -33,7 +33,7 @@ export const CatalogPage = () => {
     void refresh();
   };
   const isFiltered = query !== '' || category !== '' || isLowStockOnly || archived !== 'active';
-  const isEmptyShop = catalog.hasLoaded && catalog.items.length === 0 && !isFiltered;
+  const isEmptyShop = catalog.hasLoaded && catalog.total === 0 && !isFiltered;
 
   return (
     <section className="page" aria-labelledby="catalog-title">
@@ -78,12 +78,12 @@ export const CatalogPage = () => {
             <label className="check">
               <input type="checkbox" checked={isLowStockOnly} onChange={(e) => catalog.setLowStockOnly(e.target.checked)} /> {t('catalog.filter.lowStock')}
             </label>
-            <span className="muted count" aria-live="polite">{t('catalog.count', { count: catalog.items.length })}</span>
+            <span className="muted count" aria-live="polite">{t('catalog.count', { count: catalog.total })}</span>
           </div>
-          {catalog.hasLoaded && catalog.items.length === 0 ? (
+          {catalog.hasLoaded && catalog.total === 0 ? (
             <p className="empty-results">{t('catalog.noResults', { query })}</p>
           ) : (
-            <ProductList items={catalog.items} onOpen={(product) => setOpen({ kind: 'editor', product })} onStock={(product) => setOpen({ kind: 'stock', product })} />
+            <ProductList total={catalog.total} productAt={(index) => productAt(catalog.pages, index)} onRowsShown={catalog.loadRows} onOpen={(product) => setOpen({ kind: 'editor', product })} onStock={(product) => setOpen({ kind: 'stock', product })} />
           )}
         </>
       )}

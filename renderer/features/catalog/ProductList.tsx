@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Product } from '../../../shared/domain/catalog';
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
@@ -14,28 +14,40 @@ const priceRange = (product: Product, money: (minor: number) => string): string 
 };
 
 interface ProductListProps {
-  items: Product[];
+  total: number;
+  /** The product at a row, or undefined while its page is on its way. */
+  productAt(index: number): Product | undefined;
+  /** Asks for the pages of the rows on screen. */
+  onRowsShown(first: number, last: number): void;
   onOpen(product: Product): void;
   onStock(product: Product): void;
 }
 
-/** Only the rows on screen are in the DOM, so 5,000 products scroll as smoothly as 20. */
-export const ProductList = ({ items, onOpen, onStock }: ProductListProps) => {
+/**
+ * Only the rows on screen are in the DOM, and only their pages are loaded: the scroll bar spans
+ * every match, and scrolling asks for the pages it reaches.
+ */
+export const ProductList = ({ total, productAt, onRowsShown, onOpen, onStock }: ProductListProps) => {
   const t = useT();
   const money = useMoney();
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: total,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  const shown = virtualizer.getVirtualItems();
+  const [first, last] = [shown[0]?.index ?? 0, shown.at(-1)?.index ?? 0];
+  useEffect(() => onRowsShown(first, last), [first, last, onRowsShown]);
   return (
-    <div ref={parentRef} className="product-list" role="list" aria-label={t('catalog.count', { count: items.length })}>
+    <div ref={parentRef} className="product-list" role="list" aria-label={t('catalog.count', { count: total })}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const product = items[row.index];
-          if (!product) return null;
+        {shown.map((row) => {
+          const product = productAt(row.index);
+          if (!product) {
+            return <div key={`row-${row.index}`} role="listitem" className="product-row product-row-loading" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }} aria-busy="true" />;
+          }
           const liveVariants = product.variants.filter((v) => !v.isArchived);
           return (
             <div

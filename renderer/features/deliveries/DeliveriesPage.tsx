@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { DeliveryDay, DeliveryStop } from '../../../shared/api/methods/deliveries';
+import { useEffect, useRef, useState } from 'react';
+import type { DeliveryDay, DeliveryPerson, DeliveryStop } from '../../../shared/api/methods/deliveries';
 import { api } from '../../api';
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
@@ -7,16 +7,47 @@ import { useSettings } from '../../store/settings';
 import { StopCard } from './StopCard';
 import { shopDay } from '../../clock';
 
-/** Stops by who delivers (in the seller's order), with the zones each person covers. */
-const groups = (stops: DeliveryStop[]) => {
+const PAGE = 50;
+
+/** The loaded stops by who delivers (in the seller's order), with the zones each person covers. */
+const groups = (stops: DeliveryStop[], people: DeliveryPerson[]) => {
   const byPerson = new Map<string, { assignee: string; zones: string[]; stops: { stop: DeliveryStop; index: number }[] }>();
   stops.forEach((stop, index) => {
-    const group = byPerson.get(stop.assignee) ?? { assignee: stop.assignee, zones: [], stops: [] };
+    const zones = people.find((p) => p.assignee === stop.assignee)?.zones ?? [];
+    const group = byPerson.get(stop.assignee) ?? { assignee: stop.assignee, zones, stops: [] };
     group.stops.push({ stop, index });
-    if (stop.zone && !group.zones.includes(stop.zone)) group.zones.push(stop.zone);
     byPerson.set(stop.assignee, group);
   });
   return [...byPerson.values()];
+};
+
+/** The day by person, first: a card each with stops, how they went and what is left to collect. */
+const PeopleSummary = ({ people, assignee, onPick }: { people: DeliveryPerson[]; assignee: string; onPick(name: string): void }) => {
+  const t = useT();
+  const money = useMoney();
+  return (
+    <section className="people-summary" aria-label={t('pages.people')}>
+      {people.map((p) => {
+        const name = p.assignee || t('deliveries.unassigned');
+        const isPicked = assignee !== '' && assignee === p.assignee;
+        const body = (
+          <>
+            <strong>🛵 <bdi>{name}</bdi></strong>
+            <span>{t('pages.personStops', { count: p.stops })}{p.zones.length > 0 ? <span className="muted"> · {p.zones.join(', ')}</span> : null}</span>
+            <span className="muted">{t('pages.personDone', { delivered: p.delivered, failed: p.failed, pending: p.pending })}</span>
+            <span>{t('deliveries.toCollect')}: <strong>{money(p.toCollect)}</strong></span>
+          </>
+        );
+        // Nobody's stops cannot be picked apart (no name to ask for); everyone else's card filters the list.
+        if (p.assignee === '') return <div key="" className="person-card" data-testid="person-card">{body}</div>;
+        return (
+          <button key={p.assignee} type="button" className={`person-card${isPicked ? ' is-picked' : ''}`} aria-pressed={isPicked} title={isPicked ? t('pages.showEveryone') : t('pages.showPerson', { name })} onClick={() => onPick(isPicked ? '' : p.assignee)} data-testid="person-card">
+            {body}
+          </button>
+        );
+      })}
+    </section>
+  );
 };
 
 /** Today's run by default: who to visit, in the seller's order, what to bring and what to collect. */
@@ -27,12 +58,39 @@ export const DeliveriesPage = () => {
   const [date, setDate] = useState(() => shopDay(timeZone));
   const [assignee, setAssignee] = useState('');
   const [day, setDay] = useState<DeliveryDay | null>(null);
+  /** The stops loaded so far: the first page, then one more each time she reaches the end. */
+  const [stops, setStops] = useState<DeliveryStop[]>([]);
+  const loaded = useRef(0);
+  loaded.current = stops.length;
+  const isLoadingMore = useRef(false);
   const [sheet, setSheet] = useState<{ url: string; fileName: string } | null>(null);
   const [isCopied, setCopied] = useState(false);
 
-  const load = () => void api.call('deliveries.listForDay', { date, ...(assignee ? { assignee } : {}) }).then(setDay);
+  const show = (result: DeliveryDay) => {
+    setDay(result);
+    setStops(result.stops);
+  };
+  // A refresh keeps as many stops as she had scrolled through.
+  const load = (keep = loaded.current) =>
+    void api.call('deliveries.listForDay', { date, ...(assignee ? { assignee } : {}), limit: Math.min(500, Math.max(PAGE, keep)) }).then(show);
+  const loadMore = () => {
+    if (!day || isLoadingMore.current || stops.length >= day.totals.stops) return;
+    isLoadingMore.current = true;
+    void api
+      .call('deliveries.listForDay', { date, ...(assignee ? { assignee } : {}), limit: PAGE, offset: stops.length })
+      .then((next) => setStops((current) => [...current, ...next.stops.filter((s) => !current.some((c) => c.orderId === s.orderId))]))
+      .finally(() => (isLoadingMore.current = false));
+  };
+  const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    load();
+    const sentinel = end.current;
+    if (!sentinel || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => (entries.some((e) => e.isIntersecting) ? loadMore() : undefined), { rootMargin: '400px' });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  });
+  useEffect(() => {
+    load(0);
     return api.onEvent((event) => (event.type === 'orders.changed' ? load() : undefined));
     // load reads the current date and person.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -41,14 +99,14 @@ export const DeliveriesPage = () => {
   // Drag and drop, or the arrow buttons for keyboards: both end here.
   const moveTo = async (from: number, to: number) => {
     if (!day) return;
-    const ids = day.stops.map((s) => s.orderId);
+    const ids = stops.map((s) => s.orderId);
     const [moved] = ids.splice(from, 1);
     if (moved === undefined) return;
     ids.splice(to, 0, moved);
-    setDay(await api.call('deliveries.reorder', { date, orderIds: ids }));
+    show(await api.call('deliveries.reorder', { date, orderIds: ids }));
   };
 
-  const people = [...new Set((day?.stops ?? []).map((s) => s.assignee))];
+  const people = (day?.groups ?? []).map((g) => g.assignee);
   const copyText = async () => {
     const result = await api.call('deliveries.routeSheet', { date, ...(assignee ? { assignee } : {}) });
     setSheet(result);
@@ -79,22 +137,29 @@ export const DeliveriesPage = () => {
         </label>
         {day ? <span className="muted count">{t('deliveries.totals', day.totals)} · {t('deliveries.toCollect')}: <strong data-testid="total-to-collect">{money(day.totals.toCollect)}</strong></span> : null}
       </div>
-      {day && day.stops.length === 0 ? <div className="empty-state"><p>{t('deliveries.empty')}</p></div> : null}
-      {day && day.stops.length > 0 ? (
+      {day && day.groups.length > 0 ? <PeopleSummary people={day.groups} assignee={assignee} onPick={setAssignee} /> : null}
+      {day && stops.length === 0 ? <div className="empty-state"><p>{t('deliveries.empty')}</p></div> : null}
+      {day && stops.length > 0 ? (
         <div className="deliveries">
           <div className="stop-groups">
-            {groups(day.stops).map((group) => (
+            {groups(stops, day.groups).map((group) => (
               <section key={group.assignee} aria-label={group.assignee || t('deliveries.unassigned')}>
                 <h2 className="group-title">
                   🛵 {group.assignee || t('deliveries.unassigned')} <span className="muted">· {group.zones.join(', ')}</span>
                 </h2>
                 <ol className="stops">
                   {group.stops.map(({ stop, index }) => (
-                    <StopCard key={stop.orderId} stop={stop} index={index} isFirst={index === 0} isLast={index === day.stops.length - 1} onMove={(d) => void moveTo(index, index + d)} onDropAt={(from) => void moveTo(from, index)} onChanged={load} />
+                    <StopCard key={stop.orderId} stop={stop} index={index} isFirst={index === 0} isLast={index === stops.length - 1} onMove={(d) => void moveTo(index, index + d)} onDropAt={(from) => void moveTo(from, index)} onChanged={() => load()} />
                   ))}
                 </ol>
               </section>
             ))}
+            {stops.length < day.totals.stops ? (
+              <div ref={end} className="more-stops">
+                <span className="muted">{t('pages.shownOf', { shown: stops.length, total: day.totals.stops })}</span>
+                <button type="button" className="button" onClick={loadMore}>{t('pages.moreStops')}</button>
+              </div>
+            ) : null}
           </div>
           <aside className="card packing">
             <h2>{t('deliveries.packing')}</h2>

@@ -31,10 +31,10 @@ export const CommandPalette = ({ onClose }: { onClose(): void }) => {
     if (text.trim().length < 2) return setResults(null);
     const timer = setTimeout(() => {
       void Promise.all([
-        api.call('catalog.listProducts', { query: text }),
+        api.call('catalog.listProducts', { query: text, limit: 6 }),
         api.call('customers.list', { query: text, limit: 5 }),
         api.call('orders.list', { query: text, limit: 5 }),
-      ]).then(([products, customers, orders]) => setResults({ products: products.items.slice(0, 6), customers: customers.items, orders: orders.items }));
+      ]).then(([products, customers, orders]) => setResults({ products: products.items, customers: customers.items, orders: orders.items }));
     }, 120);
     return () => clearTimeout(timer);
   }, [text]);

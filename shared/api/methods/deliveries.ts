@@ -35,6 +35,18 @@ export interface DeliveryStop {
   mapUrl: string | null;
 }
 
+/** One person's part of the day (assignee '' = nobody yet), counted over all of the day's stops. */
+export interface DeliveryPerson {
+  assignee: string;
+  zones: string[];
+  stops: number;
+  pending: number;
+  delivered: number;
+  failed: number;
+  toCollect: number;
+  collected: number;
+}
+
 export interface DeliveryDay {
   date: string;
   /** So a phone, which may not read the settings, shows money the shop's way. */
@@ -42,15 +54,30 @@ export interface DeliveryDay {
   locale: string;
   /** The shop's language, so the phone's page speaks it. */
   language: Language;
+  /** The day by person, first: counts and money for every stop of the day, whatever the page. */
+  groups: DeliveryPerson[];
+  /** One page of the stops (of `assignee` when given), in the seller's order; `totals.stops` counts them all. */
   stops: DeliveryStop[];
+  page: { offset: number; limit: number };
   /** collected: cash taken at the door on this day's stops, what the courier hands over. */
   totals: { stops: number; toCollect: number; delivered: number; failed: number; collected: number };
+  /** What to pack for the stops still to deliver (on the first page only; later pages send []). */
   packingList: { name: string; quantity: number }[];
 }
 
 export const deliveryMethods = {
   /** Without a date: today in the shop's time zone (a delivery phone may ask for nothing else). */
-  'deliveries.listForDay': read<DeliveryDay>()(z.object({ date: isoDate.optional(), assignee: s.shortText(60).optional() }).strict()),
+  'deliveries.listForDay': read<DeliveryDay>()(
+    z
+      .object({
+        date: isoDate.optional(),
+        assignee: s.shortText(60).optional(),
+        /** A page of stops; a delivery phone always gets all of its stops. */
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).max(100_000).default(0),
+      })
+      .strict(),
+  ),
   'deliveries.getStop': read<DeliveryStop & { deliveryDate: string | null; suggestedDate: string }>()(z.object({ orderId: s.id }).strict()),
   'deliveries.assign': write<DeliveryStop>()(
     z

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lipstick } from './catalog.suite';
+import { openHarness, type Harness, type TransportName } from './setup';
+
+const DAY = '2026-03-07';
+
+/** Paged answers: catalog search and a day's deliveries give a page, a total and a stable order. */
+export const pagingContractSuite = (transport: TransportName): void => {
+  describe(`paging (${transport})`, () => {
+    let h: Harness;
+    beforeEach(async () => {
+      h = await openHarness(transport);
+    });
+    afterEach(async () => h.close());
+
+    const product = (name: string, sku: string, extra: { description?: string; tags?: string[] } = {}) =>
+      h.client.call('catalog.createProduct', lipstick({ name, tags: [], ...extra, variants: [{ sku, price: 1000, initialStock: 5 }] }));
+
+    it('pages the catalog by name and a search by rank, with a total and no repeats', async () => {
+      for (let i = 1; i <= 5; i += 1) await product(`Labial Coral ${i}`, `COR-${i}`);
+      await product('Bálsamo de coco', 'BAL-1');
+      await product('Rímel negro', 'RIM-1');
+      const pages = [];
+      for (const offset of [0, 3, 6]) pages.push(await h.client.call('catalog.listProducts', { limit: 3, offset }));
+      expect(pages.map((p) => p.total)).toEqual([7, 7, 7]);
+      expect(pages.flatMap((p) => p.items.map((i) => i.name))).toEqual(['Bálsamo de coco', 'Labial Coral 1', 'Labial Coral 2', 'Labial Coral 3', 'Labial Coral 4', 'Labial Coral 5', 'Rímel negro']);
+      const first = await h.client.call('catalog.listProducts', { query: 'labial', limit: 2 });
+      const rest = await h.client.call('catalog.listProducts', { query: 'labial', limit: 2, offset: 2 });
+      const last = await h.client.call('catalog.listProducts', { query: 'labial', limit: 2, offset: 4 });
+      expect([first.total, rest.total, last.total]).toEqual([5, 5, 5]);
+      const ids = [...first.items, ...rest.items, ...last.items].map((p) => p.id);
+      expect(new Set(ids).size).toBe(5);
+      const beyond = await h.client.call('catalog.listProducts', { query: 'labial', limit: 2, offset: 50 });
+      expect(beyond).toMatchObject({ items: [], total: 5 });
+    });
+
+    it('ranks a word in the name above the same word in the description', async () => {
+      const inDescription = await product('Labial mate', 'LAB-1', { description: 'Un tono rojo intenso' });
+      const inName = await product('Labial rojo', 'LAB-2');
+      const { items, total } = await h.client.call('catalog.listProducts', { query: 'labial rojo' });
+      expect(total).toBe(2);
+      expect(items.map((p) => p.id)).toEqual([inName.id, inDescription.id]);
+    });
+
+    it('refuses bad pages with invalid_input naming the field', async () => {
+      for (const [args, field] of [
+        [{ limit: 0 }, 'limit'],
+        [{ limit: 501 }, 'limit'],
+        [{ limit: 2.5 }, 'limit'],
+        [{ offset: -1 }, 'offset'],
+        [{ limit: '10' }, 'limit'],
+      ] as const) {
+        expect(await h.client.request('catalog.listProducts', args as never), JSON.stringify(args)).toMatchObject({ ok: false, error: { code: 'invalid_input', field } });
+      }
+      expect(await h.client.request('deliveries.listForDay', { date: DAY, limit: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'limit' } });
+      expect(await h.client.request('deliveries.listForDay', { date: DAY, offset: -5 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'offset' } });
+    });
+
+    it('finds a product the moment it is written, renamed or archived (the index follows every write)', async () => {
+      const search = async (query: string, archived: 'active' | 'archived' = 'active') =>
+        (await h.client.call('catalog.listProducts', { query, archived })).items.map((p) => p.name);
+      const created = await product('Perfume Lavanda', 'PER-LAV', { tags: ['floral'] });
+      expect(await search('lavanda')).toEqual(['Perfume Lavanda']);
+      expect(await search('floral')).toEqual(['Perfume Lavanda']);
+      await h.client.call('catalog.updateProduct', { id: created.id, name: 'Perfume Jazmín', variants: [{ id: created.variants[0]?.id, sku: 'PER-JAZ', price: 1000, name: 'Frasco grande' }] });
+      expect(await search('lavanda')).toEqual([]);
+      expect(await search('jazmin')).toEqual(['Perfume Jazmín']);
+      expect(await search('PER-JAZ')).toEqual(['Perfume Jazmín']);
+      expect(await search('frasco')).toEqual(['Perfume Jazmín']);
+      await h.client.call('catalog.archiveProduct', { id: created.id });
+      expect(await search('jazmin')).toEqual([]);
+      expect(await search('jazmin', 'archived')).toEqual(['Perfume Jazmín']);
+    });
+
+    it('gives the day by person first, then the stops a page at a time', async () => {
+      const red = (await h.client.call('catalog.createProduct', lipstick())).variants[0]?.id ?? 0;
+      const ids: number[] = [];
+      for (const [name, quantity] of [['Ana', 1], ['Beto', 2], ['Carla', 1], ['Dora', 1], ['Eva', 3]] as const) {
+        const order = await h.client.call('orders.create', { channel: 'whatsapp', customer: { name, phone: '' }, items: [{ variantId: red, quantity }], deliveryDate: DAY });
+        await h.client.call('orders.setStatus', { id: order.id, status: 'confirmed' });
+        ids.push(order.id);
+      }
+      for (const id of ids.slice(3)) await h.client.call('deliveries.assign', { orderId: id, assignee: 'Diego', zone: 'Surco' });
+      await h.client.call('deliveries.markDelivered', { orderId: ids[4] ?? 0, cashCollected: 7500 });
+
+      const first = await h.client.call('deliveries.listForDay', { date: DAY, limit: 2 });
+      expect(first.groups).toEqual([
+        { assignee: '', zones: [], stops: 3, pending: 3, delivered: 0, failed: 0, toCollect: 10_000, collected: 0 },
+        { assignee: 'Diego', zones: ['Surco'], stops: 2, pending: 1, delivered: 1, failed: 0, toCollect: 2500, collected: 7500 },
+      ]);
+      expect(first.totals).toEqual({ stops: 5, toCollect: 12_500, delivered: 1, failed: 0, collected: 7500 });
+      expect(first.packingList).toEqual([{ name: 'Labial mate Rojo Pasión – Rojo Pasión', quantity: 5 }]);
+      expect(first.page).toEqual({ offset: 0, limit: 2 });
+      const second = await h.client.call('deliveries.listForDay', { date: DAY, limit: 2, offset: 2 });
+      const third = await h.client.call('deliveries.listForDay', { date: DAY, limit: 2, offset: 4 });
+      expect(second.packingList).toEqual([]);
+      expect([...first.stops, ...second.stops, ...third.stops].map((s) => s.customerName)).toEqual(['Ana', 'Beto', 'Carla', 'Dora', 'Eva']);
+      expect(third.stops[0]?.items).toEqual([{ name: 'Labial mate Rojo Pasión – Rojo Pasión', quantity: 3 }]);
+
+      const diego = await h.client.call('deliveries.listForDay', { date: DAY, assignee: 'Diego', limit: 1 });
+      expect(diego.stops.map((s) => s.customerName)).toEqual(['Dora']);
+      expect(diego.totals).toMatchObject({ stops: 2, delivered: 1 });
+      expect(diego.groups).toHaveLength(2);
+
+      // The screen reorders only what it has loaded; the stops it has not loaded keep their order after them.
+      const reordered = await h.client.call('deliveries.reorder', { date: DAY, orderIds: [ids[1] ?? 0, ids[0] ?? 0] });
+      expect(reordered.stops.map((s) => s.customerName)).toEqual(['Beto', 'Ana', 'Carla', 'Dora', 'Eva']);
+    });
+  });
+};
