@@ -47,9 +47,7 @@ export const rebuildRollups = (db: Db): void => {
   // The customers' triggers keep rollup_buyer_days, so it is emptied last and filled by them.
   for (const table of tables) db.prepare(`DELETE FROM ${table}`).run();
   for (const table of tables) {
-    const t = Date.now();
     if (table !== 'rollup_buyer_days') db.prepare(`INSERT INTO ${table} (${columns[table]}) ${fromLedger[table]}`).run();
-    if (process.env.ROLLUP_DEBUG) console.log(table, Date.now() - t);
   }
 };
 
