@@ -22,9 +22,59 @@ const rangeMs = (ctx: CoreContext, from: string, to: string): [number, number] =
 };
 
 /** Best sellers read the products' rollups: the whole months inside the range, and its odd days at each end. */
-const PRODUCTS_IN_RANGE = `SELECT variant_id, channel, units, revenue FROM rollup_products_day WHERE day BETWEEN ? AND ?
-  UNION ALL SELECT variant_id, channel, units, revenue FROM rollup_products_month WHERE month BETWEEN ? AND ?
-  UNION ALL SELECT variant_id, channel, units, revenue FROM rollup_products_day WHERE day BETWEEN ? AND ?`;
+const productsInRange = (onlyVariant: string) => `SELECT variant_id, channel, units, revenue FROM rollup_products_day WHERE day BETWEEN ? AND ? ${onlyVariant}
+  UNION ALL SELECT variant_id, channel, units, revenue FROM rollup_products_month WHERE month BETWEEN ? AND ? ${onlyVariant}
+  UNION ALL SELECT variant_id, channel, units, revenue FROM rollup_products_day WHERE day BETWEEN ? AND ? ${onlyVariant}`;
+
+interface Seller {
+  variantId: number;
+  units: number;
+  revenue: number;
+}
+
+const TOP_PRODUCTS = 20;
+/** Past this many variants looked at one by one, summing the whole range at once is cheaper. */
+const MAX_CANDIDATES = 200;
+
+const outsells = (a: Seller, b: Seller): boolean => (a.units !== b.units ? a.units > b.units : a.revenue !== b.revenue ? a.revenue > b.revenue : a.variantId < b.variantId);
+
+/**
+ * The 20 best sellers of the range (units, then sales, then variant). Variants are taken by their
+ * all-time units, which no range can exceed: once the 20th best of the range sold more than the next
+ * variant ever did, nobody further down can enter. A year that is most of the shop's history stops
+ * after a few dozen; an old, short range falls back to summing every variant in it.
+ */
+const topSellers = (db: Db, range: string[]): Seller[] => {
+  const inRange = db.prepare<(string | number)[], Seller>(
+    `SELECT ? AS variantId, coalesce(sum(units), 0) AS units, coalesce(sum(revenue), 0) AS revenue FROM (${productsInRange('AND variant_id = ?')})`,
+  );
+  const [headFrom = '', headTo = '', monthFrom = '', monthTo = '', tailFrom = '', tailTo = ''] = range;
+  const top: Seller[] = [];
+  let looked = 0;
+  let isBounded = true;
+  for (const candidate of db.prepare<[], Seller>('SELECT variant_id AS variantId, units, revenue FROM rollup_product_totals ORDER BY units DESC, revenue DESC, variant_id').iterate()) {
+    const last = top[TOP_PRODUCTS - 1];
+    if (last && candidate.units < last.units) break;
+    looked += 1;
+    if (looked > MAX_CANDIDATES) {
+      isBounded = false;
+      break;
+    }
+    const id = candidate.variantId;
+    const seller = inRange.get(id, headFrom, headTo, id, monthFrom, monthTo, id, tailFrom, tailTo, id);
+    if (!seller || seller.units === 0) continue;
+    const at = top.findIndex((other) => outsells(seller, other));
+    top.splice(at === -1 ? top.length : at, 0, seller);
+    top.length = Math.min(top.length, TOP_PRODUCTS);
+  }
+  if (isBounded) return top;
+  return db
+    .prepare<string[], Seller>(
+      `SELECT variant_id AS variantId, sum(units) AS units, sum(revenue) AS revenue FROM (${productsInRange('')})
+        GROUP BY variant_id ORDER BY units DESC, revenue DESC, variant_id LIMIT ${TOP_PRODUCTS}`,
+    )
+    .all(...range);
+};
 
 /** A variant's SKU and name as its newest order line in the range says (a renamed product shows its newer name). */
 const lineNames = (db: Db, variantId: number, start: number, end: number): { sku: string; name: string } =>
@@ -40,10 +90,11 @@ const productsByChannel = (db: Db, range: string[], top: { variantId: number; sk
   if (top.length === 0) return [];
   const cells = db
     .prepare<(number | string)[], { variantId: number; channel: ChannelRow['channel']; units: number; revenue: number }>(
-      `SELECT variant_id AS variantId, channel, sum(units) AS units, sum(revenue) AS revenue FROM (${PRODUCTS_IN_RANGE})
-        WHERE variant_id IN (${top.map(() => '?').join(', ')}) GROUP BY variant_id, channel ORDER BY units DESC, revenue DESC, channel`,
+      `SELECT variant_id AS variantId, channel, sum(units) AS units, sum(revenue) AS revenue
+         FROM (${productsInRange(`AND variant_id IN (${top.map(() => '?').join(', ')})`)})
+        GROUP BY variant_id, channel ORDER BY units DESC, revenue DESC, channel`,
     )
-    .all(...range, ...top.map((p) => p.variantId));
+    .all(...[0, 2, 4].flatMap((i) => [range[i] ?? '', range[i + 1] ?? '', ...top.map((p) => p.variantId)]));
   return top.map(({ variantId, sku, name, units }) => ({
     variantId,
     sku,
@@ -138,13 +189,7 @@ export const reportHandlers = {
   'reports.products': (ctx, args) => {
     const [start, end] = rangeMs(ctx, args.from, args.to);
     const range = splitByMonths(args.from, args.to).flat();
-    const top = ctx.db
-      .prepare<string[], { variantId: number; units: number; revenue: number }>(
-        `SELECT variant_id AS variantId, sum(units) AS units, sum(revenue) AS revenue FROM (${PRODUCTS_IN_RANGE})
-          GROUP BY variant_id ORDER BY units DESC, revenue DESC, variant_id LIMIT 20`,
-      )
-      .all(...range)
-      .map(({ variantId, units, revenue }) => ({ variantId, ...lineNames(ctx.db, variantId, start, end), units, revenue }));
+    const top = topSellers(ctx.db, range).map(({ variantId, units, revenue }) => ({ variantId, ...lineNames(ctx.db, variantId, start, end), units, revenue }));
     const whereSold = productsByChannel(ctx.db, range, top);
     const stockValue = ctx.db
       .prepare<[], { atCost: number; atPrice: number; units: number }>(

@@ -21,6 +21,7 @@ const fromLedger = {
     FROM orders o WHERE ${sold} GROUP BY 1, 2`,
   rollup_products_day: productsBy(day),
   rollup_products_month: productsBy(`substr(${day}, 1, 7)`),
+  rollup_product_totals: `SELECT i.variant_id, sum(i.quantity), sum(i.quantity * i.unit_price) FROM order_items i JOIN orders o ON o.id = i.order_id WHERE ${sold} GROUP BY 1`,
   rollup_customer_days: customerDays,
   rollup_customers: customers,
   rollup_buyer_days: `SELECT day, sum(f), sum(l), sum(r) FROM (
@@ -32,6 +33,7 @@ const columns: Record<keyof typeof fromLedger, string> = {
   rollup_sales: 'day, channel, orders, revenue, units, paid, customer_revenue',
   rollup_products_day: 'day, variant_id, channel, units, revenue',
   rollup_products_month: 'month, variant_id, channel, units, revenue',
+  rollup_product_totals: 'variant_id, units, revenue',
   rollup_customer_days: 'customer_id, day, orders, revenue, first_at, last_at',
   rollup_customers: 'customer_id, orders, revenue, first_at, last_at, first_day, last_day',
   rollup_buyer_days: 'day, first_buyers, last_buyers, last_returning',
@@ -44,10 +46,11 @@ const tables = Object.keys(fromLedger) as (keyof typeof fromLedger)[];
  * transaction: migration 0019, and a change of the shop's time zone (its days move).
  */
 export const rebuildRollups = (db: Db): void => {
-  // The customers' triggers keep rollup_buyer_days, so it is emptied last and filled by them.
+  // Triggers keep the product totals (from the months) and the buyer days (from the customers):
+  // they are emptied after their sources and filled by those triggers.
   for (const table of tables) db.prepare(`DELETE FROM ${table}`).run();
   for (const table of tables) {
-    if (table !== 'rollup_buyer_days') db.prepare(`INSERT INTO ${table} (${columns[table]}) ${fromLedger[table]}`).run();
+    if (table !== 'rollup_buyer_days' && table !== 'rollup_product_totals') db.prepare(`INSERT INTO ${table} (${columns[table]}) ${fromLedger[table]}`).run();
   }
 };
 

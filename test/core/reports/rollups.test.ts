@@ -14,7 +14,7 @@ import { legacyReports } from './legacyReports';
 
 const HOUR = 3_600_000;
 const START = DateTime.fromISO('2026-01-30T09:00', { zone: 'America/Lima' }).toMillis();
-const ROLLUPS = ['rollup_sales', 'rollup_products_day', 'rollup_products_month', 'rollup_customer_days', 'rollup_customers', 'rollup_buyer_days'];
+const ROLLUPS = ['rollup_sales', 'rollup_products_day', 'rollup_products_month', 'rollup_product_totals', 'rollup_customer_days', 'rollup_customers', 'rollup_buyer_days'];
 const noDifferences = Object.fromEntries(ROLLUPS.map((t) => [t, 0]));
 
 const snapshot = (core: Core) => Object.fromEntries(ROLLUPS.map((t) => [t, core.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));

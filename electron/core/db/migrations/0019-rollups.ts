@@ -141,6 +141,17 @@ export const m0019: Migration = {
       PRIMARY KEY (month, variant_id, channel)
     ) STRICT, WITHOUT ROWID;
 
+    CREATE INDEX rollup_products_day_variant ON rollup_products_day (variant_id, day);
+    CREATE INDEX rollup_products_month_variant ON rollup_products_month (variant_id, month);
+    -- All time per variant, kept from the month table: the bound that lets a year's best sellers
+    -- look at a few dozen variants instead of all of them.
+    CREATE TABLE rollup_product_totals (
+      variant_id INTEGER PRIMARY KEY,
+      units INTEGER NOT NULL,
+      revenue INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX rollup_product_totals_units ON rollup_product_totals (units DESC, revenue DESC, variant_id);
+
     CREATE TABLE rollup_customer_days (
       customer_id INTEGER NOT NULL,
       day TEXT NOT NULL,
@@ -186,6 +197,21 @@ export const m0019: Migration = {
     CREATE TRIGGER rollup_items_delete AFTER DELETE ON order_items BEGIN ${lineChange('OLD', '-')} END;
     CREATE TRIGGER rollup_items_update AFTER UPDATE OF order_id, variant_id, quantity, unit_price ON order_items
       BEGIN ${lineChange('OLD', '-')} ${lineChange('NEW', '+')} END;
+
+    CREATE TRIGGER rollup_products_month_insert AFTER INSERT ON rollup_products_month BEGIN
+      INSERT INTO rollup_product_totals (variant_id, units, revenue) VALUES (NEW.variant_id, NEW.units, NEW.revenue)
+        ON CONFLICT (variant_id) DO UPDATE SET units = units + excluded.units, revenue = revenue + excluded.revenue;
+    END;
+    CREATE TRIGGER rollup_products_month_update AFTER UPDATE ON rollup_products_month BEGIN
+      UPDATE rollup_product_totals SET units = units - OLD.units, revenue = revenue - OLD.revenue WHERE variant_id = OLD.variant_id;
+      INSERT INTO rollup_product_totals (variant_id, units, revenue) VALUES (NEW.variant_id, NEW.units, NEW.revenue)
+        ON CONFLICT (variant_id) DO UPDATE SET units = units + excluded.units, revenue = revenue + excluded.revenue;
+      DELETE FROM rollup_product_totals WHERE variant_id = OLD.variant_id AND units = 0;
+    END;
+    CREATE TRIGGER rollup_products_month_delete AFTER DELETE ON rollup_products_month BEGIN
+      UPDATE rollup_product_totals SET units = units - OLD.units, revenue = revenue - OLD.revenue WHERE variant_id = OLD.variant_id;
+      DELETE FROM rollup_product_totals WHERE variant_id = OLD.variant_id AND units = 0;
+    END;
 
     CREATE TRIGGER rollup_customers_insert AFTER INSERT ON rollup_customers BEGIN ${countBuyer('NEW', '+')} END;
     CREATE TRIGGER rollup_customers_delete AFTER DELETE ON rollup_customers BEGIN ${countBuyer('OLD', '-')} END;
