@@ -121,7 +121,7 @@ export const m0019: Migration = {
       -- The part of revenue from orders with a customer: the lifetime values' sum up to a day.
       customer_revenue INTEGER NOT NULL,
       PRIMARY KEY (day, channel)
-    ) STRICT, WITHOUT ROWID;
+    ) WITHOUT ROWID, STRICT;
 
     -- A year of best sellers reads whole months plus the odd days at both ends.
     CREATE TABLE rollup_products_day (
@@ -131,7 +131,7 @@ export const m0019: Migration = {
       units INTEGER NOT NULL,
       revenue INTEGER NOT NULL,
       PRIMARY KEY (day, variant_id, channel)
-    ) STRICT, WITHOUT ROWID;
+    ) WITHOUT ROWID, STRICT;
     CREATE TABLE rollup_products_month (
       month TEXT NOT NULL,
       variant_id INTEGER NOT NULL,
@@ -139,7 +139,7 @@ export const m0019: Migration = {
       units INTEGER NOT NULL,
       revenue INTEGER NOT NULL,
       PRIMARY KEY (month, variant_id, channel)
-    ) STRICT, WITHOUT ROWID;
+    ) WITHOUT ROWID, STRICT;
 
     CREATE INDEX rollup_products_day_variant ON rollup_products_day (variant_id, day);
     CREATE INDEX rollup_products_month_variant ON rollup_products_month (variant_id, month);
@@ -160,7 +160,7 @@ export const m0019: Migration = {
       first_at INTEGER NOT NULL,
       last_at INTEGER NOT NULL,
       PRIMARY KEY (customer_id, day)
-    ) STRICT, WITHOUT ROWID;
+    ) WITHOUT ROWID, STRICT;
     CREATE INDEX rollup_customer_days_day ON rollup_customer_days (day);
     CREATE TABLE rollup_customers (
       customer_id INTEGER PRIMARY KEY,
@@ -178,7 +178,7 @@ export const m0019: Migration = {
       first_buyers INTEGER NOT NULL,
       last_buyers INTEGER NOT NULL,
       last_returning INTEGER NOT NULL
-    ) STRICT, WITHOUT ROWID;
+    ) WITHOUT ROWID, STRICT;
 
     -- The newest line of a best seller gives its name in the report without reading its older sales.
     CREATE INDEX order_items_variant ON order_items (variant_id, order_id);
@@ -186,6 +186,7 @@ export const m0019: Migration = {
     CREATE TRIGGER rollup_orders_insert AFTER INSERT ON orders BEGIN ${addSale('NEW')} ${addOrderLines('NEW')} ${addBuyer('NEW')} END;
     CREATE TRIGGER rollup_orders_delete AFTER DELETE ON orders BEGIN ${removeSale('OLD')} ${removeOrderLines('OLD')} ${removeBuyer('OLD')} END;
     CREATE TRIGGER rollup_orders_sales AFTER UPDATE OF status, channel, live_id, customer_id, total, paid, created_at ON orders
+      WHEN ${orderKeyChanged} OR OLD.customer_id IS NOT NEW.customer_id OR OLD.total <> NEW.total OR OLD.paid <> NEW.paid
       BEGIN ${removeSale('OLD')} ${addSale('NEW')} END;
     CREATE TRIGGER rollup_orders_lines AFTER UPDATE OF status, channel, live_id, created_at ON orders WHEN ${orderKeyChanged}
       BEGIN ${removeOrderLines('OLD')} ${addOrderLines('NEW')} END;
