@@ -14,8 +14,10 @@ const TOP = 20;
  * A customer's standing at the end of the range for those who bought after it: her all-time row
  * less her later days. Nobody else needs adjusting, so a range that ends today adjusts no one.
  */
-const standingsAtEnd = (db: Db, to: string): Map<number, Standing> =>
-  new Map(
+const standingsAtEnd = (db: Db, to: string): Map<number, Standing> => {
+  const hasLater = db.prepare<[string], number>('SELECT 1 FROM rollup_customer_days INDEXED BY rollup_customer_days_day WHERE day > ? LIMIT 1').pluck().get(to) !== undefined;
+  if (!hasLater) return new Map();
+  return new Map(
     db
       .prepare<[string, string], Standing>(
         `SELECT c.customer_id AS customerId, c.orders - l.orders AS orders, c.revenue - l.revenue AS lifetimeValue,
@@ -26,6 +28,7 @@ const standingsAtEnd = (db: Db, to: string): Map<number, Standing> =>
       .all(to, to)
       .map((s) => [s.customerId, s]),
   );
+};
 
 /** The highest lifetime values at the end of the range, ties by customer number (as the list always had them). */
 const topByValue = (db: Db, adjusted: Map<number, Standing>): Standing[] => {
