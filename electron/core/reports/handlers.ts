@@ -4,6 +4,8 @@ import { orderChannels, type OrderChannel } from '../../../shared/domain/orders'
 import type { CoreContext, Handlers } from '../context';
 import type { Db } from '../db/open';
 import { readSettings } from '../settings/repo';
+import { calendarDays, periodOfDay, splitByMonths } from './calendar';
+import { customersReport } from './customers';
 
 /** Cancelled orders never count as sales. */
 const SOLD = "status <> 'cancelled'";
@@ -19,95 +21,124 @@ const rangeMs = (ctx: CoreContext, from: string, to: string): [number, number] =
   ];
 };
 
-const periodOf = (ms: number, timeZone: string, groupBy: 'day' | 'week' | 'month'): string => {
-  const date = DateTime.fromMillis(ms, { zone: timeZone });
-  if (groupBy === 'month') return date.toFormat('yyyy-MM');
-  if (groupBy === 'week') return date.startOf('week').toISODate() ?? '';
-  return date.toISODate() ?? '';
+/** Best sellers read the products' rollups: the whole months inside the range, and its odd days at each end. */
+const productsInRange = (onlyVariant: string) => `SELECT variant_id, channel, units, revenue FROM rollup_products_day WHERE day BETWEEN ? AND ? ${onlyVariant}
+  UNION ALL SELECT variant_id, channel, units, revenue FROM rollup_products_month WHERE month BETWEEN ? AND ? ${onlyVariant}
+  UNION ALL SELECT variant_id, channel, units, revenue FROM rollup_products_day WHERE day BETWEEN ? AND ? ${onlyVariant}`;
+
+interface Seller {
+  variantId: number;
+  units: number;
+  revenue: number;
+}
+
+const TOP_PRODUCTS = 20;
+/** Past this many variants looked at one by one, summing the whole range at once is cheaper. */
+const MAX_CANDIDATES = 200;
+
+const outsells = (a: Seller, b: Seller): boolean => (a.units !== b.units ? a.units > b.units : a.revenue !== b.revenue ? a.revenue > b.revenue : a.variantId < b.variantId);
+
+/**
+ * The 20 best sellers of the range (units, then sales, then variant). Variants are taken by their
+ * all-time units, which no range can exceed: once the 20th best of the range sold more than the next
+ * variant ever did, nobody further down can enter. A year that is most of the shop's history stops
+ * after a few dozen; an old, short range falls back to summing every variant in it.
+ */
+const topSellers = (db: Db, range: string[]): Seller[] => {
+  const inRange = db.prepare<(string | number)[], Seller>(
+    `SELECT ? AS variantId, coalesce(sum(units), 0) AS units, coalesce(sum(revenue), 0) AS revenue FROM (${productsInRange('AND variant_id = ?')})`,
+  );
+  const [headFrom = '', headTo = '', monthFrom = '', monthTo = '', tailFrom = '', tailTo = ''] = range;
+  const top: Seller[] = [];
+  let looked = 0;
+  let isBounded = true;
+  for (const candidate of db.prepare<[], Seller>('SELECT variant_id AS variantId, units, revenue FROM rollup_product_totals ORDER BY units DESC, revenue DESC, variant_id').iterate()) {
+    const last = top[TOP_PRODUCTS - 1];
+    if (last && candidate.units < last.units) break;
+    looked += 1;
+    if (looked > MAX_CANDIDATES) {
+      isBounded = false;
+      break;
+    }
+    const id = candidate.variantId;
+    const seller = inRange.get(id, headFrom, headTo, id, monthFrom, monthTo, id, tailFrom, tailTo, id);
+    if (!seller || seller.units === 0) continue;
+    const at = top.findIndex((other) => outsells(seller, other));
+    top.splice(at === -1 ? top.length : at, 0, seller);
+    top.length = Math.min(top.length, TOP_PRODUCTS);
+  }
+  if (isBounded) return top;
+  return db
+    .prepare<string[], Seller>(
+      `SELECT variant_id AS variantId, sum(units) AS units, sum(revenue) AS revenue FROM (${productsInRange('')})
+        GROUP BY variant_id ORDER BY units DESC, revenue DESC, variant_id LIMIT ${TOP_PRODUCTS}`,
+    )
+    .all(...range);
 };
 
-const unitsByOrder = (db: Db, start: number, end: number): Map<number, number> =>
-  new Map(
-    db
-      .prepare<[number, number], { order_id: number; units: number }>(
-        `SELECT i.order_id, sum(i.quantity) AS units FROM order_items i JOIN orders o ON o.id = i.order_id
-          WHERE o.created_at >= ? AND o.created_at < ? AND o.${SOLD} GROUP BY i.order_id`,
-      )
-      .all(start, end)
-      .map((r) => [r.order_id, r.units]),
-  );
+/** A variant's SKU and name as its newest order line in the range says (a renamed product shows its newer name). */
+const lineNames = (db: Db, variantId: number, start: number, end: number): { sku: string; name: string } =>
+  db
+    .prepare<[number, number, number], { sku: string; name: string }>(
+      `SELECT i.sku, i.name FROM order_items i JOIN orders o ON o.id = i.order_id
+        WHERE i.variant_id = ? AND o.created_at >= ? AND o.created_at < ? AND o.${SOLD} ORDER BY i.order_id DESC, i.id DESC LIMIT 1`,
+    )
+    .get(variantId, start, end) ?? { sku: '', name: '' };
 
 /** Units and sales of the given variants on each channel, in the order given. */
-const productsByChannel = (db: Db, start: number, end: number, variantIds: number[]): ProductChannelsRow[] => {
-  if (variantIds.length === 0) return [];
+const productsByChannel = (db: Db, range: string[], top: { variantId: number; sku: string; name: string; units: number }[]): ProductChannelsRow[] => {
+  if (top.length === 0) return [];
   const cells = db
-    .prepare<(number | string)[], { variantId: number; sku: string; name: string; channel: ChannelRow['channel']; units: number; revenue: number }>(
-      `SELECT i.variant_id AS variantId, i.sku, i.name, ${CHANNEL_OF_ORDER} AS channel,
-              sum(i.quantity) AS units, sum(i.quantity * i.unit_price) AS revenue
-         FROM order_items i JOIN orders o ON o.id = i.order_id
-        WHERE o.created_at >= ? AND o.created_at < ? AND o.${SOLD} AND i.variant_id IN (${variantIds.map(() => '?').join(', ')})
-        GROUP BY i.variant_id, channel ORDER BY units DESC`,
+    .prepare<(number | string)[], { variantId: number; channel: ChannelRow['channel']; units: number; revenue: number }>(
+      `SELECT variant_id AS variantId, channel, sum(units) AS units, sum(revenue) AS revenue
+         FROM (${productsInRange(`AND variant_id IN (${top.map(() => '?').join(', ')})`)})
+        GROUP BY variant_id, channel ORDER BY units DESC, revenue DESC, channel`,
     )
-    .all(start, end, ...variantIds);
-  return variantIds.flatMap((variantId) => {
-    const mine = cells.filter((c) => c.variantId === variantId);
-    const first = mine[0];
-    if (!first) return [];
-    return [{
-      variantId,
-      sku: first.sku,
-      name: first.name,
-      units: mine.reduce((sum, c) => sum + c.units, 0),
-      byChannel: mine.map(({ channel, units, revenue }) => ({ channel, units, revenue })),
-    }];
-  });
+    .all(...[0, 2, 4].flatMap((i) => [range[i] ?? '', range[i + 1] ?? '', ...top.map((p) => p.variantId)]));
+  return top.map(({ variantId, sku, name, units }) => ({
+    variantId,
+    sku,
+    name,
+    units,
+    byChannel: cells.filter((c) => c.variantId === variantId).map(({ channel, units: sold, revenue }) => ({ channel, units: sold, revenue })),
+  }));
 };
 
 export const reportHandlers = {
   'reports.sales': (ctx, args) => {
-    const { timeZone } = readSettings(ctx.db);
-    const [start, end] = rangeMs(ctx, args.from, args.to);
-    const rows = ctx.db
-      .prepare<[number, number], { id: number; total: number; created_at: number }>(
-        `SELECT id, total, created_at FROM orders WHERE created_at >= ? AND created_at < ? AND ${SOLD} ORDER BY created_at`,
+    const days = ctx.db
+      .prepare<[string, string], { day: string; orders: number; revenue: number; units: number }>(
+        'SELECT day, sum(orders) AS orders, sum(revenue) AS revenue, sum(units) AS units FROM rollup_sales WHERE day BETWEEN ? AND ? GROUP BY day',
       )
-      .all(start, end);
-    const units = unitsByOrder(ctx.db, start, end);
-    // Bucket edges are computed once per day with the shop's zone; rows (sorted by time) are then
-    // walked against them, so a year of 100,000 orders needs no date maths per order.
+      .all(args.from, args.to);
+    const byDay = new Map(days.map((d) => [d.day, d]));
+    // Every period of the range is listed, those without sales too.
     const buckets: SalesBucket[] = [];
-    const edges: { start: number; bucket: SalesBucket }[] = [];
-    for (let day = DateTime.fromISO(args.from, { zone: timeZone }); day.toMillis() < end; day = day.plus({ days: 1 })) {
-      const period = periodOf(day.toMillis(), timeZone, args.groupBy);
+    for (const day of calendarDays(args.from, args.to)) {
+      const period = periodOfDay(day, args.groupBy);
       let bucket = buckets.at(-1);
       if (bucket?.period !== period) {
         bucket = { period, orders: 0, revenue: 0, units: 0 };
         buckets.push(bucket);
       }
-      edges.push({ start: day.toMillis(), bucket });
+      const sold = byDay.get(day);
+      if (!sold) continue;
+      bucket.orders += sold.orders;
+      bucket.revenue += sold.revenue;
+      bucket.units += sold.units;
     }
-    let edge = 0;
-    for (const row of rows) {
-      while (edge + 1 < edges.length && (edges[edge + 1]?.start ?? Infinity) <= row.created_at) edge += 1;
-      const bucket = edges[edge]?.bucket;
-      if (!bucket) continue;
-      bucket.orders += 1;
-      bucket.revenue += row.total;
-      bucket.units += units.get(row.id) ?? 0;
-    }
-    const revenue = rows.reduce((sum, r) => sum + r.total, 0);
-    return { buckets, totals: { orders: rows.length, revenue, averageTicket: rows.length ? Math.round(revenue / rows.length) : 0 } };
+    const orders = days.reduce((sum, d) => sum + d.orders, 0);
+    const revenue = days.reduce((sum, d) => sum + d.revenue, 0);
+    return { buckets, totals: { orders, revenue, averageTicket: orders ? Math.round(revenue / orders) : 0 } };
   },
 
   'reports.channels': (ctx, args) => {
     const [start, end] = rangeMs(ctx, args.from, args.to);
     const rows = ctx.db
-      .prepare<[number, number], { channel: ChannelRow['channel']; orders: number; revenue: number }>(
-        `SELECT CASE WHEN live_id IS NOT NULL AND channel IN ('instagram', 'facebook') THEN channel || '_live' ELSE channel END AS channel,
-                count(*) AS orders, sum(total) AS revenue FROM orders
-          WHERE created_at >= ? AND created_at < ? AND ${SOLD} GROUP BY 1`,
+      .prepare<[string, string], { channel: ChannelRow['channel']; orders: number; revenue: number }>(
+        'SELECT channel, sum(orders) AS orders, sum(revenue) AS revenue FROM rollup_sales WHERE day BETWEEN ? AND ? GROUP BY channel',
       )
-      .all(start, end);
+      .all(args.from, args.to);
     const byChannel = new Map(rows.map((r) => [r.channel, r]));
     // A conversation counts in the range when the customer wrote in it during the range. It converted
     // when her order on that channel came between her first message in the range and CONVERSION_DAYS
@@ -157,15 +188,9 @@ export const reportHandlers = {
 
   'reports.products': (ctx, args) => {
     const [start, end] = rangeMs(ctx, args.from, args.to);
-    const top = ctx.db
-      .prepare<[number, number], { variantId: number; sku: string; name: string; units: number; revenue: number }>(
-        `SELECT i.variant_id AS variantId, i.sku, i.name, sum(i.quantity) AS units, sum(i.quantity * i.unit_price) AS revenue
-           FROM order_items i JOIN orders o ON o.id = i.order_id
-          WHERE o.created_at >= ? AND o.created_at < ? AND o.${SOLD}
-          GROUP BY i.variant_id ORDER BY units DESC, revenue DESC LIMIT 20`,
-      )
-      .all(start, end);
-    const whereSold = productsByChannel(ctx.db, start, end, top.map((p) => p.variantId));
+    const range = splitByMonths(args.from, args.to).flat();
+    const top = topSellers(ctx.db, range).map(({ variantId, units, revenue }) => ({ variantId, ...lineNames(ctx.db, variantId, start, end), units, revenue }));
+    const whereSold = productsByChannel(ctx.db, range, top);
     const stockValue = ctx.db
       .prepare<[], { atCost: number; atPrice: number; units: number }>(
         `SELECT coalesce(sum(v.stock * coalesce(v.cost, 0)), 0) AS atCost, coalesce(sum(v.stock * v.price), 0) AS atPrice,
@@ -184,33 +209,7 @@ export const reportHandlers = {
   },
 
   'reports.customers': (ctx, args) => {
-    const [start, end] = rangeMs(ctx, args.from, args.to);
-    // Everything up to the end of the range: a report of March does not change when April's orders arrive.
-    const rows = ctx.db
-      .prepare<[number], { customerId: number; name: string; orders: number; lifetimeValue: number; firstAt: number; lastPurchaseAt: number }>(
-        `SELECT c.id AS customerId, c.name, count(o.id) AS orders, sum(o.total) AS lifetimeValue,
-                min(o.created_at) AS firstAt, max(o.created_at) AS lastPurchaseAt
-           FROM customers c JOIN orders o ON o.customer_id = c.id AND o.${SOLD} AND o.created_at < ? GROUP BY c.id`,
-      )
-      .all(end);
-    const inRange = ctx.db
-      .prepare<[number, number], number>(`SELECT DISTINCT customer_id FROM orders WHERE customer_id IS NOT NULL AND created_at >= ? AND created_at < ? AND ${SOLD}`)
-      .pluck()
-      .all(start, end);
-    const byId = new Map(rows.map((r) => [r.customerId, r]));
-    const active = inRange.flatMap((id) => byId.get(id) ?? []);
-    // One definition on the page: of who bought in the range, who has bought more than once.
-    const returning = active.filter((c) => c.orders >= 2).length;
-    return {
-      buyers: active.length,
-      newCustomers: active.filter((c) => c.firstAt >= start).length,
-      returningCustomers: returning,
-      repeatRate: active.length ? returning / active.length : 0,
-      averageLifetimeValue: rows.length ? Math.round(rows.reduce((sum, c) => sum + c.lifetimeValue, 0) / rows.length) : 0,
-      top: [...rows]
-        .sort((a, b) => b.lifetimeValue - a.lifetimeValue)
-        .slice(0, 20)
-        .map(({ customerId, name, orders, lifetimeValue, lastPurchaseAt }) => ({ customerId, name, orders, lifetimeValue, lastPurchaseAt })),
-    };
+    const [start] = rangeMs(ctx, args.from, args.to);
+    return customersReport(ctx.db, args.from, args.to, start);
   },
 } satisfies Partial<Handlers>;

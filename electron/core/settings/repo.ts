@@ -1,5 +1,6 @@
 import { defaultSettings, type ShopSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/open';
+import { rebuildRollups } from '../reports/rollups';
 
 /** Settings are a key/value table of JSON values; unknown keys from older versions are ignored. */
 export const readSettings = (db: Db): ShopSettings => {
@@ -15,10 +16,13 @@ export const readSettings = (db: Db): ShopSettings => {
 };
 
 export const writeSettings = (db: Db, changes: Partial<ShopSettings>): void => {
+  // The reports' daily rollups are days of the shop's zone: when it moves, so do they (same transaction).
+  const isZoneMoving = changes.timeZone !== undefined && changes.timeZone !== readSettings(db).timeZone;
   const upsert = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   for (const [key, value] of Object.entries(changes)) {
     if (value !== undefined) upsert.run(key, JSON.stringify(value));
   }
+  if (isZoneMoving) rebuildRollups(db);
 };

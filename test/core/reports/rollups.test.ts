@@ -1,0 +1,219 @@
+import path from 'node:path';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core';
+import { coreClient } from '../../../electron/core/client';
+import { seedDemoShop } from '../../../electron/core/demo/seed';
+import { rebuildRollups, rollupDifferences } from '../../../electron/core/reports/rollups';
+import type { ApiClient } from '../../../shared/api/client';
+import { ChasquiError } from '../../../shared/api/errors';
+import { orderChannels, type OrderStatus } from '../../../shared/domain/orders';
+import { makeTempDir } from '../../helpers/tmp';
+import { legacyReports } from './legacyReports';
+
+const HOUR = 3_600_000;
+const START = DateTime.fromISO('2026-01-30T09:00', { zone: 'America/Lima' }).toMillis();
+const ROLLUPS = ['rollup_sales', 'rollup_products_day', 'rollup_products_month', 'rollup_product_totals', 'rollup_customer_days', 'rollup_customers', 'rollup_buyer_days'];
+const noDifferences = Object.fromEntries(ROLLUPS.map((t) => [t, 0]));
+
+const snapshot = (core: Core) => Object.fromEntries(ROLLUPS.map((t) => [t, core.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
+
+/** A refused call (a move the order cannot make, stock that is not there) must leave the rollups as they were. */
+const attempt = async (run: () => Promise<unknown>): Promise<void> => {
+  try {
+    await run();
+  } catch (error) {
+    if (!(error instanceof ChasquiError)) throw error;
+  }
+};
+
+const open = (dir: string, clock: () => number) => {
+  const core = createCore({ dataDir: dir, clock, isOutboxTimerEnabled: false });
+  return { core, api: coreClient(core) };
+};
+
+const nextStatus: Partial<Record<OrderStatus, OrderStatus>> = { new: 'confirmed', confirmed: 'prepared', prepared: 'on_the_way', on_the_way: 'delivered' };
+
+const operation = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), channel: fc.constantFrom(...orderChannels), customer: fc.integer({ min: -1, max: 2 }), lines: fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 3 }), discount: fc.constantFrom(0, 0, 150) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('editItems' as const), order: fc.nat(), lines: fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('editCustomer' as const), order: fc.nat(), customer: fc.integer({ min: -1, max: 3 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('advance' as const, 'cancel' as const, 'payPart' as const, 'payRest' as const), order: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deliveryDate' as const), order: fc.nat(), days: fc.integer({ min: 0, max: 5 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('merge' as const), a: fc.nat(3), b: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('receive' as const), variant: fc.nat(3) }) },
+  // Time passes: hours within the day, or across midnight into the next days.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), hours: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 20, max: 80 })) }) },
+);
+type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
+
+interface Shop {
+  core: Core;
+  api: ApiClient;
+  variants: number[];
+  customers: number[];
+  orders: number[];
+  tick(ms: number): void;
+}
+
+const makeShop = async (dir: string): Promise<Shop> => {
+  let now = START;
+  const { core, api } = open(dir, () => now);
+  const variants: number[] = [];
+  for (const [i, name] of ['Labial', 'Sérum', 'Rímel', 'Base'].entries()) {
+    const product = await api.call('catalog.createProduct', { name, variants: [{ sku: `SKU-${i}`, price: 1000 + 700 * i, cost: 500, initialStock: 500 }] });
+    variants.push(product.variants[0]?.id ?? 0);
+  }
+  const customers: number[] = [];
+  for (const [i, name] of ['Ana', 'Beto', 'Carla', 'Dora'].entries()) {
+    const order = await api.call('orders.create', { channel: 'whatsapp', customer: { name, phone: `98700000${i}` }, items: [{ variantId: variants[0] ?? 0, quantity: 1 }] });
+    customers.push(order.customer?.id ?? 0);
+  }
+  return { core, api, variants, customers, orders: [], tick: (ms) => (now += ms) };
+};
+
+const pick = <T,>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
+const lineItems = (shop: Shop, lines: [number, number][]) => lines.map(([v, quantity]) => ({ variantId: shop.variants[v] ?? 0, quantity }));
+const customerOf = (shop: Shop, n: number) => (n < 0 ? undefined : { id: shop.customers[n] ?? 0 });
+
+const apply = async (shop: Shop, op: Operation): Promise<void> => {
+  const { api } = shop;
+  // Every call comes a little later: orders of one day differ in time, so a day's first and last move.
+  shop.tick(7 * 60_000);
+  if (op.kind === 'wait') return void shop.tick(op.hours * HOUR);
+  if (op.kind === 'create') {
+    const customer = customerOf(shop, op.customer);
+    await attempt(async () => {
+      const order = await api.call('orders.create', { channel: op.channel, ...(customer ? { customer } : {}), items: lineItems(shop, op.lines), discount: op.discount });
+      shop.orders.push(order.id);
+    });
+    return;
+  }
+  if (op.kind === 'merge') return attempt(() => api.call('customers.link', { id: shop.customers[op.a] ?? 0, otherId: shop.customers[op.b] ?? 0 }));
+  if (op.kind === 'receive') return attempt(() => api.call('stock.adjust', { variantId: shop.variants[op.variant] ?? 0, delta: 5, reason: 'receive' }));
+  const id = pick(shop.orders, op.order);
+  if (id === undefined) return;
+  if (op.kind === 'editItems') return attempt(() => api.call('orders.update', { id, items: lineItems(shop, op.lines) }));
+  if (op.kind === 'editCustomer') return attempt(() => api.call('orders.update', { id, customer: customerOf(shop, op.customer) ?? null }));
+  if (op.kind === 'deliveryDate') return attempt(() => api.call('orders.update', { id, deliveryDate: DateTime.fromMillis(START, { zone: 'America/Lima' }).plus({ days: op.days }).toISODate() }));
+  if (op.kind === 'cancel') return attempt(() => api.call('orders.cancel', { id }));
+  const order = await api.call('orders.get', { id });
+  if (op.kind === 'advance') {
+    const status = nextStatus[order.status];
+    if (status) await attempt(() => api.call('orders.setStatus', { id, status }));
+    return;
+  }
+  const owed = order.total - order.paid;
+  if (owed > 0) await attempt(() => api.call('orders.addPayment', { id, amount: op.kind === 'payPart' ? Math.max(1, Math.floor(owed / 3)) : owed, method: 'Yape/Plin' }));
+};
+
+/** The same questions to the rollup reports and to the reference that reads every order. */
+const compareReports = async (core: Core, api: ApiClient, ranges: [string, string][]): Promise<void> => {
+  const ctx = { db: core.db };
+  for (const [from, to] of ranges) {
+    for (const groupBy of ['day', 'week', 'month'] as const) {
+      expect(await api.call('reports.sales', { from, to, groupBy }), `sales ${from}..${to} by ${groupBy}`).toEqual(legacyReports['reports.sales'](ctx, { from, to, groupBy }));
+    }
+    expect(await api.call('reports.channels', { from, to }), `channels ${from}..${to}`).toEqual(legacyReports['reports.channels'](ctx, { from, to }));
+    expect(await api.call('reports.products', { from, to }), `products ${from}..${to}`).toEqual(legacyReports['reports.products'](ctx, { from, to }));
+    expect(await api.call('reports.customers', { from, to }), `customers ${from}..${to}`).toEqual(legacyReports['reports.customers'](ctx, { from, to }));
+  }
+};
+
+const rangesAround = (today: string): [string, string][] => {
+  const day = (offset: number) => DateTime.fromISO(today).plus({ days: offset }).toISODate() ?? '';
+  const month = DateTime.fromISO(today).startOf('month');
+  return [
+    [day(-364), today],
+    [day(-29), today],
+    [today, today],
+    [day(-3), day(-3)],
+    [day(-45), day(-10)],
+    [month.minus({ months: 1 }).toISODate() ?? '', month.minus({ days: 1 }).toISODate() ?? ''],
+    [month.minus({ months: 2 }).plus({ days: 3 }).toISODate() ?? '', month.minus({ days: 2 }).toISODate() ?? ''],
+    [day(-400), day(40)],
+  ];
+};
+
+describe('report rollups', () => {
+  it('equal a full recomputation from the ledger after any sequence of orders, edits, payments and cancellations', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 10, maxLength: 40, size: 'medium' }), async (ops) => {
+        const tmp = makeTempDir();
+        const shop = await makeShop(tmp.dir);
+        try {
+          // After every step, not only at the end: a wrong step that a later one happens to undo still fails.
+          for (const op of ops) {
+            await apply(shop, op);
+            expect(rollupDifferences(shop.core.db)).toEqual(noDifferences);
+          }
+          const today = DateTime.fromMillis(shop.core.now(), { zone: 'America/Lima' }).toISODate() ?? '';
+          await compareReports(shop.core, shop.api, [[DateTime.fromISO(today).minus({ days: 40 }).toISODate() ?? '', today], [today, today]]);
+        } finally {
+          shop.core.close();
+          tmp.cleanup();
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it('are rebuilt by migration 0019 on an existing database exactly as the triggers kept them, and move with the time zone', async () => {
+    const tmp = makeTempDir();
+    const shop = await makeShop(tmp.dir);
+    const ops = fc.sample(fc.array(operation, { minLength: 120, maxLength: 120 }), { numRuns: 1, seed: 7 })[0] ?? [];
+    for (const op of ops) await apply(shop, op);
+    const kept = snapshot(shop.core);
+    expect(kept.rollup_sales?.length).toBeGreaterThan(10);
+    expect(kept.rollup_customers?.length).toBeGreaterThan(0);
+    const now = shop.core.now();
+    shop.core.close();
+
+    // The database as Chasqui 0016 left it: no rollups, no triggers; opening it migrates.
+    const { core: old } = open(tmp.dir, () => now);
+    old.db.exec(`${ROLLUPS.map((t) => `DROP TABLE ${t};`).join(' ')} DROP INDEX order_items_variant;`);
+    for (const name of old.db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().all()) old.db.exec(`DROP TRIGGER ${name}`);
+    old.db.pragma('user_version = 16');
+    old.close();
+    const { core, api } = open(tmp.dir, () => now);
+    expect(snapshot(core)).toEqual(kept);
+    expect(rollupDifferences(core.db)).toEqual(noDifferences);
+
+    // The same shop seen from Madrid: its days move, the rollups with them, in the same write.
+    await api.call('settings.update', { timeZone: 'Europe/Madrid' });
+    expect(rollupDifferences(core.db)).toEqual(noDifferences);
+    expect(snapshot(core)).not.toEqual(kept);
+    await compareReports(core, api, rangesAround(DateTime.fromMillis(now, { zone: 'Europe/Madrid' }).toISODate() ?? ''));
+    core.db.transaction(() => rebuildRollups(core.db))();
+    expect(rollupDifferences(core.db)).toEqual(noDifferences);
+    core.close();
+    tmp.cleanup();
+  }, 120_000);
+
+  it('give the same reports as reading every order, on a random shop', async () => {
+    const tmp = makeTempDir();
+    const shop = await makeShop(tmp.dir);
+    // Two hundred operations over about a year and a half, so ranges fall before, across and after months.
+    const ops = fc.sample(fc.array(operation, { minLength: 200, maxLength: 200 }), { numRuns: 1, seed: 22 })[0] ?? [];
+    for (const op of ops) {
+      await apply(shop, op);
+      shop.tick(60 * HOUR);
+    }
+    const today = DateTime.fromMillis(shop.core.now(), { zone: 'America/Lima' }).toISODate() ?? '';
+    await compareReports(shop.core, shop.api, [...rangesAround(today), ...rangesAround(DateTime.fromISO(today).minus({ days: 200 }).toISODate() ?? '')]);
+    shop.core.close();
+    tmp.cleanup();
+  }, 120_000);
+
+  it('give the same reports as reading every order, on the demo shop', async () => {
+    const tmp = makeTempDir();
+    const now = DateTime.fromISO('2026-11-21T10:00', { zone: 'America/Lima' }).toMillis();
+    const { core, api } = open(tmp.dir, () => now);
+    await seedDemoShop(core, { resourcesDir: path.resolve(__dirname, '../../../resources') });
+    expect(rollupDifferences(core.db)).toEqual(noDifferences);
+    await compareReports(core, api, rangesAround('2026-11-21'));
+    core.close();
+    tmp.cleanup();
+  }, 120_000);
+});
