@@ -18,6 +18,7 @@ import { broadcastHandlers } from './broadcast/handlers';
 import { liveHandlers } from './live/handlers';
 import { browserHandlers } from './channels/browserHandlers';
 import { settingsHandlers } from './settings/handlers';
+import { paymentHandlers } from './payments/handlers';
 import { stockHandlers } from './stock/handlers';
 import { latestVersion } from './db/migrate';
 import { version } from './version';
@@ -45,6 +46,7 @@ export const handlers = {
   ...browserHandlers,
   ...broadcastHandlers,
   ...liveHandlers,
+  ...paymentHandlers,
   // Only the desktop shell can open files; it answers these before they reach the core.
   'desktop.openFile': () => ({ isDone: false }),
   'desktop.showInFolder': () => ({ isDone: false }),

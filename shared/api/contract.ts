@@ -18,6 +18,7 @@ import { channelMethods } from './methods/channels';
 import { broadcastMethods } from './methods/broadcasts';
 import { liveMethods } from './methods/lives';
 import { browserMethods } from './methods/browsers';
+import { paymentMethods } from './methods/payments';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -41,6 +42,7 @@ export const contract = {
   ...browserMethods,
   ...broadcastMethods,
   ...liveMethods,
+  ...paymentMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -66,6 +68,8 @@ export interface EventMap {
   'broadcasts.progress': { broadcastId: number; status: string };
   'live.claim': { liveId: number; claimId: number };
   'live.changed': { liveId: number };
+  /** How far the OCR of a payment photo has got (0…1). */
+  'payments.ocrProgress': { mediaId: string; progress: number };
   /** From the desktop's menu or a notification: do what the matching shortcut or link does. */
   'app.command': { command: 'new-order' | 'new-product' | 'search' | 'open'; hash?: string };
 }

@@ -13,6 +13,7 @@ import { m0012 } from './0012-courier-marks';
 import { m0014 } from './0014-payment-operation';
 import { m0015 } from './0015-phones-e164';
 import { m0016 } from './0016-scheduled-posts';
+import { m0022 } from './0022-payment-receipts';
 
 /** Append-only: never edit a released migration, add the next number. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0012, m0014, m0015, m0016];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0012, m0014, m0015, m0016, m0022];
