@@ -8,6 +8,7 @@ import { enReports } from './en-reports';
 import { enLan } from './en-lan';
 import { enOrders } from './en-orders';
 import { enPrint } from './en-print';
+import { enPayments } from './en-payments';
 import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
 
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...enLan,
   ...enOrders,
   ...enPrint,
+  ...enPayments,
   ...enBasics,
   ...enHardening,
   'app.name': 'Chasqui',

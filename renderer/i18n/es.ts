@@ -7,6 +7,7 @@ import { esReports } from './es-reports';
 import { esLan } from './es-lan';
 import { esOrders } from './es-orders';
 import { esPrint } from './es-print';
+import { esPayments } from './es-payments';
 import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
 
@@ -21,6 +22,7 @@ export const es = {
   ...esLan,
   ...esOrders,
   ...esPrint,
+  ...esPayments,
   ...esBasics,
   ...esHardening,
   'app.name': 'Chasqui',

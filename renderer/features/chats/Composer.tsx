@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
+import { PaymentDetailsButton } from './PaymentDetailsButton';
 
 /** The reply box: goes out on the channel the customer used last, or another of theirs the seller picks. */
 export const Composer = ({ conversation, channels, now, onSent }: { conversation: Conversation; channels: ChannelState[]; now: number; onSent: () => void }) => {
@@ -87,6 +88,7 @@ export const Composer = ({ conversation, channels, now, onSent }: { conversation
           {t('chats.send')}
         </button>
       </div> : null}
+      {target.isLive ? <PaymentDetailsButton isDisabled={isWindowClosed || !isChannelOn} onInsert={(details) => setText(text.trim() ? `${text.trim()}\n\n${details}` : details)} /> : null}
       {error ? <p className="form-error" role="alert">{error}</p> : null}
     </form>
   );

@@ -11,6 +11,7 @@ import { SellingSection } from './SellingSection';
 import { LanSection } from './LanSection';
 import { ChannelsSection } from './ChannelsSection';
 import { PacingSection } from './PacingSection';
+import { PaymentMethodsSection } from './PaymentMethodsSection';
 import { LogoImage } from '../../components/LogoImage';
 
 const presets = Object.values(countryPresets);
@@ -110,6 +111,7 @@ export const SettingsPage = () => {
         </div>
       </form>
       <SellingSection />
+      <PaymentMethodsSection />
       <ChannelsSection />
       <PacingSection />
       <LanSection />
