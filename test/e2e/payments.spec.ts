@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { renderReceipt, sampleReceipts } from '../helpers/receipts';
+import { serveApp, type ServedApp } from './serve';
+
+const shots = path.resolve(__dirname, '../../test-results/screenshots');
+let app: ServedApp;
+test.beforeAll(async () => {
+  app = await serveApp(['--demo']);
+});
+test.afterAll(async () => app.stop());
+
+const call = async <T>(method: string, args: unknown): Promise<T> => {
+  const token = new URL(app.url).searchParams.get('token') ?? '';
+  const response = await fetch(`${app.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value;
+};
+
+const today = (): string => {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Lima' }).format(Date.now()).split('-');
+  return `${d}/${m}/${y}`;
+};
+
+/** The demo customer sends a photo on WhatsApp. */
+const sendScreenshot = async (id: string, bytes: Buffer) => {
+  const photo = await call<{ id: string }>('media.upload', { fileName: 'comprobante.jpg', dataBase64: bytes.toString('base64') });
+  await call('inbox.ingestMessage', {
+    channel: 'whatsapp', conversationExternalId: 'demo:whatsapp:51911222333', messageExternalId: id, direction: 'in', author: 'Lucía Quispe',
+    senderExternalId: '51911222333', text: '📷', sentAt: Date.now(), via: 'demo', photoIds: [photo.id],
+  });
+};
+
+const openChat = async (page: Page) => {
+  await page.getByRole('navigation').getByRole('link', { name: 'Chats' }).click();
+  await page.getByRole('button', { name: /Lucía Quispe/ }).first().click();
+};
+
+test('a screenshot in the chat becomes a payment: read offline, pre-filled, confirmed, balance drops; the same image again is flagged', async ({ page }) => {
+  test.setTimeout(60_000);
+  const product = await call<{ variants: { id: number }[] }>('catalog.createProduct', { name: 'Paleta de sombras', variants: [{ sku: 'PAL-E2E', price: 25000, initialStock: 5 }] });
+  const order = await call<{ id: number; number: string }>('orders.create', { channel: 'whatsapp', customer: { name: 'Lucía Quispe', phone: '911 222 333' }, items: [{ variantId: product.variants[0]!.id, quantity: 1 }] });
+  await call('orders.setStatus', { id: order.id, status: 'confirmed' });
+  const receipt = await renderReceipt({ ...sampleReceipts[6]!, payer: 'Lucia Quispe', date: today(), operation: '00728341' });
+  await sendScreenshot('pay-1', receipt);
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await openChat(page);
+  await page.getByRole('button', { name: 'Es un pago' }).last().click();
+  const dialog = page.getByRole('dialog', { name: 'Pago con comprobante' });
+  await expect(dialog.getByLabel('Monto')).toHaveValue('250.00', { timeout: 30_000 });
+  await expect(dialog.getByLabel('N.º de operación')).toHaveValue('00728341');
+  await expect(dialog.getByLabel('Pedido')).toHaveValue(String(order.id));
+  await expect(dialog.getByText('Nada raro a la vista')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'payments-receipt-1366.png') });
+  await dialog.getByRole('button', { name: 'Registrar pago' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Pago registrado' })).toContainText('0.00');
+  const paid = await call<{ balanceDue: number }>('orders.get', { id: order.id });
+  expect(paid.balanceDue).toBe(0);
+  await dialog.getByRole('button', { name: 'Cerrar' }).first().click();
+
+  // She sends the same picture again for a second order: flagged before anything is saved.
+  const second = await call<{ id: number }>('orders.create', { channel: 'whatsapp', customer: { name: 'Lucía Quispe', phone: '911 222 333' }, items: [{ variantId: product.variants[0]!.id, quantity: 1 }] });
+  await call('orders.setStatus', { id: second.id, status: 'confirmed' });
+  await sendScreenshot('pay-2', receipt);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await openChat(page);
+  await page.getByRole('button', { name: 'Es un pago' }).last().click();
+  const again = page.getByRole('dialog', { name: 'Pago con comprobante' });
+  const warnings = again.getByRole('alert', { name: 'Revisa antes de registrar' });
+  await expect(warnings).toContainText(`ya se usó en el pedido ${order.number}`, { timeout: 30_000 });
+  await expect(warnings).toContainText('Esta imagen');
+  await page.screenshot({ path: path.join(shots, 'payments-duplicate-390.png') });
+});
+
+test('payment details in Ajustes reach the composer', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Ajustes' }).click();
+  const section = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Cómo te pagan' }) });
+  await section.getByRole('button', { name: 'Agregar forma de pago' }).click();
+  await section.getByLabel('Número o cuenta').fill('987 654 321');
+  await section.getByLabel('A nombre de').fill('Karina Paredes');
+  await section.getByRole('button', { name: 'Guardar' }).click();
+  await expect(section.getByRole('status')).toContainText('guardados');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'payments-settings-1366.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'payments-settings-390.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openChat(page);
+  await page.getByRole('button', { name: 'Datos de pago' }).click();
+  await expect(page.locator('#reply-text')).toHaveValue(/Yape 987 654 321 a nombre de Karina Paredes/);
+  await page.screenshot({ path: path.join(shots, 'payments-composer-1366.png') });
+});
