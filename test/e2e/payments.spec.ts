@@ -95,7 +95,7 @@ test('payment details in Ajustes reach the composer', async ({ page }) => {
   await page.screenshot({ path: path.join(shots, 'payments-settings-390.png') });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('navigation').getByRole('link', { name: 'Chats' }).click();
-  await page.getByRole('button', { name: /Patty Salazar/ }).first().click();
+  await page.getByRole('button', { name: /Lucía Fernández/ }).first().click();
   // The demo's WhatsApp is not connected in this spec, so the button is there but off, as the Send button is.
   await expect(page.getByRole('button', { name: 'Datos de pago' })).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'payments-composer-1366.png') });
