@@ -94,9 +94,15 @@ test('payment details in Ajustes reach the composer', async ({ page }) => {
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, 'payments-settings-390.png') });
   await page.setViewportSize({ width: 1366, height: 768 });
+  // A live chat on the demo channel, so the reply box (and its Datos de pago) is on.
+  await call('channels.connect', { kind: 'demo' });
+  await call('inbox.ingestMessage', {
+    channel: 'whatsapp', conversationExternalId: 'demo:whatsapp:51922333444', messageExternalId: 'ask-pay', direction: 'in', author: 'Carmen Díaz',
+    senderExternalId: '51922333444', text: '¿a qué número te yapeo?', sentAt: Date.now(), via: 'demo',
+  });
   await page.getByRole('navigation').getByRole('link', { name: 'Chats' }).click();
-  await page.getByRole('button', { name: /Lucía Fernández/ }).first().click();
-  // The demo's WhatsApp is not connected in this spec, so the button is there but off, as the Send button is.
-  await expect(page.getByRole('button', { name: 'Datos de pago' })).toBeVisible();
+  await page.getByRole('button', { name: /Carmen Díaz/ }).first().click();
+  await page.getByRole('button', { name: 'Datos de pago' }).click();
+  await expect(page.locator('#reply-text')).toHaveValue('Puedes pagar por:\n• Yape 987 654 321 a nombre de Karina Paredes');
   await page.screenshot({ path: path.join(shots, 'payments-composer-1366.png') });
 });
