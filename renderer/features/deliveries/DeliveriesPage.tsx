@@ -5,6 +5,7 @@ import { useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { StopCard } from './StopCard';
+import { UnverifiedPayments } from './UnverifiedPayments';
 import { shopDay } from '../../clock';
 
 /** Stops by who delivers (in the seller's order), with the zones each person covers. */
@@ -79,6 +80,7 @@ export const DeliveriesPage = () => {
         </label>
         {day ? <span className="muted count">{t('deliveries.totals', day.totals)} · {t('deliveries.toCollect')}: <strong data-testid="total-to-collect">{money(day.totals.toCollect)}</strong></span> : null}
       </div>
+      {day ? <UnverifiedPayments orderIds={day.stops.map((s) => s.orderId)} /> : null}
       {day && day.stops.length === 0 ? <div className="empty-state"><p>{t('deliveries.empty')}</p></div> : null}
       {day && day.stops.length > 0 ? (
         <div className="deliveries">

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import type { PaymentReceipt } from '../../../shared/domain/payments';
+import { api } from '../../api';
+import { useFileSrc } from '../../components/useFileSrc';
+import { useMoney } from '../../format';
+import { useT } from '../../i18n';
+
+const ReceiptThumb = ({ mediaId }: { mediaId: string }) => {
+  const t = useT();
+  const src = useFileSrc(`/media/thumbs/${mediaId}.webp`);
+  return src ? <img className="thumb" src={src} alt={t('payments.receiptTitle')} /> : null;
+};
+
+/** The screenshots behind this order's payments: "comprobante recibido" until she ticks "verificado en mi app". */
+export const ReceiptsPanel = ({ orderId, version }: { orderId: number; version: number }) => {
+  const t = useT();
+  const money = useMoney();
+  const [items, setItems] = useState<PaymentReceipt[]>([]);
+  const load = () => void api.call('payments.listReceipts', { orderId }).then((r) => setItems(r.items));
+  useEffect(load, [orderId, version]);
+  if (items.length === 0) return null;
+  return (
+    <section aria-label={t('payments.receipts')}>
+      <h3>{t('payments.receipts')}</h3>
+      <ul className="receipt-list">
+        {items.map((r) => (
+          <li key={r.paymentId}>
+            <ReceiptThumb mediaId={r.mediaId} />
+            <span>{money(r.amount)}{r.operationNumber ? ` · ${r.operationNumber}` : ''}{r.payerName ? ` · ${r.payerName}` : ''}</span>
+            <span className={r.isVerified ? 'badge badge-ok' : 'badge badge-warn'}>{r.isVerified ? t('payments.verified') : t('payments.received')}</span>
+            <label className="check">
+              <input type="checkbox" checked={r.isVerified} onChange={(e) => void api.call('payments.verify', { paymentId: r.paymentId, isVerified: e.target.checked }).then(load)} />
+              {t('payments.verified')}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
