@@ -1,4 +1,6 @@
+import { formatMoney } from './money';
 import type { ReceiptReading } from './receiptText';
+import type { ShopSettings } from './settings';
 
 export const paymentDetailKinds = ['yape', 'plin', 'bank', 'cash', 'other'] as const;
 export type PaymentDetailKind = (typeof paymentDetailKinds)[number];
@@ -97,4 +99,19 @@ export const isNearName = (payer: string, customer: string, fold: (s: string) =>
   const theirs = tokens(customer);
   // A shared name, or one that starts the same (Lucía / Lucia, Karina P. / Karina Paredes).
   return tokens(payer).some((p) => theirs.some((c) => c === p || (p.length >= 4 && c.length >= 4 && c.slice(0, 4) === p.slice(0, 4))));
+};
+
+/** Por cobrar's text for one customer, from her template ({cliente} {pedidos} {saldo} {pagos} {tienda}); unknown words stay. */
+export const reminderText = (
+  values: { customerName: string; orderNumbers: string[]; balanceDue: number },
+  settings: Pick<ShopSettings, 'paymentReminderTemplate' | 'currency' | 'locale' | 'paymentDetails' | 'language' | 'shopName'>,
+): string => {
+  const filled: Record<string, string> = {
+    cliente: values.customerName.split(' ')[0] ?? '',
+    pedidos: values.orderNumbers.join(', '),
+    saldo: formatMoney(values.balanceDue, settings.currency, settings.locale),
+    pagos: paymentDetailsText(settings.paymentDetails, settings.language),
+    tienda: settings.shopName,
+  };
+  return settings.paymentReminderTemplate.replace(/\{(\w+)\}/g, (match, key: string) => filled[key] ?? match).replace(/\n{3,}/g, '\n\n').trim();
 };

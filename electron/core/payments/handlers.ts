@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from '../../../shared/api/errors';
-import { fillTemplate } from '../../../shared/domain/orderMessages';
-import { formatMoney } from '../../../shared/domain/money';
-import { paymentDetailsText, type ReceiptCheck } from '../../../shared/domain/payments';
+import type { ReceiptCheck } from '../../../shared/domain/payments';
 import { parseReceiptText, type ReceiptReading } from '../../../shared/domain/receiptText';
 import type { CoreContext, Handlers } from '../context';
 import { sendToCustomer } from '../inbox/send';
@@ -100,17 +98,3 @@ export const paymentHandlers = {
     return { messageId: sent.messageId, sentAt };
   },
 } satisfies Partial<Handlers>;
-
-/** Por cobrar's text for one customer, from her template (the screen lets her edit it before sending). */
-export const reminderText = (
-  template: string,
-  values: { customerName: string; orderNumbers: string[]; balanceDue: number },
-  settings: ReturnType<typeof readSettings>,
-): string =>
-  fillTemplate(template, {
-    cliente: values.customerName.split(' ')[0] ?? '',
-    pedidos: values.orderNumbers.join(', '),
-    saldo: formatMoney(values.balanceDue, settings.currency, settings.locale),
-    pagos: paymentDetailsText(settings.paymentDetails, settings.language),
-    tienda: settings.shopName,
-  });

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useDate, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { NewOrderDialog } from './NewOrderDialog';
+import { ReceivablesDialog } from '../payments/ReceivablesDialog';
 import { OrderDialog } from './OrderDialog';
 
 export const OrdersPage = () => {
@@ -21,6 +22,7 @@ export const OrdersPage = () => {
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
   const [isCreating, setCreating] = useState(window.location.hash.includes('/nuevo'));
+  const [isCollecting, setCollecting] = useState(false);
   const filters = {
     ...(query.trim() ? { query: query.trim() } : {}),
     ...(status ? { status } : {}),
@@ -59,7 +61,10 @@ export const OrdersPage = () => {
     <section className="page" aria-labelledby="orders-title">
       <header className="page-header">
         <h1 id="orders-title">{t('orders.title')}</h1>
-        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>+ {t('orders.new')}</button>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setCollecting(true)}>💰 {t('receivables.open')}</button>
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>+ {t('orders.new')}</button>
+        </div>
       </header>
       <div className="toolbar" role="search">
         <input type="search" className="search" value={query} placeholder={t('orders.search')} aria-label={t('common.search')} onChange={(e) => setQuery(e.target.value)} />
@@ -109,6 +114,7 @@ export const OrdersPage = () => {
           ) : null}
         </div>
       ) : null}
+      {isCollecting ? <ReceivablesDialog onClose={() => setCollecting(false)} onOpenOrder={(id) => { setCollecting(false); setOpenId(id); }} /> : null}
       {isCreating ? <NewOrderDialog onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpenId(id); }} /> : null}
       {openId !== null ? <OrderDialog orderId={openId} onClose={() => setOpenId(null)} /> : null}
     </section>
