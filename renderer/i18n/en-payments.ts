@@ -66,4 +66,5 @@ export const enPayments: Record<keyof typeof esPayments, string> = {
   'receivables.template': "Reminder text",
   'receivables.templateHelp': "{cliente}, {pedidos}, {saldo}, {pagos} (your payment details) and {tienda} are filled in. At most one reminder a day per customer.",
   'receivables.saveTemplate': "Save text",
+  'receivables.tooSoon': 'You already sent a reminder today; you can send another tomorrow.',
 };

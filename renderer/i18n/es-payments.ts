@@ -64,4 +64,5 @@ export const esPayments = {
   'receivables.template': "Texto del recordatorio",
   'receivables.templateHelp': "{cliente}, {pedidos}, {saldo}, {pagos} (tus datos de pago) y {tienda} se completan solos. Máximo un recordatorio al día por cliente.",
   'receivables.saveTemplate': "Guardar texto",
+  'receivables.tooSoon': 'Ya le enviaste un recordatorio hoy; mañana puedes enviar otro.',
 };

@@ -106,3 +106,33 @@ test('payment details in Ajustes reach the composer', async ({ page }) => {
   await expect(page.locator('#reply-text')).toHaveValue('Puedes pagar por:\n• Yape 987 654 321 a nombre de Karina Paredes');
   await page.screenshot({ path: path.join(shots, 'payments-composer-1366.png') });
 });
+
+test('Por cobrar lists who owes and sends a reminder through her chat, once a day', async ({ page }) => {
+  await call('channels.connect', { kind: 'demo' });
+  await call('inbox.ingestMessage', {
+    channel: 'whatsapp', conversationExternalId: 'demo:whatsapp:51955666777', messageExternalId: 'owe-1', direction: 'in', author: 'Daniela Ríos',
+    senderExternalId: '51955666777', text: 'te pago el viernes 🙏', sentAt: Date.now(), via: 'demo',
+  });
+  const { items } = await call<{ items: { title: string; customerId: number }[] }>('inbox.listConversations', {});
+  const customerId = items.find((c) => c.title.includes('Daniela'))?.customerId ?? 0;
+  const product = await call<{ variants: { id: number }[] }>('catalog.createProduct', { name: 'Rubor', variants: [{ sku: 'RUB-E2E', price: 3500, initialStock: 5 }] });
+  const order = await call<{ id: number }>('orders.create', { channel: 'whatsapp', customer: { id: customerId }, items: [{ variantId: product.variants[0]!.id, quantity: 2 }] });
+  await call('orders.setStatus', { id: order.id, status: 'confirmed' });
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Pedidos' }).click();
+  await page.getByRole('button', { name: 'Por cobrar' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Por cobrar' });
+  const row = dialog.getByRole('row').filter({ hasText: 'Daniela Ríos' });
+  await expect(row).toContainText('70.00');
+  await expect(row).toContainText('Último recordatorio: nunca');
+  await page.screenshot({ path: path.join(shots, 'payments-receivables-1366.png') });
+  await row.getByRole('button', { name: 'Enviar recordatorio' }).click();
+  await expect(row.getByRole('status')).toHaveText('Enviado');
+  await expect(row).not.toContainText('nunca');
+  await row.getByRole('button', { name: 'Enviar recordatorio' }).click();
+  await expect(row.getByRole('status')).toContainText('Ya le enviaste un recordatorio hoy');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(shots, 'payments-receivables-390.png') });
+});

@@ -3,7 +3,8 @@ import { reminderText, type Receivable } from '../../../shared/domain/payments';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { toFormError } from '../../components/errors';
-import { useDateTime, useMoney } from '../../format';
+import { useLocale, useMoney } from '../../format';
+import { ChasquiError } from '../../../shared/api/errors';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 
@@ -14,8 +15,9 @@ import { useSettings } from '../../store/settings';
 export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; onOpenOrder(id: number): void }) => {
   const t = useT();
   const money = useMoney();
-  const dateTime = useDateTime();
   const { settings, update } = useSettings();
+  const locale = useLocale();
+  const day = (ms: number) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: settings.timeZone }).format(ms);
   const [items, setItems] = useState<Receivable[] | null>(null);
   const [template, setTemplate] = useState(settings.paymentReminderTemplate);
   const [status, setStatus] = useState<Record<number, string>>({});
@@ -31,7 +33,9 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
       setStatus({ ...status, [item.customerId]: t('receivables.sent') });
       load();
     } catch (e) {
-      setStatus({ ...status, [item.customerId]: toFormError(e, t).message });
+      // The core refuses a second reminder the same day: said in her words, not the core's.
+      const isTooSoon = e instanceof ChasquiError && e.code === 'conflict';
+      setStatus({ ...status, [item.customerId]: isTooSoon ? t('receivables.tooSoon') : toFormError(e, t).message });
     } finally {
       setBusy(null);
     }
@@ -48,7 +52,7 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
           <div className="table-scroll"><table className="table receivables">
             <thead><tr>
               <th scope="col">{t('receivables.customer')}</th><th scope="col" className="num">{t('receivables.owes')}</th>
-              <th scope="col">{t('receivables.since')}</th><th scope="col">{t('receivables.lastReminder')}</th><th scope="col"><span className="visually-hidden">{t('receivables.remind')}</span></th>
+              <th scope="col">{t('receivables.since')}</th><th scope="col"><span className="visually-hidden">{t('receivables.remind')}</span></th>
             </tr></thead>
             <tbody>
               {items.map((item) => (
@@ -58,8 +62,10 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
                     <div className="muted small">{item.orders.map((o) => <button key={o.id} type="button" className="link-button" onClick={() => onOpenOrder(o.id)}>{o.number}</button>)}</div>
                   </td>
                   <td className="num">{money(item.balanceDue)}</td>
-                  <td>{dateTime(item.since)}</td>
-                  <td>{item.lastReminderAt ? dateTime(item.lastReminderAt) : t('receivables.never')}</td>
+                  <td>
+                    {day(item.since)}
+                    <div className="muted small">{t('receivables.lastReminder')}: {item.lastReminderAt ? day(item.lastReminderAt) : t('receivables.never')}</div>
+                  </td>
                   <td>
                     <button type="button" className="button" disabled={busy !== null} onClick={() => void send(item)}>{t('receivables.remind')}</button>
                     {status[item.customerId] ? <div className="small" role="status">{status[item.customerId]}</div> : null}
@@ -70,7 +76,7 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
           </table></div>
         </>
       ) : null}
-      <form className="form" onSubmit={(e) => { e.preventDefault(); void update({ paymentReminderTemplate: template }).then(() => setStatus({ ...status, [0]: t('settings.saved') })); }}>
+      <form className="form receivables-template" onSubmit={(e) => { e.preventDefault(); void update({ paymentReminderTemplate: template }).then(() => setStatus({ ...status, [0]: t('settings.saved') })); }}>
         <label className="field">
           <span>{t('receivables.template')}</span>
           <textarea rows={3} value={template} maxLength={1000} onChange={(e) => setTemplate(e.target.value)} />
