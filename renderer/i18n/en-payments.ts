@@ -67,4 +67,7 @@ export const enPayments: Record<keyof typeof esPayments, string> = {
   'receivables.templateHelp': "{cliente}, {pedidos}, {saldo}, {pagos} (your payment details) and {tienda} are filled in. At most one reminder a day per customer.",
   'receivables.saveTemplate': "Save text",
   'receivables.tooSoon': 'You already sent a reminder today; you can send another tomorrow.',
+  'salesNote.pdf': "Sales note (PDF)",
+  'salesNote.png': "Sales note (image)",
+  'salesNote.ready': "Download note {number}",
 };

@@ -65,4 +65,7 @@ export const esPayments = {
   'receivables.templateHelp': "{cliente}, {pedidos}, {saldo}, {pagos} (tus datos de pago) y {tienda} se completan solos. Máximo un recordatorio al día por cliente.",
   'receivables.saveTemplate': "Guardar texto",
   'receivables.tooSoon': 'Ya le enviaste un recordatorio hoy; mañana puedes enviar otro.',
+  'salesNote.pdf': "Nota de venta (PDF)",
+  'salesNote.png': "Nota de venta (imagen)",
+  'salesNote.ready': "Descargar nota {number}",
 };

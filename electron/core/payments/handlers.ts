@@ -11,6 +11,7 @@ import { readSettings } from '../settings/repo';
 import { receiptWarnings } from './checks';
 import { imageHash } from './imageHash';
 import { readText } from './ocr';
+import { makeSalesNote } from './salesNote';
 import * as repo from './repo';
 
 /** One reminder a day per customer at most: a reminder is a nudge, not a collection agency. */
@@ -97,4 +98,7 @@ export const paymentHandlers = {
     ctx.db.transaction(() => repo.recordReminder(ctx.db, args.customerId, sent.messageId, sentAt))();
     return { messageId: sent.messageId, sentAt };
   },
+
+  'payments.salesNote': (ctx, args) =>
+    makeSalesNote({ db: ctx.db, dataDir: ctx.dataDir, resourcesDir: ctx.resourcesDir, now: ctx.now() }, orders.getOrder(ctx.db, args.orderId), readSettings(ctx.db), args.format),
 } satisfies Partial<Handlers>;

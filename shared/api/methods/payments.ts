@@ -3,6 +3,7 @@ import * as s from '../schemas';
 import type { Order } from '../../domain/orders';
 import type { PaymentReceipt, ReceiptCheck, Receivable } from '../../domain/payments';
 import { operationNumber } from './orders';
+import type { PrintResult } from './print';
 import { read, task, write } from './define';
 
 const mediaId = z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a photo id');
@@ -39,4 +40,6 @@ export const paymentMethods = {
   'payments.sendReminder': task<{ messageId: number; sentAt: number }>()(
     z.object({ customerId: s.id, text: z.string().trim().min(1, 'is required').max(2000) }).strict(),
   ),
+  /** Nota de venta (not a tax document), numbered per shop, as a PDF to print or a PNG to send in the chat. */
+  'payments.salesNote': task<PrintResult & { number: string }>()(z.object({ orderId: s.id, format: z.enum(['pdf', 'png']).default('pdf') }).strict()),
 } as const;
