@@ -76,6 +76,23 @@ test('a screenshot in the chat becomes a payment: read offline, pre-filled, conf
   await expect(warnings).toContainText(`ya se usó en el pedido ${order.number}`, { timeout: 30_000 });
   await expect(warnings).toContainText('Esta imagen');
   await page.screenshot({ path: path.join(shots, 'payments-duplicate-390.png') });
+  await page.keyboard.press('Escape');
+
+  // On the order: the screenshot kept, "comprobante recibido" until she ticks it, and its nota de venta.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/pedidos/${order.id}`);
+  const orderDialog = page.getByRole('dialog', { name: new RegExp(order.number) });
+  const receipts = orderDialog.getByRole('region', { name: 'Comprobantes' });
+  await expect(receipts).toContainText('Comprobante recibido');
+  await receipts.getByLabel('Verificado en mi app').check();
+  await expect(receipts.locator('.badge')).toHaveText('Verificado en mi app');
+  await orderDialog.getByRole('button', { name: 'Nota de venta (PDF)' }).click();
+  await expect(orderDialog.getByRole('link', { name: /Descargar nota NV-0000\d\d/ })).toBeVisible();
+  await receipts.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'payments-order-1366.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await receipts.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'payments-order-390.png') });
 });
 
 test('payment details in Ajustes reach the composer', async ({ page }) => {

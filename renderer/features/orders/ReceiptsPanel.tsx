@@ -29,7 +29,12 @@ export const ReceiptsPanel = ({ orderId, version }: { orderId: number; version: 
             <span>{money(r.amount)}{r.operationNumber ? ` · ${r.operationNumber}` : ''}{r.payerName ? ` · ${r.payerName}` : ''}</span>
             <span className={r.isVerified ? 'badge badge-ok' : 'badge badge-warn'}>{r.isVerified ? t('payments.verified') : t('payments.received')}</span>
             <label className="check">
-              <input type="checkbox" checked={r.isVerified} onChange={(e) => void api.call('payments.verify', { paymentId: r.paymentId, isVerified: e.target.checked }).then(load)} />
+              <input type="checkbox" checked={r.isVerified} onChange={(e) => {
+                const isVerified = e.target.checked;
+                // Ticked at once; the list is read back from the core (a failure shows the real state again).
+                setItems(items.map((i) => (i.paymentId === r.paymentId ? { ...i, isVerified } : i)));
+                void api.call('payments.verify', { paymentId: r.paymentId, isVerified }).finally(load);
+              }} />
               {t('payments.verified')}
             </label>
           </li>
