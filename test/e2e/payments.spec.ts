@@ -85,7 +85,8 @@ test('a screenshot in the chat becomes a payment: read offline, pre-filled, conf
   const receipts = orderDialog.getByRole('region', { name: 'Comprobantes' });
   await expect(receipts).toContainText('Comprobante recibido');
   await receipts.getByLabel('Verificado en mi app').check();
-  await expect(receipts.locator('.badge')).toHaveText('Verificado en mi app');
+  await expect(receipts.getByLabel('Verificado en mi app')).toBeChecked();
+  await expect(receipts).not.toContainText('Comprobante recibido');
   await orderDialog.getByRole('button', { name: 'Nota de venta (PDF)' }).click();
   await expect(orderDialog.getByRole('link', { name: /Descargar nota NV-0000\d\d/ })).toBeVisible();
   await receipts.scrollIntoViewIfNeeded();

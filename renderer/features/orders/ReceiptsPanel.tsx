@@ -27,7 +27,7 @@ export const ReceiptsPanel = ({ orderId, version }: { orderId: number; version: 
           <li key={r.paymentId}>
             <ReceiptThumb mediaId={r.mediaId} />
             <span>{money(r.amount)}{r.operationNumber ? ` · ${r.operationNumber}` : ''}{r.payerName ? ` · ${r.payerName}` : ''}</span>
-            <span className={r.isVerified ? 'badge badge-ok' : 'badge badge-warn'}>{r.isVerified ? t('payments.verified') : t('payments.received')}</span>
+            {r.isVerified ? null : <span className="badge badge-warn">{t('payments.received')}</span>}
             <label className="check">
               <input type="checkbox" checked={r.isVerified} onChange={(e) => {
                 const isVerified = e.target.checked;
