@@ -10,7 +10,7 @@ export const PaymentDetailsButton = ({ onInsert, isDisabled }: { onInsert(text: 
   return (
     <button
       type="button"
-      className="button button-quiet"
+      className="button button-quiet composer-attach"
       disabled={isDisabled || !hasDetails}
       title={hasDetails ? t('payments.sendDetailsHelp') : t('payments.noDetails')}
       onClick={() => onInsert(paymentDetailsText(paymentDetails, language))}
