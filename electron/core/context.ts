@@ -21,6 +21,8 @@ export interface CoreContext {
   /** Who made this call: handlers check records against it (a delivery phone sees only today's stops). */
   principal: Principal;
   emit<E extends EventName>(type: E, payload: EventMap[E]): void;
+  /** Heard at once, not after the call: the progress of a long task (OCR of a photo) while it runs. */
+  publishNow(event: AppEvent): void;
   caches: CoreCaches;
   channels: ChannelHub;
   outbox: OutboxRunner;

@@ -21,6 +21,7 @@ import { broadcastHandlers } from './broadcast/handlers';
 import { liveHandlers } from './live/handlers';
 import { browserHandlers } from './channels/browserHandlers';
 import { settingsHandlers } from './settings/handlers';
+import { paymentHandlers } from './payments/handlers';
 import { stockHandlers } from './stock/handlers';
 import { quickHandlers } from './quick/handlers';
 import { boardHandlers } from './board/handlers';
@@ -67,6 +68,7 @@ export const handlers = {
   ...liveHandlers,
   ...quickHandlers,
   ...boardHandlers,
+  ...paymentHandlers,
   // Only the desktop shell can open files; it answers these before they reach the core.
   'desktop.openFile': () => ({ isDone: false }),
   'desktop.showInFolder': () => ({ isDone: false }),

@@ -8,6 +8,7 @@ import type { CoreContext } from './context';
 import { openDatabase, type Db } from './db/open';
 import { createDispatch, type DispatchOptions } from './dispatch';
 import { createEventHub } from './events';
+import { stopOcr } from './payments/ocr';
 import { handlers } from './handlers';
 import { mediaDirFor } from './media/store';
 import { resolveResourcesDir } from './resources';
@@ -142,6 +143,7 @@ export const createCore = (options: CoreOptions): Core => {
     mediaDir,
     resourcesDir,
     now,
+    publishNow: hub.publish,
     caches: {},
     replaceDatabase: (sourceFile, sourceMediaDir) => {
       base.db.close();
@@ -201,6 +203,7 @@ export const createCore = (options: CoreOptions): Core => {
       outbox.stop();
       stopLiveWatcher();
       void channels.close();
+      void stopOcr();
       base.db.close();
     },
   };

@@ -11,6 +11,7 @@ import { enOrders } from './en-orders';
 import { enBoard } from './en-board';
 import { enDrafts } from './en-drafts';
 import { enPrint } from './en-print';
+import { enPayments } from './en-payments';
 import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
 import { enMultidraft } from './en-multidraft';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...enBoard,
   ...enDrafts,
   ...enPrint,
+  ...enPayments,
   ...enBasics,
   ...enHardening,
   ...enMultidraft,

@@ -10,6 +10,7 @@ import { esOrders } from './es-orders';
 import { esBoard } from './es-board';
 import { esDrafts } from './es-drafts';
 import { esPrint } from './es-print';
+import { esPayments } from './es-payments';
 import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
 import { esMultidraft } from './es-multidraft';
@@ -30,6 +31,7 @@ export const es = {
   ...esBoard,
   ...esDrafts,
   ...esPrint,
+  ...esPayments,
   ...esBasics,
   ...esHardening,
   ...esMultidraft,

@@ -22,6 +22,7 @@ import { browserMethods } from './methods/browsers';
 import { quickMethods } from './methods/quick';
 import { boardMethods } from './methods/board';
 import { aliasMethods } from './methods/aliases';
+import { paymentMethods } from './methods/payments';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -49,6 +50,7 @@ export const contract = {
   ...quickMethods,
   ...boardMethods,
   ...aliasMethods,
+  ...paymentMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -76,6 +78,8 @@ export interface EventMap {
   'live.changed': { liveId: number };
   /** A follow-up was marked done or snoozed; read followUps.list again. */
   'followUps.changed': Record<string, never>;
+  /** How far the OCR of a payment photo has got (0…1). */
+  'payments.ocrProgress': { mediaId: string; progress: number };
   /** From the desktop's menu or a notification: do what the matching shortcut or link does. */
   'app.command': { command: 'new-order' | 'new-product' | 'search' | 'open'; hash?: string };
 }

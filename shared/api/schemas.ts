@@ -2,6 +2,7 @@ import { z } from 'zod';
 export { z };
 import { languages } from '../domain/settings';
 import { manualStockReasons } from '../domain/catalog';
+import { paymentDetailKinds } from '../domain/payments';
 
 /** Building blocks reused by every domain's argument schemas. */
 export const id = z.number().int().positive();
@@ -144,6 +145,22 @@ export const updateSettingsArgs = z
     onTheWayTemplate: shortText(1000).optional(),
     logoMediaId: z.string().regex(/^([a-f0-9]{16,64})?$/, 'is not a photo id').optional(),
     deliveredTemplate: shortText(1000).optional(),
+    paymentDetails: z
+      .array(
+        z
+          .object({
+            kind: z.enum(paymentDetailKinds),
+            label: requiredText(40),
+            number: shortText(40).default(''),
+            holder: shortText(80).default(''),
+            cci: z.string().trim().regex(/^[\d -]{0,30}$/, 'may only have digits').default(''),
+            qrMediaId: z.string().regex(/^([a-f0-9]{16,64})?$/, 'is not a photo id').default(''),
+          })
+          .strict(),
+      )
+      .max(10)
+      .optional(),
+    paymentReminderTemplate: shortText(1000).optional(),
     browserPath: shortText(1000).optional(),
     isAutoUpdateEnabled: z.boolean().optional(),
     isFormatFromLanguage: z.boolean().optional(),

@@ -1,6 +1,7 @@
 import { formatMoney } from './money';
 import type { Order } from './orders';
 import type { ShopSettings } from './settings';
+import { paymentDetailsText } from './payments';
 
 /** What a customer is told about an order that is not confirmed yet: received, never "confirmado". */
 export const orderReceivedTemplates = {
@@ -20,7 +21,8 @@ export const isConfirmedForCustomer = (order: Pick<Order, 'status'>): boolean =>
  * The message for the customer that follows the order's real state: the seller's confirmation
  * template once the order is confirmed, a "we received it" text before. Fee, payments, balance
  * and address join their line when the template has no placeholder of their own for them
- * ({envio} {pagado} {saldo} {direccion}). Unknown {words} stay as written.
+ * ({envio} {pagado} {saldo} {direccion}). How to pay (her details from Ajustes) goes in {pagos}, or
+ * at the end while something is still due. Unknown {words} stay as written.
  */
 export const orderConfirmationText = (order: Order, settings: ShopSettings): string => {
   const money = (minor: number) => formatMoney(minor, settings.currency, settings.locale);
@@ -53,8 +55,10 @@ export const orderConfirmationText = (order: Order, settings: ShopSettings): str
     saldo: balance,
     direccion: address,
     tienda: settings.shopName,
+    pagos: order.balanceDue > 0 ? paymentDetailsText(settings.paymentDetails, settings.language) : '',
   };
-  return template
+  const howToPay = !has('pagos') && values.pagos ? `\n\n${values.pagos}` : '';
+  return `${template}${howToPay}`
     .replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match)
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -1,4 +1,5 @@
 import type { Pacing } from './broadcasts';
+import { defaultReminderTemplate, type PaymentDetail } from './payments';
 export const languages = ['es', 'en'] as const;
 export type Language = (typeof languages)[number];
 
@@ -43,6 +44,10 @@ export interface ShopSettings {
   liveMessageTemplate: string;
   /** Sent once when a customer writes BAJA/STOP; {cliente} {tienda} are filled in. */
   optOutReply: string;
+  /** How customers pay her (Yape/Plin number, bank and CCI, QR, cash on delivery): on confirmations and in the composer. */
+  paymentDetails: PaymentDetail[];
+  /** Por cobrar's reminder; {cliente} {pedidos} {saldo} {pagos} {tienda} are filled in. */
+  paymentReminderTemplate: string;
   /** Dates and numbers on screen follow the language (in the shop's region) unless she picked a format in Ajustes. */
   isFormatFromLanguage: boolean;
   /** "Entregado" (buttons and board) is refused while the order still owes money. */
@@ -104,6 +109,8 @@ export const defaultSettings: ShopSettings = {
   pacing: { minGapSeconds: 30, maxGapSeconds: 90, hourlyCap: 20, dailyCap: 80, quietStart: '21:00', quietEnd: '09:00', isSlowStartForNewNumber: true },
   optOutReply: 'Listo {cliente}, ya no te enviaremos promociones de {tienda}. Si cambias de opinión, escribe ALTA. 🙏',
   logoMediaId: '',
+  paymentDetails: [],
+  paymentReminderTemplate: defaultReminderTemplate,
   onTheWayTemplate: '¡Hola {cliente}! Tu pedido {pedido} de {tienda} ya está en camino 🛵',
   deliveredTemplate: '¡Hola {cliente}! Entregamos tu pedido {pedido}. ¡Gracias por comprar en {tienda}! 💖',
   orderConfirmationTemplate:

@@ -80,6 +80,25 @@ export const moveTo = (ctx: CoreContext, order: Order, status: OrderStatus, note
   return changed(ctx, order.id);
 };
 
+/** Every payment goes through here (Pedidos, a receipt from Chats): checks, the ledger row and its event. */
+export const recordPayment = (
+  ctx: CoreContext,
+  args: { id: number; amount: number; method: string; operationNumber: string; note: string },
+): { order: Order; paymentId: number } => {
+  const order = repo.getOrder(ctx.db, args.id);
+  if (order.status === 'cancelled') fail('conflict', `Order ${order.number} is cancelled`, { field: 'id' });
+  const methods = readSettings(ctx.db).paymentMethods;
+  if (!methods.includes(args.method)) {
+    fail('invalid_input', `method: "${args.method}" is not one of ${methods.join(', ')}`, { field: 'method' });
+  }
+  if (args.amount > order.balanceDue) {
+    fail('invalid_input', `amount: only ${order.balanceDue} is due on ${order.number}`, { field: 'amount', details: { balanceDue: order.balanceDue } });
+  }
+  const paymentId = repo.addPayment(ctx.db, order.id, args, ctx.now());
+  repo.addEvent(ctx.db, order.id, { type: 'payment', note: args.method }, ctx.now());
+  return { order: changed(ctx, order.id), paymentId };
+};
+
 export const orderHandlers = {
   'orders.draftFromText': (ctx, args) => draftFromText(ctx, args.text, args.now ?? ctx.now()),
   'orders.draftFromMessages': (ctx, args) => draftFromMessages(ctx, args.conversationId, args.messageIds, args.now ?? ctx.now()),
@@ -166,18 +185,5 @@ export const orderHandlers = {
 
   'orders.cancel': (ctx, args) => moveTo(ctx, repo.getOrder(ctx.db, args.id), 'cancelled', args.reason),
 
-  'orders.addPayment': (ctx, args) => {
-    const order = repo.getOrder(ctx.db, args.id);
-    if (order.status === 'cancelled') fail('conflict', `Order ${order.number} is cancelled`, { field: 'id' });
-    const methods = readSettings(ctx.db).paymentMethods;
-    if (!methods.includes(args.method)) {
-      fail('invalid_input', `method: "${args.method}" is not one of ${methods.join(', ')}`, { field: 'method' });
-    }
-    if (args.amount > order.balanceDue) {
-      fail('invalid_input', `amount: only ${order.balanceDue} is due on ${order.number}`, { field: 'amount', details: { balanceDue: order.balanceDue } });
-    }
-    repo.addPayment(ctx.db, order.id, args, ctx.now());
-    repo.addEvent(ctx.db, order.id, { type: 'payment', note: args.method }, ctx.now());
-    return changed(ctx, order.id);
-  },
+  'orders.addPayment': (ctx, args) => recordPayment(ctx, args).order,
 } satisfies Partial<Handlers>;

@@ -104,16 +104,18 @@ export const addEvent = (db: Db, orderId: number, event: { type: OrderEvent['typ
   );
 };
 
-export const addPayment = (db: Db, orderId: number, payment: { amount: number; method: string; note: string; operationNumber?: string }, now: number): void => {
-  db.prepare('INSERT INTO payments (order_id, amount, method, operation_number, note, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+/** Returns the new payment's id. */
+export const addPayment = (db: Db, orderId: number, payment: { amount: number; method: string; note: string; operationNumber?: string }, now: number): number => {
+  const id = db.prepare('INSERT INTO payments (order_id, amount, method, operation_number, note, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     orderId,
     payment.amount,
     payment.method,
     payment.operationNumber ?? '',
     payment.note,
     now,
-  );
+  ).lastInsertRowid;
   db.prepare('UPDATE orders SET paid = paid + ?, updated_at = ? WHERE id = ?').run(payment.amount, now, orderId);
+  return Number(id);
 };
 
 export const findOrder = (db: Db, id: number): Order | undefined => {

@@ -11,6 +11,11 @@ export const settingsHandlers = {
     if (args.logoMediaId && !ctx.db.prepare('SELECT 1 FROM media WHERE id = ?').get(args.logoMediaId)) {
       fail('not_found', `logoMediaId: photo ${args.logoMediaId} was not uploaded`, { field: 'logoMediaId' });
     }
+    for (const [i, detail] of (args.paymentDetails ?? []).entries()) {
+      if (detail.qrMediaId && !ctx.db.prepare('SELECT 1 FROM media WHERE id = ?').get(detail.qrMediaId)) {
+        fail('not_found', `paymentDetails.${i}.qrMediaId: photo ${detail.qrMediaId} was not uploaded`, { field: `paymentDetails.${i}.qrMediaId` });
+      }
+    }
     if (args.browserPath !== undefined) checkBrowserPath(args.browserPath, readSettings(ctx.db).browserPath);
     // Phones are read with the country of the locale being saved, so the welcome's country and number go together.
     const locale = args.locale ?? readSettings(ctx.db).locale;

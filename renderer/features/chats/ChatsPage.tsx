@@ -10,6 +10,8 @@ import { CustomerDialog } from '../customers/CustomerDialog';
 import { ImportChatDialog } from './ImportChatDialog';
 import { Composer } from './Composer';
 import { WaitlistButton } from '../board/WaitlistButton';
+import { ReceiptDialog } from './ReceiptDialog';
+import type { Photo } from '../../../shared/domain/catalog';
 import type { ChannelState } from '../../../shared/domain/channels';
 import { now } from '../../clock';
 import { listTime as formatListTime } from './listTime';
@@ -46,6 +48,7 @@ export const ChatsPage = () => {
     setPicked(new Set());
     pickAnchor.current = null;
   };
+  const [receipt, setReceipt] = useState<{ photo: Photo; customerId: number } | null>(null);
 
   const [matches, setMatches] = useState<MatchSuggestion[]>([]);
   const [channels, setChannels] = useState<ChannelState[]>([]);
@@ -239,7 +242,12 @@ export const ChatsPage = () => {
                       {m.photos.length > 0 ? (
                         <div className="message-photos">
                           {m.photos.map((photo) => (
-                            <img key={photo.id} src={photo.thumbUrl} alt={t('chats.photo', { name: m.author })} loading="lazy" />
+                            <figure key={photo.id}>
+                              <img src={photo.thumbUrl} alt={t('chats.photo', { name: m.author })} loading="lazy" />
+                              {m.direction === 'in' && open.customerId !== null ? (
+                                <button type="button" className="button button-quiet" onClick={() => setReceipt({ photo, customerId: open.customerId ?? 0 })}>💵 {t('payments.isPayment')}</button>
+                              ) : null}
+                            </figure>
                           ))}
                         </div>
                       ) : null}
@@ -280,6 +288,7 @@ export const ChatsPage = () => {
       {seed ? <NewOrderDialog seed={seed} onClose={() => setSeed(null)} onCreated={(id) => { setSeed(null); setOrderId(id); stopPicking(); }} /> : null}
       {orderId !== null ? <OrderDialog orderId={orderId} onClose={() => setOrderId(null)} /> : null}
       {isImporting ? <ImportChatDialog onClose={() => { setImporting(false); load(); }} /> : null}
+      {receipt ? <ReceiptDialog photo={receipt.photo} customerId={receipt.customerId} onClose={() => setReceipt(null)} onRecorded={refreshOpen} /> : null}
       {customerId !== null ? <CustomerDialog customerId={customerId} onClose={() => setCustomerId(null)} /> : null}
     </section>
   );

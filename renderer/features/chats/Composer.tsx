@@ -8,6 +8,7 @@ import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { useQuickReplyPicker } from './QuickReplyPicker';
 import { ProductCardPicker } from './ProductCardPicker';
+import { PaymentDetailsButton } from './PaymentDetailsButton';
 
 /** The reply box: goes out on the channel the customer used last, or another of theirs the seller picks. */
 export const Composer = ({ conversation, channels, now, onSent }: { conversation: Conversation; channels: ChannelState[]; now: number; onSent: () => void }) => {
@@ -94,6 +95,7 @@ export const Composer = ({ conversation, channels, now, onSent }: { conversation
         </button>
       </div> : null}
       {target.isLive ? <ProductCardPicker conversationId={target.conversationId} isDisabled={isWindowClosed || !isChannelOn} onSent={onSent} /> : null}
+      {target.isLive ? <PaymentDetailsButton isDisabled={isWindowClosed || !isChannelOn} onInsert={(details) => setText(text.trim() ? `${text.trim()}\n\n${details}` : details)} /> : null}
       {error ? <p className="form-error" role="alert">{error}</p> : null}
     </form>
   );

@@ -5,6 +5,7 @@ import { useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { StopCard } from './StopCard';
+import { UnverifiedPayments } from './UnverifiedPayments';
 import { shopDay } from '../../clock';
 
 const PAGE = 50;
@@ -138,6 +139,7 @@ export const DeliveriesPage = () => {
         {day ? <span className="muted count">{t('deliveries.totals', day.totals)} · {t('deliveries.toCollect')}: <strong data-testid="total-to-collect">{money(day.totals.toCollect)}</strong></span> : null}
       </div>
       {day && day.groups.length > 0 ? <PeopleSummary people={day.groups} assignee={assignee} onPick={setAssignee} /> : null}
+      {day ? <UnverifiedPayments orderIds={stops.map((s) => s.orderId)} /> : null}
       {day && stops.length === 0 ? <div className="empty-state"><p>{t('deliveries.empty')}</p></div> : null}
       {day && stops.length > 0 ? (
         <div className="deliveries">

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ReceiptsPanel } from './ReceiptsPanel';
+import { SalesNoteButtons } from './SalesNoteButtons';
 import { parseMoney } from '../../../shared/domain/money';
 import { canMoveTo, isEditable, operationNumberMaxLength, operationNumberPattern, type Order, type OrderEvent, type OrderStatus } from '../../../shared/domain/orders';
 import { api } from '../../api';
@@ -161,6 +163,8 @@ export const OrderDialog = ({ orderId, onClose }: { orderId: number; onClose(): 
           <button type="submit" className="button">{t('orders.addPayment')}</button>
         </form>
       ) : null}
+      <ReceiptsPanel orderId={order.id} version={order.updatedAt} />
+      {order.status !== 'cancelled' ? <SalesNoteButtons orderId={order.id} /> : null}
       <h3>{t('orders.history')}</h3>
       <ol className="history">
         {[...order.events].reverse().map((e) => (

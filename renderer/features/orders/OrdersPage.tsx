@@ -8,6 +8,7 @@ import { useDate, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { RecordedByFilter } from './RecordedByFilter';
 import { NewOrderDialog } from './NewOrderDialog';
+import { ReceivablesDialog } from '../payments/ReceivablesDialog';
 import { OrderDialog } from './OrderDialog';
 import { useAssigned, useLabels } from '../quick/useLabels';
 import { LabelFilter } from '../quick/LabelFilter';
@@ -35,6 +36,7 @@ export const OrdersPage = () => {
     localStorage.setItem('chasqui.ordersView', value ? 'board' : 'list');
     setBoard(value);
   };
+  const [isCollecting, setCollecting] = useState(false);
   const filters = {
     ...(query.trim() ? { query: query.trim() } : {}),
     ...(status ? { status } : {}),
@@ -81,6 +83,7 @@ export const OrdersPage = () => {
             <button type="button" aria-pressed={!isBoard} onClick={() => showBoard(false)}>{t('board.viewList')}</button>
             <button type="button" aria-pressed={isBoard} onClick={() => showBoard(true)}>{t('board.viewBoard')}</button>
           </div>
+          <button type="button" className="button" onClick={() => setCollecting(true)}>💰 {t('receivables.open')}</button>
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>+ {t('orders.new')}</button>
         </div>
       </header>
@@ -136,6 +139,7 @@ export const OrdersPage = () => {
         </div>
       ) : null}
       </>}
+      {isCollecting ? <ReceivablesDialog onClose={() => setCollecting(false)} onOpenOrder={(id) => { setCollecting(false); setOpenId(id); }} /> : null}
       {isCreating ? <NewOrderDialog onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpenId(id); }} /> : null}
       {openId !== null ? <OrderDialog orderId={openId} onClose={() => setOpenId(null)} /> : null}
     </section>

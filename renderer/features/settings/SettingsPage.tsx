@@ -15,6 +15,7 @@ import { PacingSection } from './PacingSection';
 import { QuickRepliesSection } from '../quick/QuickRepliesSection';
 import { LabelsSection } from '../quick/LabelsSection';
 import { AutoRepliesSection } from '../quick/AutoRepliesSection';
+import { PaymentMethodsSection } from './PaymentMethodsSection';
 import { LogoImage } from '../../components/LogoImage';
 
 const presets = Object.values(countryPresets);
@@ -114,6 +115,7 @@ export const SettingsPage = () => {
         </div>
       </form>
       <SellingSection />
+      <PaymentMethodsSection />
       <ChannelsSection />
       <QuickRepliesSection />
       <LabelsSection />

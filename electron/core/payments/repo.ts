@@ -1,0 +1,133 @@
+import type { PaymentReceipt, Receivable } from '../../../shared/domain/payments';
+import type { ReceiptReading } from '../../../shared/domain/receiptText';
+import type { Db } from '../db/open';
+
+export interface ReceiptRow {
+  payment_id: number;
+  order_id: number;
+  order_number: string;
+  media_id: string;
+  image_hash: string;
+  amount: number;
+  operation_number: string;
+  payer_name: string;
+  paid_date: string | null;
+  paid_time: string | null;
+  verified_at: number | null;
+  created_at: number;
+}
+
+const RECEIPTS_SQL = `SELECT r.*, o.number AS order_number FROM payment_receipts r JOIN orders o ON o.id = r.order_id`;
+
+export const toReceipt = (row: ReceiptRow): PaymentReceipt => ({
+  paymentId: row.payment_id,
+  orderId: row.order_id,
+  orderNumber: row.order_number,
+  mediaId: row.media_id,
+  amount: row.amount,
+  operationNumber: row.operation_number,
+  payerName: row.payer_name,
+  isVerified: row.verified_at !== null,
+  createdAt: row.created_at,
+});
+
+export const insertReceipt = (
+  db: Db,
+  receipt: { paymentId: number; orderId: number; mediaId: string; imageHash: string; amount: number; reading: ReceiptReading },
+  now: number,
+): void => {
+  db.prepare(
+    `INSERT INTO payment_receipts (payment_id, order_id, media_id, image_hash, amount, operation_number, payer_name, paid_date, paid_time, app, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    receipt.paymentId,
+    receipt.orderId,
+    receipt.mediaId,
+    receipt.imageHash,
+    receipt.amount,
+    receipt.reading.operationNumber,
+    receipt.reading.payerName,
+    receipt.reading.date,
+    receipt.reading.time,
+    receipt.reading.app,
+    now,
+  );
+};
+
+/** Every receipt already kept: few per shop (hundreds), so the near-copy check reads them all. */
+export const allReceipts = (db: Db): ReceiptRow[] => db.prepare<[], ReceiptRow>(`${RECEIPTS_SQL} ORDER BY r.payment_id`).all();
+
+export const listReceipts = (db: Db, filter: { orderId?: number; isVerified?: boolean }): PaymentReceipt[] => {
+  const where: string[] = [];
+  const params: number[] = [];
+  if (filter.orderId !== undefined) {
+    where.push('r.order_id = ?');
+    params.push(filter.orderId);
+  }
+  if (filter.isVerified !== undefined) where.push(filter.isVerified ? 'r.verified_at IS NOT NULL' : 'r.verified_at IS NULL');
+  return db
+    .prepare<number[], ReceiptRow>(`${RECEIPTS_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.payment_id DESC LIMIT 500`)
+    .all(...params)
+    .map(toReceipt);
+};
+
+export const setVerified = (db: Db, paymentId: number, verifiedAt: number | null): boolean =>
+  db.prepare('UPDATE payment_receipts SET verified_at = ? WHERE payment_id = ?').run(verifiedAt, paymentId).changes > 0;
+
+export const findReceipt = (db: Db, paymentId: number): PaymentReceipt | undefined => {
+  const row = db.prepare<[number], ReceiptRow>(`${RECEIPTS_SQL} WHERE r.payment_id = ?`).get(paymentId);
+  return row ? toReceipt(row) : undefined;
+};
+
+/** A payment (any, not only from a screenshot) that carries this operation number, on any order. */
+export const paymentWithOperation = (db: Db, operationNumber: string): { orderNumber: string } | undefined =>
+  db
+    .prepare<[string], { orderNumber: string }>(
+      `SELECT o.number AS orderNumber FROM payments p JOIN orders o ON o.id = p.order_id WHERE p.operation_number = ? LIMIT 1`,
+    )
+    .get(operationNumber);
+
+/** The customer's orders that still have something to pay, oldest first. */
+export const openOrdersOf = (db: Db, customerId: number): { id: number; number: string; total: number; paid: number; created_at: number }[] =>
+  db
+    .prepare<[number], { id: number; number: string; total: number; paid: number; created_at: number }>(
+      `SELECT id, number, total, paid, created_at FROM orders
+        WHERE customer_id = ? AND status NOT IN ('cancelled') AND paid < total ORDER BY created_at, id`,
+    )
+    .all(customerId);
+
+/** Customers who owe, the biggest balance first, with the oldest unpaid order and the last reminder. */
+export const receivables = (db: Db): Receivable[] => {
+  const rows = db
+    .prepare<[], { id: number; number: string; customer_id: number; name: string; phone: string; balance: number; created_at: number; last_reminder: number | null }>(
+      `SELECT o.id, o.number, o.customer_id, c.name, c.phone, o.total - o.paid AS balance, o.created_at,
+              (SELECT max(sent_at) FROM payment_reminders pr WHERE pr.customer_id = o.customer_id) AS last_reminder
+         FROM orders o JOIN customers c ON c.id = o.customer_id
+        WHERE o.status <> 'cancelled' AND o.paid < o.total
+        ORDER BY o.created_at, o.id`,
+    )
+    .all();
+  const byCustomer = new Map<number, Receivable>();
+  for (const row of rows) {
+    const entry = byCustomer.get(row.customer_id) ?? {
+      customerId: row.customer_id,
+      customerName: row.name,
+      phone: row.phone,
+      balanceDue: 0,
+      orders: [],
+      since: row.created_at,
+      lastReminderAt: row.last_reminder,
+    };
+    entry.balanceDue += row.balance;
+    entry.orders.push({ id: row.id, number: row.number, balanceDue: row.balance, createdAt: row.created_at });
+    byCustomer.set(row.customer_id, entry);
+  }
+  return [...byCustomer.values()].sort((a, b) => b.balanceDue - a.balanceDue);
+};
+
+export const recordReminder = (db: Db, customerId: number, messageId: number, now: number): void => {
+  db.prepare('INSERT INTO payment_reminders (customer_id, message_id, sent_at) VALUES (?, ?, ?)').run(customerId, messageId, now);
+};
+
+export const lastReminderAt = (db: Db, customerId: number): number | null =>
+  db.prepare<[number], number | null>('SELECT max(sent_at) FROM payment_reminders WHERE customer_id = ?').pluck().get(customerId) ?? null;

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { reminderText, type Receivable } from '../../../shared/domain/payments';
+import { api } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { toFormError } from '../../components/errors';
+import { useLocale, useMoney } from '../../format';
+import { ChasquiError } from '../../../shared/api/errors';
+import { useT } from '../../i18n';
+import { useSettings } from '../../store/settings';
+
+/**
+ * Por cobrar: who owes her, how much and since when, with the last reminder; a reminder goes in one
+ * click through the customer's own chat. The core sends at most one a day per customer (paced).
+ */
+export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; onOpenOrder(id: number): void }) => {
+  const t = useT();
+  const money = useMoney();
+  const { settings, update } = useSettings();
+  const locale = useLocale();
+  const day = (ms: number) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: settings.timeZone }).format(ms);
+  const [items, setItems] = useState<Receivable[] | null>(null);
+  const [template, setTemplate] = useState(settings.paymentReminderTemplate);
+  const [status, setStatus] = useState<Record<number, string>>({});
+  const [busy, setBusy] = useState<number | null>(null);
+  const load = () => void api.call('payments.receivables', {}).then((r) => setItems(r.items));
+  useEffect(load, []);
+
+  const send = async (item: Receivable) => {
+    setBusy(item.customerId);
+    try {
+      const text = reminderText({ customerName: item.customerName, orderNumbers: item.orders.map((o) => o.number), balanceDue: item.balanceDue }, { ...settings, paymentReminderTemplate: template });
+      await api.call('payments.sendReminder', { customerId: item.customerId, text });
+      setStatus({ ...status, [item.customerId]: t('receivables.sent') });
+      load();
+    } catch (e) {
+      // The core refuses a second reminder the same day: said in her words, not the core's.
+      const isTooSoon = e instanceof ChasquiError && e.code === 'conflict';
+      setStatus({ ...status, [item.customerId]: isTooSoon ? t('receivables.tooSoon') : toFormError(e, t).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const total = (items ?? []).reduce((sum, i) => sum + i.balanceDue, 0);
+  return (
+    <Dialog title={t('receivables.title')} onClose={onClose} size="large">
+      {items === null ? <p className="muted" role="status">…</p> : null}
+      {items && items.length === 0 ? <p className="empty-state">{t('receivables.none')}</p> : null}
+      {items && items.length > 0 ? (
+        <>
+          <p><strong>{t('receivables.total', { count: items.length, amount: money(total) })}</strong></p>
+          <div className="table-scroll"><table className="table receivables">
+            <thead><tr>
+              <th scope="col">{t('receivables.customer')}</th><th scope="col" className="num">{t('receivables.owes')}</th>
+              <th scope="col">{t('receivables.since')}</th><th scope="col"><span className="visually-hidden">{t('receivables.remind')}</span></th>
+            </tr></thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.customerId}>
+                  <td>
+                    {item.customerName}
+                    <div className="muted small">{item.orders.map((o) => <button key={o.id} type="button" className="link-button" onClick={() => onOpenOrder(o.id)}>{o.number}</button>)}</div>
+                  </td>
+                  <td className="num">{money(item.balanceDue)}</td>
+                  <td>
+                    {day(item.since)}
+                    <div className="muted small">{t('receivables.lastReminder')}: {item.lastReminderAt ? day(item.lastReminderAt) : t('receivables.never')}</div>
+                  </td>
+                  <td>
+                    <button type="button" className="button" disabled={busy !== null} onClick={() => void send(item)}>{t('receivables.remind')}</button>
+                    {status[item.customerId] ? <div className="small" role="status">{status[item.customerId]}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table></div>
+        </>
+      ) : null}
+      <form className="form receivables-template" onSubmit={(e) => { e.preventDefault(); void update({ paymentReminderTemplate: template }).then(() => setStatus({ ...status, [0]: t('settings.saved') })); }}>
+        <label className="field">
+          <span>{t('receivables.template')}</span>
+          <textarea rows={3} value={template} maxLength={1000} onChange={(e) => setTemplate(e.target.value)} />
+        </label>
+        <p className="muted small">{t('receivables.templateHelp')}</p>
+        <div className="actions">
+          <button type="submit" className="button">{t('receivables.saveTemplate')}</button>
+          {status[0] ? <span role="status">{status[0]}</span> : null}
+        </div>
+      </form>
+    </Dialog>
+  );
+};

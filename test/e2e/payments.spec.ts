@@ -1,0 +1,156 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { renderReceipt, sampleReceipts } from '../helpers/receipts';
+import { serveApp, type ServedApp } from './serve';
+
+const shots = path.resolve(__dirname, '../../test-results/screenshots');
+let app: ServedApp;
+test.beforeAll(async () => {
+  app = await serveApp(['--demo']);
+});
+test.afterAll(async () => app.stop());
+
+const call = async <T>(method: string, args: unknown): Promise<T> => {
+  const token = new URL(app.url).searchParams.get('token') ?? '';
+  const response = await fetch(`${app.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value;
+};
+
+const today = (): string => {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Lima' }).format(Date.now()).split('-');
+  return `${d}/${m}/${y}`;
+};
+
+/** The demo customer sends a photo on WhatsApp. */
+const sendScreenshot = async (id: string, bytes: Buffer) => {
+  const photo = await call<{ id: string }>('media.upload', { fileName: 'comprobante.jpg', dataBase64: bytes.toString('base64') });
+  await call('inbox.ingestMessage', {
+    channel: 'whatsapp', conversationExternalId: 'demo:whatsapp:51911222333', messageExternalId: id, direction: 'in', author: 'Lucía Quispe',
+    senderExternalId: '51911222333', text: '📷', sentAt: Date.now(), via: 'demo', photoIds: [photo.id],
+  });
+};
+
+const openChat = async (page: Page) => {
+  await page.getByRole('navigation').getByRole('link', { name: 'Chats' }).click();
+  await page.getByRole('button', { name: /Lucía Quispe/ }).first().click();
+};
+
+test('a screenshot in the chat becomes a payment: read offline, pre-filled, confirmed, balance drops; the same image again is flagged', async ({ page }) => {
+  test.setTimeout(60_000);
+  const product = await call<{ variants: { id: number }[] }>('catalog.createProduct', { name: 'Paleta de sombras', variants: [{ sku: 'PAL-E2E', price: 25000, initialStock: 5 }] });
+  const receipt = await renderReceipt({ ...sampleReceipts[6]!, payer: 'Lucia Quispe', date: today(), operation: '00728341' });
+  await sendScreenshot('pay-1', receipt);
+  const { items } = await call<{ items: { title: string; customerId: number }[] }>('inbox.listConversations', {});
+  const customerId = items.find((c) => c.title.includes('Lucía'))?.customerId ?? 0;
+  const order = await call<{ id: number; number: string }>('orders.create', { channel: 'whatsapp', customer: { id: customerId }, items: [{ variantId: product.variants[0]!.id, quantity: 1 }] });
+  await call('orders.setStatus', { id: order.id, status: 'confirmed' });
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await openChat(page);
+  await page.getByRole('button', { name: 'Es un pago' }).last().click();
+  const dialog = page.getByRole('dialog', { name: 'Pago con comprobante' });
+  await expect(dialog.getByLabel('Monto')).toHaveValue('250.00', { timeout: 30_000 });
+  await expect(dialog.getByLabel('N.º de operación')).toHaveValue('00728341');
+  await expect(dialog.getByLabel('Pedido')).toHaveValue(String(order.id));
+  await expect(dialog.getByText('Nada raro a la vista')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'payments-receipt-1366.png') });
+  await dialog.getByRole('button', { name: 'Registrar pago' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Pago registrado' })).toContainText('0.00');
+  const paid = await call<{ balanceDue: number }>('orders.get', { id: order.id });
+  expect(paid.balanceDue).toBe(0);
+  await dialog.getByRole('button', { name: 'Cerrar' }).first().click();
+
+  // She sends the same picture again for a second order: flagged before anything is saved.
+  const second = await call<{ id: number }>('orders.create', { channel: 'whatsapp', customer: { id: customerId }, items: [{ variantId: product.variants[0]!.id, quantity: 1 }] });
+  await call('orders.setStatus', { id: second.id, status: 'confirmed' });
+  await sendScreenshot('pay-2', receipt);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await openChat(page);
+  await page.getByRole('button', { name: 'Es un pago' }).last().click();
+  const again = page.getByRole('dialog', { name: 'Pago con comprobante' });
+  const warnings = again.getByRole('alert', { name: 'Revisa antes de registrar' });
+  await expect(warnings).toContainText(`ya se usó en el pedido ${order.number}`, { timeout: 30_000 });
+  await expect(warnings).toContainText('Esta imagen');
+  await page.screenshot({ path: path.join(shots, 'payments-duplicate-390.png') });
+  await page.keyboard.press('Escape');
+
+  // On the order: the screenshot kept, "comprobante recibido" until she ticks it, and its nota de venta.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/pedidos/${order.id}`);
+  const orderDialog = page.getByRole('dialog', { name: new RegExp(order.number) });
+  const receipts = orderDialog.getByRole('region', { name: 'Comprobantes' });
+  await expect(receipts).toContainText('Comprobante recibido');
+  await receipts.getByLabel('Verificado en mi app').check();
+  await expect(receipts.getByLabel('Verificado en mi app')).toBeChecked();
+  await expect(receipts).not.toContainText('Comprobante recibido');
+  await orderDialog.getByRole('button', { name: 'Nota de venta (PDF)' }).click();
+  await expect(orderDialog.getByRole('link', { name: /Descargar nota NV-0000\d\d/ })).toBeVisible();
+  await receipts.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'payments-order-1366.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await receipts.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'payments-order-390.png') });
+});
+
+test('payment details in Ajustes reach the composer', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Ajustes' }).click();
+  const section = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Cómo te pagan' }) });
+  await section.getByRole('button', { name: 'Agregar forma de pago' }).click();
+  await section.getByLabel('Número o cuenta').fill('987 654 321');
+  await section.getByLabel('A nombre de').fill('Karina Paredes');
+  await section.getByRole('button', { name: 'Guardar' }).click();
+  await expect(section.getByRole('status')).toContainText('guardados');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'payments-settings-1366.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'payments-settings-390.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // A live chat on the demo channel, so the reply box (and its Datos de pago) is on.
+  await call('channels.connect', { kind: 'demo' });
+  await call('inbox.ingestMessage', {
+    channel: 'whatsapp', conversationExternalId: 'demo:whatsapp:51922333444', messageExternalId: 'ask-pay', direction: 'in', author: 'Carmen Díaz',
+    senderExternalId: '51922333444', text: '¿a qué número te yapeo?', sentAt: Date.now(), via: 'demo',
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'Chats' }).click();
+  await page.getByRole('button', { name: /Carmen Díaz/ }).first().click();
+  await page.getByRole('button', { name: 'Datos de pago' }).click();
+  await expect(page.locator('#reply-text')).toHaveValue('Puedes pagar por:\n• Yape 987 654 321 a nombre de Karina Paredes');
+  await page.screenshot({ path: path.join(shots, 'payments-composer-1366.png') });
+});
+
+test('Por cobrar lists who owes and sends a reminder through her chat, once a day', async ({ page }) => {
+  await call('channels.connect', { kind: 'demo' });
+  await call('inbox.ingestMessage', {
+    channel: 'whatsapp', conversationExternalId: 'demo:whatsapp:51955666777', messageExternalId: 'owe-1', direction: 'in', author: 'Daniela Ríos',
+    senderExternalId: '51955666777', text: 'te pago el viernes 🙏', sentAt: Date.now(), via: 'demo',
+  });
+  const { items } = await call<{ items: { title: string; customerId: number }[] }>('inbox.listConversations', {});
+  const customerId = items.find((c) => c.title.includes('Daniela'))?.customerId ?? 0;
+  const product = await call<{ variants: { id: number }[] }>('catalog.createProduct', { name: 'Rubor', variants: [{ sku: 'RUB-E2E', price: 3500, initialStock: 5 }] });
+  const order = await call<{ id: number }>('orders.create', { channel: 'whatsapp', customer: { id: customerId }, items: [{ variantId: product.variants[0]!.id, quantity: 2 }] });
+  await call('orders.setStatus', { id: order.id, status: 'confirmed' });
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Pedidos' }).click();
+  await page.getByRole('button', { name: 'Por cobrar' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Por cobrar' });
+  const row = dialog.getByRole('row').filter({ hasText: 'Daniela Ríos' });
+  await expect(row).toContainText('70.00');
+  await expect(row).toContainText('Último recordatorio: nunca');
+  await page.screenshot({ path: path.join(shots, 'payments-receivables-1366.png') });
+  await row.getByRole('button', { name: 'Enviar recordatorio' }).click();
+  await expect(row.getByRole('status')).toHaveText('Enviado');
+  await expect(row).not.toContainText('nunca');
+  await row.getByRole('button', { name: 'Enviar recordatorio' }).click();
+  await expect(row.getByRole('status')).toContainText('Ya le enviaste un recordatorio hoy');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(shots, 'payments-receivables-390.png') });
+});
