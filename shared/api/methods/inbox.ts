@@ -21,6 +21,12 @@ export const ingestMessageArgs = z
   })
   .strict();
 
+/**
+ * The most messages one inbox.ingestMessages call takes: a channel's sync or a burst goes in as
+ * transactions of this size, short enough that a screen's read never waits long behind one.
+ */
+export const INGEST_BATCH_MAX = 500;
+
 /** What a chat export import says, in preview and once committed. */
 export interface ImportChatResult {
   isCommitted: boolean;
@@ -39,6 +45,12 @@ export interface ImportChatResult {
   /** When the first and the last message were written. */
   firstAt: number | null;
   lastAt: number | null;
+}
+
+export interface IngestedMessage {
+  messageId: number;
+  conversationId: number;
+  isNew: boolean;
 }
 
 export const inboxMethods = {
@@ -75,5 +87,12 @@ export const inboxMethods = {
       .strict(),
   ),
   /** Where every channel adapter and importer hands in a message; the same message twice changes nothing. */
-  'inbox.ingestMessage': write<{ messageId: number; conversationId: number; isNew: boolean }>()(ingestMessageArgs),
+  'inbox.ingestMessage': write<IngestedMessage>()(ingestMessageArgs),
+  /**
+   * Messages that arrive together (a channel's sync, a burst) in one transaction, each under the same
+   * rules as inbox.ingestMessage, in order; all or nothing. Results in the same order as the messages.
+   */
+  'inbox.ingestMessages': write<{ items: IngestedMessage[] }>()(
+    z.object({ messages: z.array(ingestMessageArgs).min(1, 'needs at least one message').max(INGEST_BATCH_MAX) }).strict(),
+  ),
 } as const;
