@@ -155,6 +155,8 @@ export const createChannelHub = (options: HubOptions): ChannelHub => {
   const flush = (kind: ChannelKind): void => {
     const queue = waiting.get(kind) ?? [];
     waiting.delete(kind);
+    // Closed meanwhile: the channel sends them again next time (messages are unique per channel).
+    if (isClosed) return queue.forEach((entry) => entry.done({ isNew: false }));
     void ingestMany(
       kind,
       queue.map((entry) => entry.args),
@@ -182,6 +184,8 @@ export const createChannelHub = (options: HubOptions): ChannelHub => {
   const adapterFor = (kind: ChannelKind): ChannelAdapter => {
     const existing = adapters.get(kind);
     if (existing) return existing;
+    // Photos come with messages: sharp loads now, in the background, not with the app nor with the first photo.
+    void import('sharp').catch(() => undefined);
     const adapter = options.factories[kind](
       {
         onMessage: (message) => ingest(kind, message),
