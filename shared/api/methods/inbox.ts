@@ -70,8 +70,11 @@ export const inboxMethods = {
     z.object({ customerId: s.id, channel: z.enum(messageChannels).optional(), text: z.string().trim().min(1, 'is required').max(4000) }).strict(),
   ),
   'inbox.markRead': write<ConversationSummary>()(z.object({ id: s.id }).strict()),
-  /** WhatsApp "Export chat" (.txt or .zip): preview first (participants, counts), then commit saying which one is the seller. */
-  'inbox.importChatExport': write<ImportChatResult>()(
+  /**
+   * WhatsApp "Export chat" (.txt or .zip): preview first (participants, counts), then commit saying which one is the seller.
+   * A task: the messages go in as transactions of INGEST_BATCH_MAX each, so a years-long chat never holds the app up.
+   */
+  'inbox.importChatExport': task<ImportChatResult>()(
     z
       .object({
         /** whatsapp: "Export chat" .txt/.zip; instagram/facebook: "Download your information" JSON or zip. */

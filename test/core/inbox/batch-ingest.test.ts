@@ -153,4 +153,22 @@ describe('ingest in batches', () => {
     const pageSize = Number(core.db.pragma('page_size', { simple: true }));
     expect(fs.statSync(wal).size / pageSize).toBeLessThan(150);
   });
+  it('a long chat import goes in batch by batch; after a failure, importing the file again completes it without duplicates', async () => {
+    const core = open();
+    const api = coreClient(core);
+    const lines = Array.from({ length: 1_203 }, (_, i) => `04/03/26, ${String(8 + Math.floor(i / 60) % 12).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} - ${i % 3 === 0 ? 'Karina' : 'Lucía'}: mensaje ${i}`);
+    const file = { fileName: 'Chat de WhatsApp con Lucía.txt', dataBase64: Buffer.from(lines.join('\n')).toString('base64'), sellerName: 'Karina' };
+    // The second batch fails inside SQLite in its middle: the first batch stays, whole; nothing of the second does.
+    core.db.exec("CREATE TEMP TRIGGER boom BEFORE INSERT ON messages WHEN NEW.text = 'mensaje 600' BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    const failed = await core.dispatch('inbox.importChatExport', file);
+    expect(failed.ok).toBe(false);
+    expect(core.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(INGEST_BATCH_MAX);
+    expect(core.db.prepare('SELECT sum(unread_count) FROM conversations').pluck().get()).toBe(0);
+    core.db.exec('DROP TRIGGER boom');
+    const again = await api.call('inbox.importChatExport', file);
+    expect(again).toMatchObject({ isCommitted: true, messages: 1_203 - INGEST_BATCH_MAX, duplicates: INGEST_BATCH_MAX, customers: 0 });
+    expect(core.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(1_203);
+    const once = await api.call('inbox.importChatExport', file);
+    expect(once).toMatchObject({ messages: 0, duplicates: 1_203 });
+  });
 });
