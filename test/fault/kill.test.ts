@@ -9,7 +9,9 @@ import { ledgerBalance } from '../../electron/core/stock/repo';
 import { makeTempDir } from '../helpers/tmp';
 
 const KILLS = Number(process.env.CHASQUI_KILLS ?? 200);
-const LANES = Number(process.env.CHASQUI_KILL_LANES ?? 2);
+// Two lanes cut the run by about a quarter, but in samples of 30 kills their children, sharing the
+// cores, made fewer broadcast sends before each kill; one lane stays the default until that is understood.
+const LANES = Number(process.env.CHASQUI_KILL_LANES ?? 1);
 
 describe(`SIGKILL at random moments (${KILLS} times)`, () => {
   const tmp = makeTempDir('chasqui-kill-');
