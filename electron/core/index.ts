@@ -30,7 +30,9 @@ import { startLiveWatcher } from './live/watcher';
 import { assemblePromotions } from './promotions/assemble';
 import { findPromotionRow } from './promotions/repo';
 import { instagramHandle, renderPromoImage } from './print/promoImage';
-import { fail } from '../../shared/api/errors';
+import { ChasquiError, fail } from '../../shared/api/errors';
+import { contract, isMethodName } from '../../shared/api/contract';
+import { quickCheckInBackground } from './db/quickCheck';
 import { systemClock, type Clock } from './clock';
 import { makePrivateDir, protectShopFiles } from './privateFiles';
 
@@ -55,6 +57,11 @@ export interface CoreOptions {
   liveWatchEveryMs?: number;
   /** For pacing gaps; Math.random unless a test fixes it. */
   random?: () => number;
+  /**
+   * Check an existing database (SQLite quick_check) in a worker while the core already answers
+   * reads; writes, channels, the outbox and backups wait for it to pass (the headless shell's cold start).
+   */
+  isQuickCheckInBackground?: boolean;
 }
 
 export interface Core {
@@ -64,6 +71,8 @@ export interface Core {
   mediaDir: string;
   /** The core's one clock, for the shells' and tools' own time-dependent work (the demo shop's dates). */
   now: Clock;
+  /** Settles once the database passed its check (at once unless isQuickCheckInBackground); rejects with db_damaged. */
+  integrity: Promise<void>;
   /** For the core's own tests and tools; shells go through dispatch. */
   readonly db: Db;
   /** The connected channels; shells and tests reach posts and sends through the API, tools through this. */
@@ -103,7 +112,21 @@ export const createCore = (options: CoreOptions): Core => {
   const mediaDir = mediaDirFor(dataDir);
   const hub = createEventHub();
 
-  const firstDb = open();
+  let isCheckDeferred = false;
+  const firstDb = openDatabase(dbFile, {
+    nativeBinding: options.nativeBinding,
+    backupsDir: path.join(dataDir, 'backups'),
+    now,
+    onQuickCheckDeferred: options.isQuickCheckInBackground ? () => (isCheckDeferred = true) : undefined,
+  });
+  const integrity = isCheckDeferred
+    ? quickCheckInBackground(dbFile, options.nativeBinding).then((isOk) => {
+        if (!isOk) fail('db_damaged', `${dbFile} is damaged. Restore the last good backup from the backups folder; the file was left as it is.`);
+      })
+    : Promise.resolve();
+  // Nothing may write before the check passed: not a caller, not a channel, not the outbox.
+  let isChecked = !isCheckDeferred;
+  integrity.then(() => (isChecked = true), () => undefined);
   protectShopFiles(dataDir, dbFile);
   const channelsDir = channelsDirFor(dataDir);
   const channels = createChannelHub({
@@ -156,18 +179,34 @@ export const createCore = (options: CoreOptions): Core => {
     },
   };
   const dispatch = createDispatch(base, hub, handlers);
-  channels.resume();
-  // A broadcast that was running when the app closed goes on where it stopped; a channel coming back wakes it.
-  hub.subscribe((event) => (event.type === 'channels.status' && event.payload.status === 'ready' ? outbox.wake() : undefined));
-  outbox.start();
-  const stopLiveWatcher = options.isOutboxTimerEnabled === false ? () => undefined : startLiveWatcher({ db: () => base.db, channels, dispatch, everyMs: options.liveWatchEveryMs });
-  const stopAutoBackup = options.isAutoBackupEnabled ? startAutoBackup(dispatch, dataDir, base.now) : () => undefined;
   let isClosed = false;
+  let stopLiveWatcher = (): void => undefined;
+  let stopAutoBackup = (): void => undefined;
+  const startBackground = (): void => {
+    if (isClosed) return;
+    channels.resume();
+    // A broadcast that was running when the app closed goes on where it stopped; a channel coming back wakes it.
+    hub.subscribe((event) => (event.type === 'channels.status' && event.payload.status === 'ready' ? outbox.wake() : undefined));
+    outbox.start();
+    if (options.isOutboxTimerEnabled !== false) stopLiveWatcher = startLiveWatcher({ db: () => base.db, channels, dispatch, everyMs: options.liveWatchEveryMs });
+    if (options.isAutoBackupEnabled) stopAutoBackup = startAutoBackup(dispatch, dataDir, base.now);
+  };
+  if (isChecked) startBackground();
+  else integrity.then(startBackground, () => undefined);
+  const isRead = (method: string): boolean => isMethodName(method) && contract[method].kind === 'read';
   return {
-    dispatch: (method, args, dispatchOptions) =>
-      isClosed
-        ? Promise.resolve({ ok: false, error: { code: 'internal', message: 'Chasqui is shutting down' } })
-        : dispatch(method, args, dispatchOptions),
+    integrity,
+    dispatch: async (method, args, dispatchOptions) => {
+      if (isClosed) return { ok: false, error: { code: 'internal', message: 'Chasqui is shutting down' } };
+      if (!isChecked && !isRead(method)) {
+        try {
+          await integrity;
+        } catch (error) {
+          return { ok: false, error: error instanceof ChasquiError ? error.toBody() : { code: 'db_damaged', message: 'The data is damaged' } };
+        }
+      }
+      return dispatch(method, args, dispatchOptions);
+    },
     events: { subscribe: hub.subscribe },
     now,
     dataDir,

@@ -28,7 +28,8 @@ const main = async (): Promise<void> => {
   installLogFile(options.dataDir);
   let core;
   try {
-    core = createCore({ dataDir: options.dataDir, isAutoBackupEnabled: true });
+    // The check of the whole file runs beside the first answers; nothing writes until it passed.
+    core = createCore({ dataDir: options.dataDir, isAutoBackupEnabled: true, isQuickCheckInBackground: true });
   } catch (error) {
     if (!(error instanceof ChasquiError)) throw error;
     if (error.code !== 'db_damaged') return exitWith(`${error.code}: ${error.message}`, 1);
@@ -67,6 +68,14 @@ const main = async (): Promise<void> => {
   } else if ((await coreClient(core).call('lan.status', {})).isEnabled) {
     console.error('LAN access for phones is saved as on, but it stays closed: start with --lan to open it.');
   }
+
+  core.integrity.catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    void server.close().then(() => {
+      core.close();
+      exitWith(`db_damaged: ${message}\nRun again with --restore-last-backup to put the newest good backup in its place (the damaged file is kept).`, 1);
+    });
+  });
 
   const shutdown = (): void => {
     void Promise.all([server.close(), stopLan()]).then(() => {

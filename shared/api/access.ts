@@ -61,6 +61,7 @@ export const helperRolesOf = {
   'inbox.markRead': seller,
   'inbox.importChatExport': nobody,
   'inbox.ingestMessage': nobody,
+  'inbox.ingestMessages': nobody,
   'customers.list': seller,
   'customers.get': seller,
   'customers.update': seller,

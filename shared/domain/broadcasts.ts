@@ -155,11 +155,16 @@ const optOutPhrases = [
 const optInWhole = new Set(['alta', 'start', 'darme de alta', 'quiero promos', 'quiero promociones', 'si quiero promociones']);
 
 /** "BAJA", "STOP", "no quiero más mensajes", "ya no me manden promos" and the like. */
-export const isOptOutMessage = (text: string): boolean => {
-  const plain = plainWords(text);
-  if (plain.length === 0 || plain.length > 160) return false;
-  return optOutWhole.has(plain) || optOutPhrases.some((pattern) => pattern.test(plain));
-};
+const isOptOutPlain = (plain: string): boolean => plain.length > 0 && plain.length <= 160 && (optOutWhole.has(plain) || optOutPhrases.some((pattern) => pattern.test(plain)));
+
+export const isOptOutMessage = (text: string): boolean => isOptOutPlain(plainWords(text));
 
 /** "ALTA" or "START": the customer asks for promotions again. */
 export const isOptInMessage = (text: string): boolean => optInWhole.has(plainWords(text));
+
+/** What a message says about promotions, reading it once (every inbound message is asked). */
+export const consentWordOf = (text: string): 'opt_in' | 'opt_out' | null => {
+  const plain = plainWords(text);
+  if (optInWhole.has(plain)) return 'opt_in';
+  return isOptOutPlain(plain) ? 'opt_out' : null;
+};

@@ -72,6 +72,18 @@ export const inboxContractSuite = (transport: TransportName): void => {
       expect(await h.client.request('customers.link', { id: igCustomer, otherId: igCustomer })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'otherId' } });
     });
 
+    it('ingests messages that arrive together in one call, each as if alone, and refuses the batch whole when one is malformed', async () => {
+      const { items } = await h.client.call('inbox.ingestMessages', { messages: [message('b.1', 'hola', 1_000), message('b.2', 'el labial rojo?', 2_000), message('b.1', 'hola', 1_000)] });
+      expect(items.map((item) => item.isNew)).toEqual([true, true, false]);
+      expect(items[2]).toEqual({ ...items[0], isNew: false });
+      const { items: conversations } = await h.client.call('inbox.listConversations', {});
+      expect(conversations).toHaveLength(1);
+      expect(conversations[0]).toMatchObject({ customerName: 'Lucía', unreadCount: 2, lastMessageText: 'el labial rojo?' });
+      const refused = await h.client.request('inbox.ingestMessages', { messages: [message('b.3', 'uno', 3_000), { ...message('b.4', 'dos', 4_000), messageExternalId: '' }] });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'messages.1.messageExternalId' } });
+      expect((await h.client.call('inbox.getConversation', { id: conversations[0]?.id ?? 0 })).messages.map((m) => m.text)).toEqual(['hola', 'el labial rojo?']);
+    });
+
     it('refuses malformed messages', async () => {
       expect(await h.client.request('inbox.ingestMessage', { ...message('', 'x', 1), messageExternalId: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'messageExternalId' } });
       expect(await h.client.request('inbox.ingestMessage', { ...message('a', 'x', 1), channel: 'telegram' as 'whatsapp' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'channel' } });

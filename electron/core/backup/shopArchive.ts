@@ -2,12 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import type * as Fflate from 'fflate';
+import type { Zippable } from 'fflate';
 import { fail } from '../../../shared/api/errors';
 import { recordsToCsv, type CsvCell } from '../../../shared/csv';
 import type { CoreContext } from '../context';
 import { exportsDirFor, exportUrl } from '../exports';
 import { exportCatalogCsv } from '../catalog/csv';
+import { lazyRequire } from '../lazy';
+
+const fflate = lazyRequire<typeof Fflate>('fflate');
+const strToU8 = (text: string): Uint8Array => fflate().strToU8(text);
 import { checkDeclared, inflateEntry, isZip, listZip, type ZipEntry, type ZipLimits } from '../inbox/importers/zip';
 import { readSettings } from '../settings/repo';
 import { slug } from '../print/pdf';
@@ -49,7 +54,7 @@ export const exportShop = async (ctx: CoreContext) => {
         if (!sub) photos += 1;
       }
     }
-    const zip = zipSync(files);
+    const zip = fflate().zipSync(files);
     const settings = readSettings(ctx.db);
     const fileName = `tienda-${slug(settings.shopName)}-${shopDate(ctx.now(), settings.timeZone)}.zip`;
     const dir = exportsDirFor(ctx.dataDir);

@@ -57,6 +57,8 @@ export interface StatusUpdate {
 export interface AdapterHooks {
   /** Resolves once the message is in the ledger (or was already there). */
   onMessage(message: InboundMessage): Promise<{ isNew: boolean }>;
+  /** Messages fetched together (a sync): in as few transactions as the batch limit allows, same rules each. Results in order. */
+  onMessages(messages: InboundMessage[]): Promise<{ isNew: boolean }[]>;
   onStatus(update: StatusUpdate): void;
   /** Encrypted by the hub and kept under <dataDir>/channels; never in the database or backups. */
   saveSession(session: unknown): void;

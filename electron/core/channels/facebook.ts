@@ -136,7 +136,7 @@ export const createFacebookAdapter =
         const { pageId, pageToken } = current();
         const fields = 'participants,updated_time,messages.limit(25){id,message,created_time,from,attachments{image_data,mime_type,name}}';
         const result = await graph<{ data?: GraphConversation[] }>('GET', `/${pageId}/conversations?platform=messenger&limit=25&fields=${encodeURIComponent(fields)}`, pageToken);
-        let added = 0;
+        const messages: InboundMessage[] = [];
         for (const conversation of result.data ?? []) {
           const customer = conversation.participants?.data.find((p) => p.id !== pageId);
           if (!customer) continue;
@@ -148,7 +148,7 @@ export const createFacebookAdapter =
               const bytes = url && !isMine ? await fetchPhoto(url) : null;
               if (bytes) photos.push({ bytes, fileName: attachment.name ?? `facebook-${message.id}.jpg` });
             }
-            const result = await hooks.onMessage({
+            messages.push({
               channel: 'facebook',
               // The customer's page-scoped id: what a reply is addressed to.
               conversationExternalId: customer.id,
@@ -160,10 +160,11 @@ export const createFacebookAdapter =
               sentAt: Date.parse(message.created_time),
               photos,
             });
-            if (result.isNew) added += 1;
           }
         }
-        return added;
+        // The whole sync goes in together: one transaction per batch, not one per message.
+        const results = await hooks.onMessages(messages);
+        return results.filter((entry) => entry.isNew).length;
       },
       async sendDirect(to, text) {
         const { pageId, pageToken } = current();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AppEvent } from '../../../shared/api/contract';
+import { INGEST_BATCH_MAX, ingestMessageArgs } from '../../../shared/api/methods/inbox';
 import { ChasquiError, type ErrorCode } from '../../../shared/api/errors';
 import { channelKinds, isSendingStatus, type ChannelKind, type ChannelState } from '../../../shared/domain/channels';
 import type { ShopSettings } from '../../../shared/domain/settings';
@@ -106,7 +107,8 @@ export const createChannelHub = (options: HubOptions): ChannelHub => {
     schedulePoll(kind);
   };
 
-  const ingest = async (kind: ChannelKind, message: InboundMessage): Promise<{ isNew: boolean }> => {
+  /** Photos first (they are files, outside any transaction), then the message as the API takes it. */
+  const withPhotos = async (kind: ChannelKind, message: InboundMessage): Promise<Record<string, unknown>> => {
     const photoIds: string[] = [];
     for (const photo of message.photos ?? []) {
       try {
@@ -116,21 +118,82 @@ export const createChannelHub = (options: HubOptions): ChannelHub => {
       }
     }
     const { photos: _photos, ...fields } = message;
-    const result = await options.dispatch('inbox.ingestMessage', { ...fields, via: kind, photoIds });
+    return { ...fields, via: kind, photoIds };
+  };
+
+  const isNewOf = (value: unknown): boolean => typeof value === 'object' && value !== null && 'isNew' in value && value.isNew === true;
+
+  const ingestOne = async (kind: ChannelKind, args: Record<string, unknown>): Promise<{ isNew: boolean }> => {
+    const result = await options.dispatch('inbox.ingestMessage', args);
     if (!result.ok) {
       console.error(`[chasqui] ${kind}: a message was refused: ${result.error.code} ${redact(result.error.message)}`);
       return { isNew: false };
     }
-    const value = result.value;
-    return { isNew: typeof value === 'object' && value !== null && 'isNew' in value && value.isNew === true };
+    return { isNew: isNewOf(result.value) };
+  };
+
+  /**
+   * Messages that arrive together go in as transactions of up to INGEST_BATCH_MAX (one fsync for
+   * the lot instead of one each); a lone live message keeps its own. Should a batch fail anyway, it
+   * is retried message by message, so one message cannot keep the others out.
+   */
+  const ingestMany = async (kind: ChannelKind, all: Record<string, unknown>[]): Promise<{ isNew: boolean }[]> => {
+    const results = new Map<number, { isNew: boolean }>();
+    // What the API would refuse goes alone (and is logged as refused), so it cannot sink a whole batch.
+    const acceptable = all.flatMap((args, index) => (ingestMessageArgs.safeParse(args).success ? [{ args, index }] : []));
+    const isAcceptable = new Set(acceptable.map((entry) => entry.index));
+    for (const [index, args] of all.entries()) if (!isAcceptable.has(index)) results.set(index, await ingestOne(kind, args));
+    for (let start = 0; start < acceptable.length; start += INGEST_BATCH_MAX) {
+      const batch = acceptable.slice(start, start + INGEST_BATCH_MAX);
+      const result = batch.length === 1 ? null : await options.dispatch('inbox.ingestMessages', { messages: batch.map((entry) => entry.args) });
+      const items = result?.ok && typeof result.value === 'object' && result.value !== null && 'items' in result.value && Array.isArray(result.value.items) ? result.value.items : null;
+      if (items) batch.forEach((entry, i) => results.set(entry.index, { isNew: isNewOf(items[i]) }));
+      else for (const entry of batch) results.set(entry.index, await ingestOne(kind, entry.args));
+    }
+    return all.map((_, index) => results.get(index) ?? { isNew: false });
+  };
+
+  // What arrives in the same turn of the event loop (a reconnect's backlog, a burst) waits for the
+  // end of that turn and goes in together; a message alone goes in at once, on its own.
+  const waiting = new Map<ChannelKind, { args: Record<string, unknown>; done: (result: { isNew: boolean }) => void }[]>();
+  const flush = (kind: ChannelKind): void => {
+    const queue = waiting.get(kind) ?? [];
+    waiting.delete(kind);
+    // Closed meanwhile: the channel sends them again next time (messages are unique per channel).
+    if (isClosed) return queue.forEach((entry) => entry.done({ isNew: false }));
+    void ingestMany(
+      kind,
+      queue.map((entry) => entry.args),
+    ).then((results) => queue.forEach((entry, i) => entry.done(results[i] ?? { isNew: false })));
+  };
+  const ingest = async (kind: ChannelKind, message: InboundMessage): Promise<{ isNew: boolean }> => {
+    const args = await withPhotos(kind, message);
+    return new Promise((done) => {
+      const queue = waiting.get(kind);
+      if (queue) {
+        queue.push({ args, done });
+        return;
+      }
+      waiting.set(kind, [{ args, done }]);
+      setImmediate(() => flush(kind));
+    });
+  };
+
+  const ingestAll = async (kind: ChannelKind, messages: InboundMessage[]): Promise<{ isNew: boolean }[]> => {
+    const all: Record<string, unknown>[] = [];
+    for (const message of messages) all.push(await withPhotos(kind, message));
+    return ingestMany(kind, all);
   };
 
   const adapterFor = (kind: ChannelKind): ChannelAdapter => {
     const existing = adapters.get(kind);
     if (existing) return existing;
+    // Photos come with messages: sharp loads now, in the background, not with the app nor with the first photo.
+    void import('sharp').catch(() => undefined);
     const adapter = options.factories[kind](
       {
         onMessage: (message) => ingest(kind, message),
+        onMessages: (messages) => ingestAll(kind, messages),
         onStatus: (update) => setState(kind, update),
         saveSession: (session) => writeSecret(options.channelsDir, options.secretBox, kind, session),
       },

@@ -123,8 +123,9 @@ export const createInstagramAdapter =
 
     const client = (): IgApiClient => ig ?? ((): never => { throw new ChannelError('needs_auth', 'Instagram is not connected.'); })();
 
-    const ingestThread = async (thread: IgThread): Promise<number> => {
-      let added = 0;
+    /** A thread's messages, oldest first, with their photos fetched. */
+    const threadMessages = async (thread: IgThread): Promise<InboundMessage[]> => {
+      const messages: InboundMessage[] = [];
       const viewer = String(thread.viewer_id);
       const users = new Map(thread.users.map((u) => [String(u.pk), u]));
       const customer = thread.users[0];
@@ -140,7 +141,7 @@ export const createInstagramAdapter =
             // The text still arrives; the photo stays on Instagram.
           }
         }
-        const result = await hooks.onMessage({
+        messages.push({
           channel: 'instagram',
           conversationExternalId: thread.thread_id,
           messageExternalId: item.item_id,
@@ -151,9 +152,8 @@ export const createInstagramAdapter =
           sentAt: Math.round(Number(item.timestamp) / 1000),
           photos,
         });
-        if (result.isNew) added += 1;
       }
-      return added;
+      return messages;
     };
 
     return {
@@ -227,11 +227,13 @@ export const createInstagramAdapter =
       async poll() {
         const current = client();
         try {
-          let added = 0;
-          for (const thread of await current.feed.directInbox().items()) added += await ingestThread(thread);
+          const messages: InboundMessage[] = [];
+          for (const thread of await current.feed.directInbox().items()) messages.push(...(await threadMessages(thread)));
           // Message requests from people she does not follow: often the first message of a new customer.
-          for (const thread of await current.feed.directPending().items()) added += await ingestThread(thread);
-          return added;
+          for (const thread of await current.feed.directPending().items()) messages.push(...(await threadMessages(thread)));
+          // The whole sync goes in together: one transaction per batch, not one per message.
+          const results = await hooks.onMessages(messages);
+          return results.filter((result) => result.isNew).length;
         } catch (error) {
           throw failure(error);
         }

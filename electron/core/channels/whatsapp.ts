@@ -1,5 +1,4 @@
 import type { ClientOptions, MessageMedia } from 'whatsapp-web.js';
-import QRCode from 'qrcode';
 import { ChannelError, type AdapterFactory, type InboundMessage } from './adapter';
 import { findBrowser } from './browser';
 import { makePrivateDir } from '../privateFiles';
@@ -125,7 +124,7 @@ export const createWhatsAppAdapter =
       isReady = false;
       next.on('qr', (qr) => {
         // The QR is drawn asynchronously; a link that already happened wins.
-        void QRCode.toDataURL(qr, { margin: 1, width: 264 }).then((data) => (isReady ? undefined : hooks.onStatus({ status: 'needs_auth', detail: '', prompt: { kind: 'qr', data } })));
+        void import('qrcode').then(({ default: QRCode }) => QRCode.toDataURL(qr, { margin: 1, width: 264 })).then((data) => (isReady ? undefined : hooks.onStatus({ status: 'needs_auth', detail: '', prompt: { kind: 'qr', data } })));
       });
       next.on('code', (code) => hooks.onStatus({ status: 'needs_auth', detail: '', prompt: { kind: 'pairing_code', data: code } }));
       next.on('authenticated', () => hooks.onStatus({ status: 'connecting', prompt: null }));

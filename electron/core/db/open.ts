@@ -21,6 +21,12 @@ export interface OpenOptions {
   backupsDir?: string;
   /** Names that copy; the core passes its clock. */
   now?: Clock;
+  /**
+   * Leave the quick_check of an existing, current database to the caller, who runs it in the
+   * background and holds every write until it passes (see quickCheck.ts). Called when it did so;
+   * a database that needs a migration is always checked here first.
+   */
+  onQuickCheckDeferred?: () => void;
 }
 
 const readHeader = (file: string): string => {
@@ -70,7 +76,9 @@ const inspectExisting = (file: string, options: OpenOptions): number => {
         { details: { schemaVersion: userVersion, supportedVersion: latestVersion() } },
       );
     }
-    if (isOurs && !passesQuickCheck(probe)) {
+    if (isOurs && options.onQuickCheckDeferred && userVersion === latestVersion()) {
+      options.onQuickCheckDeferred();
+    } else if (isOurs && !passesQuickCheck(probe)) {
       fail('db_damaged', `${file} is damaged. Restore the last good backup from the backups folder; the file was left as it is.`);
     }
     return userVersion;

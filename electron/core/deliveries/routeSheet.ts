@@ -32,7 +32,7 @@ export const routeText = (day: DeliveryDay, settings: ShopSettings, assignee?: s
 
 export const renderRouteSheet = async (ctx: CoreContext, day: DeliveryDay, settings: ShopSettings, assignee?: string): Promise<PrintResult> => {
   const money = (minor: number) => formatMoney(minor, settings.currency, settings.locale);
-  const doc = createPdf(ctx.resourcesDir, 'A4', `Reparto ${day.date}`);
+  const doc = await createPdf(ctx.resourcesDir, 'A4', `Reparto ${day.date}`);
   const margin = 36;
   const width = doc.page.width - margin * 2;
   doc.font('bold').fontSize(18).fillColor(palette.brand).text(`Reparto del ${formatWorkDay(day.date, settings.locale)}${assignee ? ` · ${assignee}` : ''}`, margin, margin, { width });

@@ -1,5 +1,5 @@
 import type { ParsedArgs } from '../../../shared/api/contract';
-import { isOptInMessage, isOptOutMessage } from '../../../shared/domain/broadcasts';
+import { consentWordOf } from '../../../shared/domain/broadcasts';
 import { fillTemplate } from '../../../shared/domain/orderMessages';
 import { insertOutboxRow } from '../broadcast/repo';
 import type { CoreContext } from '../context';
@@ -16,11 +16,12 @@ export const handleConsentWords = (
   message: ParsedArgs<'inbox.ingestMessage'> & { customerId: number; conversationId: number },
 ): void => {
   const source = `message:${message.channel}`;
-  if (isOptInMessage(message.text)) {
+  const word = consentWordOf(message.text);
+  if (word === 'opt_in') {
     setConsent(ctx.db, message.customerId, 'opted_in', source, ctx.now());
     return;
   }
-  if (!isOptOutMessage(message.text)) return;
+  if (word !== 'opt_out') return;
   const isChanged = setConsent(ctx.db, message.customerId, 'opted_out', source, ctx.now());
   if (!isChanged || message.via === undefined) return;
   const settings = readSettings(ctx.db);

@@ -1,11 +1,9 @@
 import { fail } from '../../../shared/api/errors';
 import type { Handlers } from '../context';
-import { normalizePhone } from '../orders/customers';
-import { readSettings } from '../settings/repo';
 import * as repo from './repo';
 import { importChatExport } from './importers/importChat';
 import { sendMessage, sendToCustomer } from './send';
-import { handleConsentWords } from './consentWords';
+import { ingestOne } from './ingest';
 import { orderLikeMessageIds } from './orderIntent';
 import { answerAutomatically } from '../quick/autoReplies';
 
@@ -38,30 +36,8 @@ export const inboxHandlers = {
     return repo.findConversation(ctx.db, args.id) ?? fail('not_found', `Conversation ${args.id} does not exist`);
   },
 
-  'inbox.ingestMessage': (ctx, args) => {
-    // A WhatsApp sender id is a phone number: keep it in E.164 on a new customer.
-    const phoneOfSender = (): string => {
-      if (args.channel !== 'whatsapp') return '';
-      try {
-        return normalizePhone(`+${args.senderExternalId.replace(/\D/g, '')}`, readSettings(ctx.db).locale, 'senderExternalId');
-      } catch {
-        return '';
-      }
-    };
-    const customerId =
-      args.direction === 'in' && args.senderExternalId
-        ? repo.customerForIdentity(ctx.db, { channel: args.channel, externalId: args.senderExternalId, name: args.author }, phoneOfSender, ctx.now())
-        : null;
-    // The conversation is named after the customer, not after whoever wrote last (the seller's own echo).
-    const title = args.direction === 'in' ? args.author : '';
-    const conversationId = repo.upsertConversation(ctx.db, args.channel, args.conversationExternalId, title, customerId, args.via ?? null);
-    const messageId = repo.insertMessage(ctx.db, { ...args, conversationId, externalId: args.messageExternalId });
-    if (messageId === null) return { messageId: repo.messageIdOf(ctx.db, args.channel, args.messageExternalId), conversationId, isNew: false };
-    ctx.emit('inbox.message', { conversationId, messageId });
-    if (args.direction === 'in' && customerId !== null) {
-      handleConsentWords(ctx, { ...args, customerId, conversationId });
-      answerAutomatically(ctx, { ...args, customerId, conversationId });
-    }
-    return { messageId, conversationId, isNew: true };
-  },
+  'inbox.ingestMessage': (ctx, args) => ingestOne(ctx, args),
+
+  // The same rules, message by message in order, inside the one transaction dispatch opens for the batch.
+  'inbox.ingestMessages': (ctx, args) => ({ items: args.messages.map((message) => ingestOne(ctx, message)) }),
 } satisfies Partial<Handlers>;

@@ -162,17 +162,26 @@ export const upsertConversation = (
   customerId: number | null,
   via: ChannelKind | null = null,
 ): number => {
-  db.prepare('INSERT INTO conversations (channel, external_id, title, customer_id) VALUES (?, ?, ?, ?) ON CONFLICT (channel, external_id) DO NOTHING').run(
-    channel,
-    externalId,
-    title,
-    customerId,
-  );
-  const id = Number(db.prepare('SELECT id FROM conversations WHERE channel = ? AND external_id = ?').pluck().get(channel, externalId));
-  if (customerId !== null) db.prepare('UPDATE conversations SET customer_id = coalesce(customer_id, ?) WHERE id = ?').run(customerId, id);
-  if (via !== null) db.prepare('UPDATE conversations SET via = ? WHERE id = ?').run(via, id);
-  if (title !== '') db.prepare("UPDATE conversations SET title = ? WHERE id = ? AND title = ''").run(title, id);
-  return id;
+  const known = db
+    .prepare<[string, string], { id: number; title: string; customer_id: number | null; via: ChannelKind | null }>(
+      'SELECT id, title, customer_id, via FROM conversations WHERE channel = ? AND external_id = ?',
+    )
+    .get(channel, externalId);
+  if (!known) {
+    return Number(
+      db.prepare('INSERT INTO conversations (channel, external_id, title, customer_id, via) VALUES (?, ?, ?, ?, ?)').run(channel, externalId, title, customerId, via).lastInsertRowid,
+    );
+  }
+  // Written only when something changes: most messages land in a conversation that already says all this.
+  const next = {
+    customerId: known.customer_id ?? customerId,
+    via: via ?? known.via,
+    title: known.title === '' && title !== '' ? title : known.title,
+  };
+  if (next.customerId !== known.customer_id || next.via !== known.via || next.title !== known.title) {
+    db.prepare('UPDATE conversations SET customer_id = ?, via = ?, title = ? WHERE id = ?').run(next.customerId, next.via, next.title, known.id);
+  }
+  return known.id;
 };
 
 export const customerOfIdentity = (db: Db, channel: MessageChannel, externalId: string): number | undefined =>

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { CoreContext, Handlers } from '../context';
 import { readSettings, writeSettings } from '../settings/repo';
 import { fail } from '../../../shared/api/errors';
@@ -48,4 +47,4 @@ export const lanHandlers = {
 } satisfies Partial<Handlers>;
 
 /** The QR the phone scans: the phone page's address (the code itself is typed, never put in the QR). */
-export const qrFor = (url: string | null): Promise<string | null> => (url ? QRCode.toDataURL(url, { margin: 1, width: 240 }) : Promise.resolve(null));
+export const qrFor = async (url: string | null): Promise<string | null> => (url ? (await import('qrcode')).default.toDataURL(url, { margin: 1, width: 240 }) : null);

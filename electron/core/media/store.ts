@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { Photo } from '../../../shared/domain/catalog';
 import { fail } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
@@ -34,6 +34,7 @@ export const mediaDirFor = (dataDir: string): string => path.join(dataDir, 'medi
 export const storeImage = async (db: Db, mediaDir: string, bytes: Buffer, fileName: string, now: number): Promise<Photo> => {
   if (bytes.length === 0) fail('invalid_input', 'dataBase64: the file is empty', { field: 'dataBase64' });
   if (bytes.length > MAX_BYTES) fail('invalid_input', 'dataBase64: the photo is larger than 15 MB', { field: 'dataBase64' });
+  const { default: sharp } = await import('sharp');
   let meta: Metadata;
   try {
     meta = await sharp(bytes).metadata();

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 
 /**
  * A difference hash (dHash) of a photo: shrunk to a small greyscale grid, each bit says whether a
@@ -11,6 +10,7 @@ const WIDTH = 8;
 const HEIGHT = 8;
 
 export const imageHash = async (bytes: Buffer): Promise<string> => {
+  const { default: sharp } = await import('sharp');
   const { data } = await sharp(bytes).rotate().greyscale().resize(WIDTH + 1, HEIGHT, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
   let bits = '';
   for (let y = 0; y < HEIGHT; y++) {

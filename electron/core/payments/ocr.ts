@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { createWorker, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
 
 /**
  * Reads the text of a payment screenshot with tesseract.js, fully offline: the trained data comes
@@ -33,8 +33,10 @@ let starting: Promise<Worker> | null = null;
 /** One reading at a time: the worker is shared, and its progress belongs to the image being read. */
 let queue: Promise<unknown> = Promise.resolve();
 
-const worker = (): Promise<Worker> => {
-  starting ??= createWorker(
+// tesseract.js loads with the first receipt, not at start (cold start, issue #22).
+const startWorker = async (): Promise<Worker> => {
+  const { createWorker } = await import('tesseract.js');
+  return createWorker(
     languages,
     1, // OEM.LSTM_ONLY: the best_int data holds only the LSTM model.
     {
@@ -47,7 +49,11 @@ const worker = (): Promise<Worker> => {
       },
       errorHandler: () => undefined,
     },
-  ).catch((error: unknown) => {
+  );
+};
+
+const worker = (): Promise<Worker> => {
+  starting ??= startWorker().catch((error: unknown) => {
     starting = null;
     throw error;
   });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import sharp from 'sharp';
 import type { PrintResult } from '../../../shared/api/methods/print';
 import { formatMoney } from '../../../shared/domain/money';
 import type { Order } from '../../../shared/domain/orders';
@@ -64,7 +63,7 @@ const linesOf = (order: Order, settings: ShopSettings, number: number, now: numb
 };
 
 const renderPdf = async (note: NoteLines, resourcesDir: string): Promise<Buffer> => {
-  const doc = createPdf(resourcesDir, 'A4', note.title);
+  const doc = await createPdf(resourcesDir, 'A4', note.title);
   const width = doc.page.width - 72;
   doc.font('bold').fontSize(20).fillColor(palette.brand).text(note.shop, { width });
   doc.font('bold').fontSize(14).fillColor(palette.ink).text(note.title, { width });
@@ -120,6 +119,7 @@ const renderPng = async (note: NoteLines): Promise<Buffer> => {
   text(40, 13, note.footer, { fill: palette.muted });
   const height = y + 40;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="${height}"><rect width="720" height="${height}" fill="#ffffff"/>${rows.join('')}</svg>`;
+  const { default: sharp } = await import('sharp');
   return sharp(Buffer.from(svg)).png().toBuffer();
 };
 

@@ -6,7 +6,7 @@ import { createPdf, drawPlaceholder, palette, pdfToBuffer, photoJpeg } from './p
 /** Every active product with a small photo and its prices, light enough to send in a chat. */
 export const renderCatalog = async (products: Product[], settings: ShopSettings, dirs: { resourcesDir: string; mediaDir: string }, today: string): Promise<Buffer> => {
   const money = (minor: number) => formatMoney(minor, settings.currency, settings.locale);
-  const doc = createPdf(dirs.resourcesDir, 'A4', `Catálogo ${settings.shopName}`);
+  const doc = await createPdf(dirs.resourcesDir, 'A4', `Catálogo ${settings.shopName}`);
   const margin = 36;
   const inner = doc.page.width - margin * 2;
   const rowHeight = 74;

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
-import sharp from 'sharp';
+import type QRCodeLibrary from 'qrcode';
 import type { Db } from '../db/open';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -13,7 +11,10 @@ export type Paper = keyof typeof paperSizes;
 export const palette = { ink: '#2b2326', muted: '#6f6368', brand: '#b0305a', soft: '#fbe9ef', line: '#eadfe0' } as const;
 
 /** A document with the shipped fonts, so accents, ñ and "S/" print the same on every computer. */
-export const createPdf = (resourcesDir: string, paper: Paper, title: string): Pdf => {
+export const createPdf = async (resourcesDir: string, paper: Paper, title: string): Promise<Pdf> => {
+  const [{ default: PDFDocument }, { default: qr }] = await Promise.all([import('pdfkit'), import('qrcode')]);
+  // drawQr draws on a document, so it runs only after this has loaded the QR library.
+  qrLibrary = qr;
   const doc = new PDFDocument({ size: [...paperSizes[paper]], margin: 36, info: { Title: title, Creator: 'Chasqui' }, compress: true });
   doc.registerFont('regular', path.join(resourcesDir, 'fonts', 'DejaVuSans.ttf'));
   doc.registerFont('bold', path.join(resourcesDir, 'fonts', 'DejaVuSans-Bold.ttf'));
@@ -30,14 +31,18 @@ export const pdfToBuffer = (doc: Pdf): Promise<Buffer> =>
     doc.end();
   });
 
-export const qrPng = (text: string, size = 300): Promise<Buffer> =>
-  QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: size, color: { dark: '#2b2326', light: '#ffffff' } });
+/** pdfkit, qrcode and sharp load with the first document or photo, not with the app (see lazy.ts). */
+let qrLibrary: typeof QRCodeLibrary | undefined;
+
+export const qrPng = async (text: string, size = 300): Promise<Buffer> =>
+  (await import('qrcode')).default.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: size, color: { dark: '#2b2326', light: '#ffffff' } });
 
 /** A product photo as a small JPEG pdfkit can embed (it reads no WebP), or null when there is none. */
 export const photoJpeg = async (mediaDir: string, photoUrl: string | null, size: number): Promise<Buffer | null> => {
   if (!photoUrl) return null;
   const file = path.join(mediaDir, path.basename(photoUrl));
   if (!fs.existsSync(file)) return null;
+  const { default: sharp } = await import('sharp');
   return sharp(file).resize(size, size, { fit: 'cover' }).flatten({ background: '#ffffff' }).jpeg({ quality: 78 }).toBuffer();
 };
 
@@ -63,6 +68,7 @@ export const logoJpeg = async (db: Db, mediaDir: string, logoMediaId: string): P
   const ext = db.prepare<[string], { ext: string }>('SELECT ext FROM media WHERE id = ?').get(logoMediaId)?.ext;
   const file = ext ? path.join(mediaDir, `${logoMediaId}.${ext}`) : '';
   if (!ext || !fs.existsSync(file)) return null;
+  const { default: sharp } = await import('sharp');
   return sharp(file).resize(200, 200, { fit: 'contain', background: '#ffffff' }).flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer();
 };
 
@@ -71,7 +77,8 @@ export const logoJpeg = async (db: Db, mediaDir: string, logoMediaId: string): P
  * (an embedded bitmap gets resampled into uneven modules). Returns the number of modules a side.
  */
 export const drawQr = (doc: Pdf, text: string, x: number, y: number, size: number, errorCorrectionLevel: 'L' | 'M' = 'M'): number => {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel });
+  if (!qrLibrary) throw new Error('drawQr needs a document from createPdf');
+  const { modules } = qrLibrary.create(text, { errorCorrectionLevel });
   const cell = size / modules.size;
   doc.save().rect(x, y, size, size).fill('#ffffff');
   for (let row = 0; row < modules.size; row += 1) {

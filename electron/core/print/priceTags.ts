@@ -34,7 +34,7 @@ const strike = (doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
 /** A sheet of labels (3×8 by default) with dashed cut lines: name, the active promotion, price, and a QR to order. */
 export const renderPriceTags = async (items: TagItem[], settings: ShopSettings, resourcesDir: string, layout: { columns: number; rows: number; paper: Paper }): Promise<Buffer> => {
   const money = (minor: number) => formatMoney(minor, settings.currency, settings.locale);
-  const doc = createPdf(resourcesDir, layout.paper, 'Etiquetas de precio');
+  const doc = await createPdf(resourcesDir, layout.paper, 'Etiquetas de precio');
   const margin = 24;
   const cellWidth = (doc.page.width - margin * 2) / layout.columns;
   const cellHeight = (doc.page.height - margin * 2) / layout.rows;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp, { type OverlayOptions } from 'sharp';
+import type { OverlayOptions } from 'sharp';
 import { formatMoney } from '../../../shared/domain/money';
 import { validityText } from '../../../shared/domain/promoTexts';
 import { bundleLabel, type Promotion } from '../../../shared/domain/promotions';
@@ -157,6 +157,7 @@ export const promoImageLayout = (promo: Promotion, settings: ShopSettings, media
 
 /** The post or story as a JPEG: the layout's SVG over her promotion photo, with the product photos in their tiles. */
 export const renderPromoImage = async (promo: Promotion, settings: ShopSettings, mediaDir: string, format: ImageFormat, handle = ''): Promise<Buffer> => {
+  const { default: sharp } = await import('sharp');
   const { width, height } = imageFormats[format];
   const layout = promoImageLayout(promo, settings, mediaDir, format, handle);
   const composites: OverlayOptions[] = [{ input: Buffer.from(layout.svg), left: 0, top: 0 }];

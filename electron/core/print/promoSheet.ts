@@ -54,7 +54,7 @@ type Dirs = { resourcesDir: string; mediaDir: string };
  */
 export const renderPromoSheet = async (promo: Promotion, settings: ShopSettings, dirs: Dirs, paper: Paper, logo: Buffer | null = null): Promise<Buffer> => {
   const money = (minor: number) => formatMoney(minor, settings.currency, settings.locale);
-  const doc = createPdf(dirs.resourcesDir, paper, promo.title);
+  const doc = await createPdf(dirs.resourcesDir, paper, promo.title);
   const { width, height } = doc.page;
   const margin = 28;
   const inner = width - margin * 2;

@@ -21,6 +21,12 @@ export const ingestMessageArgs = z
   })
   .strict();
 
+/**
+ * The most messages one inbox.ingestMessages call takes: a channel's sync or a burst goes in as
+ * transactions of this size, short enough that a screen's read never waits long behind one.
+ */
+export const INGEST_BATCH_MAX = 500;
+
 /** What a chat export import says, in preview and once committed. */
 export interface ImportChatResult {
   isCommitted: boolean;
@@ -41,6 +47,12 @@ export interface ImportChatResult {
   lastAt: number | null;
 }
 
+export interface IngestedMessage {
+  messageId: number;
+  conversationId: number;
+  isNew: boolean;
+}
+
 export const inboxMethods = {
   'inbox.listConversations': read<{ items: ConversationSummary[] }>()(
     z.object({ channel: z.enum(messageChannels).optional(), labelId: s.id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
@@ -58,8 +70,11 @@ export const inboxMethods = {
     z.object({ customerId: s.id, channel: z.enum(messageChannels).optional(), text: z.string().trim().min(1, 'is required').max(4000) }).strict(),
   ),
   'inbox.markRead': write<ConversationSummary>()(z.object({ id: s.id }).strict()),
-  /** WhatsApp "Export chat" (.txt or .zip): preview first (participants, counts), then commit saying which one is the seller. */
-  'inbox.importChatExport': write<ImportChatResult>()(
+  /**
+   * WhatsApp "Export chat" (.txt or .zip): preview first (participants, counts), then commit saying which one is the seller.
+   * A task: the messages go in as transactions of INGEST_BATCH_MAX each, so a years-long chat never holds the app up.
+   */
+  'inbox.importChatExport': task<ImportChatResult>()(
     z
       .object({
         /** whatsapp: "Export chat" .txt/.zip; instagram/facebook: "Download your information" JSON or zip. */
@@ -75,5 +90,12 @@ export const inboxMethods = {
       .strict(),
   ),
   /** Where every channel adapter and importer hands in a message; the same message twice changes nothing. */
-  'inbox.ingestMessage': write<{ messageId: number; conversationId: number; isNew: boolean }>()(ingestMessageArgs),
+  'inbox.ingestMessage': write<IngestedMessage>()(ingestMessageArgs),
+  /**
+   * Messages that arrive together (a channel's sync, a burst) in one transaction, each under the same
+   * rules as inbox.ingestMessage, in order; all or nothing. Results in the same order as the messages.
+   */
+  'inbox.ingestMessages': write<{ items: IngestedMessage[] }>()(
+    z.object({ messages: z.array(ingestMessageArgs).min(1, 'needs at least one message').max(INGEST_BATCH_MAX) }).strict(),
+  ),
 } as const;

@@ -124,6 +124,8 @@ describe('WhatsApp through whatsapp-web.js (a fake client emitting real Message 
       const list = (await api.call('inbox.listConversations', {})).items;
       return list.length === 2 && list;
     });
+    // The photo's message may still be on its way (sharp loads on first use); then nothing more comes.
+    await waitFor(async () => core.db.prepare('SELECT count(*) FROM messages').pluck().get() === 3);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(core.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(3);
     const patty = await api.call('inbox.getConversation', { id: items.find((c) => c.title === 'Patty Salazar')?.id ?? 0 });

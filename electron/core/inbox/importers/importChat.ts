@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from '../../../../shared/api/errors';
-import { ingestMessageArgs, type ImportChatResult } from '../../../../shared/api/methods/inbox';
+import { INGEST_BATCH_MAX, ingestMessageArgs, type ImportChatResult } from '../../../../shared/api/methods/inbox';
 import { countryOfLocale, toE164 } from '../../../../shared/domain/phones';
 import type { CoreContext } from '../../context';
 import { readSettings } from '../../settings/repo';
@@ -96,7 +96,7 @@ const readThreads = (args: ImportArgs, settings: { locale: string; timeZone: str
   return { threads: [{ title: titleFromName(name), chat }], attachments: isZip(bytes) ? Math.max(entries - 1, 0) : 0, skipped, dateOrder: chat.dateOrder ?? null };
 };
 
-export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResult => {
+export const importChatExport = async (ctx: CoreContext, args: ImportArgs): Promise<ImportResult> => {
   const settings = readSettings(ctx.db);
   const { threads: allThreads, attachments: files, skipped: zipSkipped, dateOrder } = readThreads(args, settings);
   // A thread with no message Chasqui can read (a call log, a new export format) is left out, not an error for the rest.
@@ -113,8 +113,10 @@ export const importChatExport = (ctx: CoreContext, args: ImportArgs): ImportResu
   // The first and last day let the seller see at a glance whether the dates were read the right way round.
   const [firstAt, lastAt] = [times.reduce((a, b) => Math.min(a, b)), times.reduce((a, b) => Math.max(a, b))];
   const totals = { isCommitted: args.mode === 'commit', title: '', authors: [] as string[], conversations: 0, messages: 0, messagesByAuthor, customers: 0, duplicates: 0, attachments: files, skipped: zipSkipped, dateOrder, firstAt, lastAt };
-  for (const thread of threads) {
-    const result = importThread(ctx, args, thread);
+  // Every thread is checked before anything is written: a refused file saves nothing.
+  const plans = threads.map((thread) => planThread(ctx, args, thread));
+  for (const run of plans) {
+    const result = await run();
     totals.title ||= result.title;
     totals.authors = [...new Set([...totals.authors, ...result.authors])];
     totals.conversations += 1;
@@ -142,7 +144,10 @@ const isAcceptedByApi = (channel: ImportArgs['channel'], title: string, message:
     sentAt: message.sentAt,
   }).success;
 
-const importThread = (ctx: CoreContext, args: ImportArgs, thread: Thread): Omit<ImportResult, 'messagesByAuthor' | 'dateOrder' | 'firstAt' | 'lastAt'> => {
+type ThreadResult = Omit<ImportResult, 'messagesByAuthor' | 'dateOrder' | 'firstAt' | 'lastAt'>;
+
+/** Checks a thread (throws what the seller must fix) and returns what imports it. */
+const planThread = (ctx: CoreContext, args: ImportArgs, thread: Thread): (() => Promise<ThreadResult>) => {
   const title0 = thread.title.slice(0, 150);
   const accepted = thread.chat.messages.filter((message) => isAcceptedByApi(args.channel, title0 || 'x', message));
   const chat: ParsedChat = { ...thread.chat, messages: accepted, skipped: thread.chat.skipped + thread.chat.messages.length - accepted.length };
@@ -154,46 +159,65 @@ const importThread = (ctx: CoreContext, args: ImportArgs, thread: Thread): Omit<
   const title = (name || others[0] || args.channel).slice(0, 150);
   const attachments = chat.messages.filter((m) => m.hasAttachment).length;
   const base = { title, authors: chat.authors, conversations: 1, attachments, skipped: chat.skipped };
-  if (args.mode === 'preview') return { ...base, isCommitted: false, messages: chat.messages.length, customers: others.length, duplicates: 0 };
+  if (args.mode === 'preview') return async () => ({ ...base, isCommitted: false, messages: chat.messages.length, customers: others.length, duplicates: 0 });
   if (!seller && chat.authors.length > 1) fail('invalid_input', 'sellerName: say which participant is you', { field: 'sellerName' });
+  return () => commitThread(ctx, args, { chat, seller, others, title, base });
+};
+
+const commitThread = async (
+  ctx: CoreContext,
+  args: ImportArgs,
+  { chat, seller, others, title, base }: { chat: ParsedChat; seller: string | undefined; others: string[]; title: string; base: Omit<ThreadResult, 'isCommitted' | 'messages' | 'customers' | 'duplicates'> },
+): Promise<ThreadResult> => {
 
   let [messages, duplicates, customers] = [0, 0, 0];
   const seen = new Map<string, number>();
   const customerIds = new Map<string, number>();
-  for (const author of others) {
-    const externalId = `export:${author}`;
-    let customerId = repo.customerOfIdentity(ctx.db, args.channel, externalId);
-    if (customerId === undefined) {
-      const now = ctx.now();
-      // A WhatsApp export names people not in the phone's contacts by their number: keep it as their phone.
-      const phone = args.channel === 'whatsapp' ? toE164(author, countryOfLocale(readSettings(ctx.db).locale)) ?? '' : '';
-      customerId = Number(ctx.db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(author, phone, now, now).lastInsertRowid);
-      repo.addIdentity(ctx.db, customerId, args.channel, externalId, author);
-      customers += 1;
+  const conversationId = ctx.db.transaction(() => {
+    for (const author of others) {
+      const externalId = `export:${author}`;
+      let customerId = repo.customerOfIdentity(ctx.db, args.channel, externalId);
+      if (customerId === undefined) {
+        const now = ctx.now();
+        // A WhatsApp export names people not in the phone's contacts by their number: keep it as their phone.
+        const phone = args.channel === 'whatsapp' ? toE164(author, countryOfLocale(readSettings(ctx.db).locale)) ?? '' : '';
+        customerId = Number(ctx.db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(author, phone, now, now).lastInsertRowid);
+        repo.addIdentity(ctx.db, customerId, args.channel, externalId, author);
+        customers += 1;
+      }
+      customerIds.set(author, customerId);
     }
-    customerIds.set(author, customerId);
+    return repo.upsertConversation(ctx.db, args.channel, `export:${title}`, title, customerIds.get(others[0] ?? '') ?? null);
+  })();
+  // Years of chat go in as transactions of INGEST_BATCH_MAX messages, the event loop free between
+  // them: the app keeps answering during a long import. A batch is all or nothing; importing the
+  // same file again after a failure adds only what is missing (each message's id comes from its content).
+  const insertBatch = ctx.db.transaction((batch: ParsedChat['messages']) => {
+    for (const message of batch) {
+      // The same line twice in one file is two messages; the same file twice adds nothing.
+      const key = `${title}|${message.sentAt}|${message.author}|${message.text}`;
+      const occurrence = (seen.get(key) ?? 0) + 1;
+      seen.set(key, occurrence);
+      const externalId = `export:${crypto.createHash('sha1').update(`${key}|${occurrence}`).digest('hex')}`;
+      const id = repo.insertMessage(ctx.db, {
+        conversationId,
+        channel: args.channel,
+        externalId,
+        direction: message.author === seller ? 'out' : 'in',
+        author: message.author,
+        text: message.text,
+        sentAt: message.sentAt,
+      });
+      if (id === null) duplicates += 1;
+      else messages += 1;
+    }
+    // Imported history is old news: it should not light up the inbox as unread.
+    repo.markRead(ctx.db, conversationId);
+  });
+  for (let start = 0; start < chat.messages.length; start += INGEST_BATCH_MAX) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    insertBatch(chat.messages.slice(start, start + INGEST_BATCH_MAX));
   }
-  const conversationId = repo.upsertConversation(ctx.db, args.channel, `export:${title}`, title, customerIds.get(others[0] ?? '') ?? null);
-  for (const message of chat.messages) {
-    // The same line twice in one file is two messages; the same file twice adds nothing.
-    const key = `${title}|${message.sentAt}|${message.author}|${message.text}`;
-    const occurrence = (seen.get(key) ?? 0) + 1;
-    seen.set(key, occurrence);
-    const externalId = `export:${crypto.createHash('sha1').update(`${key}|${occurrence}`).digest('hex')}`;
-    const id = repo.insertMessage(ctx.db, {
-      conversationId,
-      channel: args.channel,
-      externalId,
-      direction: message.author === seller ? 'out' : 'in',
-      author: message.author,
-      text: message.text,
-      sentAt: message.sentAt,
-    });
-    if (id === null) duplicates += 1;
-    else messages += 1;
-  }
-  // Imported history is old news: it should not light up the inbox as unread.
-  repo.markRead(ctx.db, conversationId);
   if (messages > 0) ctx.emit('inbox.message', { conversationId, messageId: 0 });
   return { ...base, isCommitted: true, messages, customers, duplicates };
 };

@@ -1,4 +1,7 @@
-import { Inflate } from 'fflate';
+import type * as Fflate from 'fflate';
+import { lazyRequire } from '../../lazy';
+
+const fflate = lazyRequire<typeof Fflate>('fflate');
 import { fail } from '../../../../shared/api/errors';
 
 /**
@@ -132,7 +135,7 @@ export const inflateEntry = (bytes: Uint8Array, entry: ZipEntry, limit: number, 
     }
     if (entry.method !== 8) return false;
     if (data.length === 0) return false;
-    const inflater = new Inflate((chunk) => take(chunk));
+    const inflater = new (fflate().Inflate)((chunk) => take(chunk));
     for (let i = 0; i < data.length; i += SLICE) inflater.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
     return written === entry.size || entry.size === 0;
   } catch (error) {

@@ -1,5 +1,9 @@
-import * as chrono from 'chrono-node';
+import type * as Chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { lazyRequire } from '../../lazy';
+
+/** Its grammar takes a quarter of a second to load: only when a message needs more than the simple forms above. */
+const chrono = lazyRequire<typeof Chrono>('chrono-node');
 import { fold } from './normalize';
 
 const weekdays: Record<string, number> = { lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6, domingo: 7 };
@@ -89,7 +93,7 @@ const findDay = (text: string, now: number, timeZone: string, isThing: (word: st
   // "en la mañana" is a time of day, not tomorrow.
   const withoutTimeOfDay = text.replace(/\b((en|por|de)\s+la|esta)\s+ma[ñn]ana\b/gi, ' ');
   // A match that starts inside a word ("llevarí|a 3|") is not a date.
-  const parsed = chrono.es
+  const parsed = chrono().es
     .parse(withoutTimeOfDay, { instant: new Date(now), timezone: today.offset }, { forwardDate: true })
     .find((result) => !/\p{L}/u.test(withoutTimeOfDay[result.index - 1] ?? ''));
   if (parsed) {
