@@ -119,6 +119,7 @@ export const createCore = (options: CoreOptions): Core => {
     now,
     onQuickCheckDeferred: options.isQuickCheckInBackground ? () => (isCheckDeferred = true) : undefined,
   });
+  recordActors(firstDb);
   const integrity = isCheckDeferred
     ? quickCheckInBackground(dbFile, options.nativeBinding).then((isOk) => {
         if (!isOk) fail('db_damaged', `${dbFile} is damaged. Restore the last good backup from the backups folder; the file was left as it is.`);

@@ -1,3 +1,4 @@
+import { m0019 } from '../../../electron/core/db/migrations/0019-rollups';
 import path from 'node:path';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -170,11 +171,15 @@ describe('report rollups', () => {
     const now = shop.core.now();
     shop.core.close();
 
-    // The database as Chasqui 0016 left it: no rollups, no triggers; opening it migrates.
+    // The database as it was before migration 19: no rollups, no triggers; then migration 19 runs on it.
+    // (Later migrations are left as they are, so it is applied alone, as the migrator would.)
     const { core: old } = open(tmp.dir, () => now);
     old.db.exec(`${ROLLUPS.map((t) => `DROP TABLE ${t};`).join(' ')} DROP INDEX order_items_variant;`);
     for (const name of old.db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'rollup_%'").pluck().all()) old.db.exec(`DROP TRIGGER ${name}`);
-    old.db.pragma('user_version = 16');
+    old.db.transaction(() => {
+      old.db.exec(m0019.sql);
+      m0019.run?.(old.db);
+    })();
     old.close();
     const { core, api } = open(tmp.dir, () => now);
     expect(snapshot(core)).toEqual(kept);

@@ -23,7 +23,7 @@ export const m0025: Migration = {
       row_id INTEGER NOT NULL,
       person_id INTEGER NOT NULL REFERENCES people (id),
       PRIMARY KEY (table_name, row_id)
-    ) STRICT, WITHOUT ROWID;
+    ) WITHOUT ROWID, STRICT;
     CREATE INDEX record_actors_person ON record_actors (person_id, table_name, row_id);
 
     -- Handoffs: who answers a conversation, and notes addressed to a person ("cierra por WhatsApp").
