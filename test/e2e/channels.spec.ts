@@ -29,7 +29,7 @@ test('the demo channel delivers a message, the seller replies, and links two ide
   await expect(page.getByText(/Puedes responder por Instagram hasta/)).toBeVisible();
 
   await page.getByRole('textbox', { name: 'Escribe tu respuesta' }).fill('¡Sí, Valeria! Te lo separo 💄');
-  await page.getByRole('button', { name: 'Enviar' }).click();
+  await page.getByRole('button', { name: 'Enviar', exact: true }).click();
   await expect(page.locator('.message-out').last()).toContainText('Te lo separo 💄');
   await expect(page.locator('.message-in').last()).toContainText('te escribo por whatsapp', { timeout: 10_000 });
 
