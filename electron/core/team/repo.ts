@@ -26,21 +26,23 @@ export const getPerson = (db: Db, id: number): TeamMember => {
 
 const MAX_PEOPLE = 50;
 
+/** Two people of the team with one name could not be told apart on a note or in a filter. */
+const refuseTakenName = (db: Db, name: string, exceptId: number): void => {
+  const isTaken = db.prepare('SELECT 1 FROM people WHERE removed_at IS NULL AND name = ? COLLATE NOCASE AND id <> ?').get(name, exceptId) !== undefined;
+  if (isTaken) fail('conflict', `${name} is already in the team`, { field: 'name' });
+};
+
 export const addPerson = (db: Db, name: string, role: TeamRole, now: number): TeamMember => {
   const count = Number(db.prepare('SELECT count(*) FROM people WHERE removed_at IS NULL').pluck().get());
   if (count >= MAX_PEOPLE) fail('conflict', `A team has at most ${MAX_PEOPLE} people`);
-  const isTaken = db.prepare('SELECT 1 FROM people WHERE removed_at IS NULL AND name = ? COLLATE NOCASE').get(name) !== undefined;
-  if (isTaken) fail('conflict', `${name} is already in the team`, { field: 'name' });
+  refuseTakenName(db, name, 0);
   const id = Number(db.prepare('INSERT INTO people (name, role, created_at) VALUES (?, ?, ?)').run(name, role, now).lastInsertRowid);
   return getPerson(db, id);
 };
 
 export const updatePerson = (db: Db, id: number, changes: { name?: string; role?: TeamRole }): TeamMember => {
-  const person = getPerson(db, id);
-  if (changes.name !== undefined && changes.name.toLowerCase() !== person.name.toLowerCase()) {
-    const isTaken = db.prepare('SELECT 1 FROM people WHERE removed_at IS NULL AND name = ? COLLATE NOCASE AND id <> ?').get(changes.name, id) !== undefined;
-    if (isTaken) fail('conflict', `${changes.name} is already in the team`, { field: 'name' });
-  }
+  getPerson(db, id);
+  if (changes.name !== undefined) refuseTakenName(db, changes.name, id);
   db.prepare('UPDATE people SET name = coalesce(?, name), role = coalesce(?, role) WHERE id = ?').run(changes.name ?? null, changes.role ?? null, id);
   return getPerson(db, id);
 };
