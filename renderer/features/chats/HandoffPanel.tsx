@@ -1,17 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ConversationSummary } from '../../../shared/domain/inbox';
-import type { HandoffNote, TeamMember } from '../../../shared/api/methods/team';
+import type { HandoffNote } from '../../../shared/api/methods/team';
+import { useTeam } from '../settings/useTeam';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
 import '../settings/team.css';
-
-const useTeam = (): TeamMember[] => {
-  const [people, setPeople] = useState<TeamMember[]>([]);
-  useEffect(() => void api.call('team.list', {}).then((r) => setPeople(r.items), () => setPeople([])), []);
-  return people;
-};
 
 const NoteCard = ({ note, onDone, onOpen }: { note: HandoffNote; onDone: () => void; onOpen?: () => void }) => {
   const t = useT();

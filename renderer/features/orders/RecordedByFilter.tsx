@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { TeamMember } from '../../../shared/api/methods/team';
-import { api } from '../../api';
 import { useT } from '../../i18n';
+import { useTeam } from '../settings/useTeam';
 
 /** "Registrado por": shown only once the shop has a team, so a seller alone never sees it. */
 export const RecordedByFilter = ({ value, onChange }: { value: number | null; onChange: (personId: number | null) => void }) => {
   const t = useT();
-  const [people, setPeople] = useState<TeamMember[]>([]);
-  useEffect(() => {
-    // A helper's own phone may not read the team: then there is simply no filter.
-    void api.call('team.list', {}).then((r) => setPeople(r.items), () => setPeople([]));
-  }, []);
+  // A helper's own phone may not read the team: then there is simply no filter.
+  const people = useTeam();
   if (people.length === 0) return null;
   return (
     <select aria-label={t('team.recordedBy')} value={value ?? ''} onChange={(e) => onChange(people.find((p) => String(p.id) === e.target.value)?.id ?? null)}>

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
+import { PairingCode } from './PairingCode';
 
 /** Off by default: the seller lets a family member's phone in, with a one-time code, and can take it back. */
 export const LanSection = () => {
@@ -35,13 +36,7 @@ export const LanSection = () => {
         {status?.isEnabled && status.url ? <button type="button" className="button button-primary" onClick={() => void api.call('lan.pairingCode', {}).then(setPairing)}>{t('lan.code')}</button> : null}
       </div>
       {status?.isEnabled && !status.url ? <p className="muted">{t('lan.desktopOnly')}</p> : null}
-      {pairing ? (
-        <div className="pairing" role="status">
-          {pairing.qrDataUrl ? <img src={pairing.qrDataUrl} alt={pairing.url ?? ''} width={180} height={180} /> : null}
-          <p>{t('lan.codeShown', { url: pairing.url ?? '', code: pairing.code })}</p>
-          <p className="pairing-code" data-testid="pairing-code">{pairing.code}</p>
-        </div>
-      ) : null}
+      {pairing ? <PairingCode pairing={pairing} testId="pairing-code" /> : null}
       {devices.length > 0 ? (
         <>
           <h3>{t('lan.devices')}</h3>

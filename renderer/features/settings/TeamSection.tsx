@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';
 import './team.css';
+import { PairingCode } from './PairingCode';
 
 const roleOf = (value: string): TeamRole => teamRoles.find((r) => r === value) ?? 'seller';
 
@@ -69,14 +70,7 @@ export const TeamSection = () => {
         ))}
       </ul>
       {!isLanOn && people.length > 0 ? <p className="muted">{t('team.lanOff')}</p> : null}
-      {pairing ? (
-        <div className="pairing" role="status">
-          <p><strong>{t('team.pairFor', { name: pairing.person.name })}</strong></p>
-          {pairing.code.qrDataUrl ? <img src={pairing.code.qrDataUrl} alt={pairing.code.url ?? ''} width={180} height={180} /> : null}
-          <p>{t('lan.codeShown', { url: pairing.code.url ?? '', code: pairing.code.code })}</p>
-          <p className="pairing-code" data-testid="team-pairing-code">{pairing.code.code}</p>
-        </div>
-      ) : null}
+      {pairing ? <PairingCode pairing={pairing.code} title={t('team.pairFor', { name: pairing.person.name })} testId="team-pairing-code" /> : null}
       <form className="team-add" onSubmit={add}>
         <label className="field"><span>{t('team.name')}</span><input value={name} maxLength={60} onChange={(e) => setName(e.target.value)} required /></label>
         <label className="field">
