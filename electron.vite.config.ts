@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { startupDeps } from './electron/startupDeps';
 
 // One build for the three parts. main also bundles the headless shell (cli.js), which runs under plain Node.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      externalizeDeps: { exclude: [...startupDeps] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),

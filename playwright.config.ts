@@ -6,7 +6,8 @@ export default defineConfig({
   outputDir: 'test-results/playwright',
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  workers: 1,
+  // One spec file per core: each starts its own app on its own port and data folder, so files never share state.
+  workers: 2,
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright.json' }]],
   use: {
     viewport: { width: 1280, height: 800 },

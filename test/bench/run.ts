@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
+import { bundleForChild } from '../helpers/bundle';
 import { createCore, type Core } from '../../electron/core';
 import { coreClient } from '../../electron/core/client';
 import type { ApiClient } from '../../shared/api/client';
@@ -218,7 +218,8 @@ const main = async (): Promise<void> => {
   const out = path.resolve(argument('out') ?? path.join(root, 'docs', 'bench.json'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chasqui-bench-cli-'));
   const cli = path.join(work, 'cli.cjs');
-  await build({ entryPoints: [path.join(root, 'electron/http/cli.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: cli, packages: 'external', logLevel: 'silent', nodePaths: [path.join(root, 'node_modules')] });
+  // Built as the shells are (startup libraries bundled), so the cold start measured is the app's.
+  await bundleForChild(path.join(root, 'electron/http/cli.ts'), cli);
   const results: Partial<Record<ShopSize['name'], SizeResult>> = {};
   for (const size of sizes.filter((s) => wanted.includes(s.name))) {
     console.error(`building and measuring the ${size.name} shop…`);

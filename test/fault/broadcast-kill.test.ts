@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/api/client';
 import { clientFor, httpTransport } from '../helpers/clients';
 import { makeTempDir } from '../helpers/tmp';
+import { bundleForChild } from '../helpers/bundle';
 
 const KILLS = Number(process.env.CHASQUI_BROADCAST_KILLS ?? 20);
 const RECIPIENTS = 150;
@@ -55,16 +55,7 @@ describe(`a broadcast survives ${KILLS} SIGKILLs of the headless shell`, () => {
   };
 
   beforeAll(async () => {
-    await build({
-      entryPoints: [path.join(root, 'electron/http/cli.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: cliFile,
-      packages: 'external',
-      logLevel: 'silent',
-      nodePaths: [path.join(root, 'node_modules')],
-    });
+    await bundleForChild(path.join(root, 'electron/http/cli.ts'), cliFile);
   }, 60_000);
   afterAll(async () => {
     await kill();

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
 import { coreClient } from '../../electron/core/client';
 import { ledgerBalance } from '../../electron/core/stock/repo';
 import { makeTempDir } from '../helpers/tmp';
+import { bundleForChild } from '../helpers/bundle';
 
 const KILLS = Number(process.env.CHASQUI_KILLS ?? 200);
 // Two lanes cut the run by about a quarter, but in samples of 30 kills their children, sharing the
@@ -43,16 +43,7 @@ describe(`SIGKILL at random moments (${KILLS} times)`, () => {
 
   beforeAll(async () => {
     // Bundled once, so each restart costs a plain `node` start rather than a TypeScript compile.
-    await build({
-      entryPoints: [path.join(__dirname, 'worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: workerFile,
-      packages: 'external',
-      logLevel: 'silent',
-      nodePaths: [path.resolve(__dirname, '../../node_modules')],
-    });
+    await bundleForChild(path.join(__dirname, 'worker.ts'), workerFile);
     for (const lane of lanes) await prepareShop(lane.dataDir);
   });
   afterAll(() => tmp.cleanup());

@@ -1,11 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../electron/core/dataLock';
 import { TOKEN_FILE } from '../../electron/http/tokenFile';
 import { makeTempDir } from '../helpers/tmp';
+import { bundleForChild } from '../helpers/bundle';
+import { waitFor } from '../helpers/waitFor';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -54,16 +55,7 @@ describe('npm run serve on a data folder', { timeout: 180_000 }, () => {
     });
 
   beforeAll(async () => {
-    await build({
-      entryPoints: [path.join(root, 'electron/http/cli.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: cliFile,
-      packages: 'external',
-      logLevel: 'silent',
-      nodePaths: [path.join(root, 'node_modules')],
-    });
+    await bundleForChild(path.join(root, 'electron/http/cli.ts'), cliFile);
   }, 60_000);
   // A failed test must not leave its shell holding the folder for the next one.
   afterEach(async () => {
@@ -121,9 +113,12 @@ describe('npm run serve on a data folder', { timeout: 180_000 }, () => {
 
   it('opens the LAN door only with --lan, and says so when the saved setting is on', async () => {
     const withLan = await start(['--lan', '--lan-host', '127.0.0.1', '--lan-port', '0']);
+    // The LAN notice is written after the link; under load it can come later than the start() grace.
+    await waitFor(() => withLan.stderr().includes('Phones on your network'), 10_000, 'the LAN notice');
     expect(withLan.stderr()).toMatch(/Phones on your network: http:\/\/127\.0\.0\.1:\d+\/telefono/);
     await withLan.stop();
     const withoutLan = await start(['--lan-host', '127.0.0.1', '--lan-port', '0']);
+    await waitFor(() => withoutLan.stderr().includes('stays closed'), 10_000, 'the closed-LAN notice');
     expect(withoutLan.stderr()).toContain('LAN access for phones is saved as on, but it stays closed: start with --lan to open it.');
     expect(withoutLan.stderr()).not.toContain('Phones on your network');
     const token = new URL(withoutLan.link).searchParams.get('token') ?? '';
