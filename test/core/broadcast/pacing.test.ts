@@ -58,7 +58,7 @@ describe('broadcast pacing with the demo channel and a controllable clock', () =
     expect(done.counts).toMatchObject({ sent: 40, pending: 0, failed: 0 });
     // Each promotion also shows in that customer's chat.
     expect(core.db.prepare("SELECT count(*) FROM messages WHERE direction = 'out' AND text LIKE '¡Hola Clienta%'").pluck().get()).toBe(40);
-  });
+  }, 120_000); // hundreds of simulated sends: seconds on a quiet machine, but CI may be shared
 
   it('starts a newly linked number slower: a quarter of the caps, double the gaps', async () => {
     await api.call('settings.update', { pacing: { minGapSeconds: 30, maxGapSeconds: 30, hourlyCap: 8, dailyCap: 40, quietStart: '00:00', quietEnd: '00:00', isSlowStartForNewNumber: true } });
