@@ -1,4 +1,5 @@
-import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { coreClient } from '../../electron/core/client';
@@ -7,9 +8,12 @@ import type { ApiClient } from '../../shared/api/client';
 import { makeTempDir } from '../helpers/tmp';
 import { lipstick } from '../contract/catalog.suite';
 
+/** The shop's own CA: the only one these requests trust, as a phone that installed it. */
+const shopCa = { pem: '' };
+
 const request = (port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: unknown; from?: string } = {}) =>
   new Promise<{ status: number; body: { ok: boolean; value?: { token?: string }; error?: { code: string } } | string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, localAddress: options.from, method: options.method ?? 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...options.headers } }, (res) => {
+    const req = https.request({ ca: shopCa.pem, checkServerIdentity: (_host, cert) => tls.checkServerIdentity('127.0.0.1', cert), host: '127.0.0.1', port, path, localAddress: options.from, method: options.method ?? 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...options.headers } }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
       res.on('end', () => {
@@ -35,6 +39,7 @@ describe('phones on the home network', () => {
     core = createCore({ dataDir: tmp.dir, clock: () => now });
     api = coreClient(core);
     lan = await startLanServer(core, { host: '127.0.0.1', port: 0 });
+    shopCa.pem = lan.caPem;
     port = Number(new URL(lan.url).port);
   });
   afterAll(async () => {
@@ -118,6 +123,7 @@ describe("a paired phone's token over the network", () => {
     core = createCore({ dataDir: tmp.dir, clock: () => now, isOutboxTimerEnabled: false });
     api = coreClient(core);
     lan = await startLanServer(core, { host: '127.0.0.1', port: 0 });
+    shopCa.pem = lan.caPem;
     port = Number(new URL(lan.url).port);
     const product = await api.call('catalog.createProduct', lipstick());
     for (const [name, date] of [['today', '2026-03-07'], ['tomorrow', '2026-03-08']] as const) {
