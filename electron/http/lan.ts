@@ -67,6 +67,9 @@ const readJson = (req: IncomingMessage): Promise<unknown> =>
  * Only an IP literal with our port is accepted as Host: a page on some domain that resolves to this
  * computer (DNS rebinding) is refused, and so is any cross-site Origin.
  */
+/** The pages a person opens (no data in them: the data comes through calls with the phone's token). */
+const pagePaths = new Set(['/', '/telefono', '/app', '/app/']);
+
 export const isOurHost = (host: string, port: number): boolean => {
   const match = /^(\[[0-9a-f:.]+\]|[0-9.]+):(\d+)$/i.exec(host);
   return Boolean(match?.[1]) && Number(match?.[2]) === port && net.isIP((match?.[1] ?? '').replace(/^\[|\]$/g, '')) !== 0;
@@ -76,7 +79,10 @@ const isTrustedRequest = (req: IncomingMessage, port: number): boolean => {
   const host = req.headers.host ?? '';
   if (!isOurHost(host, port)) return false;
   const origin = req.headers.origin;
-  return (origin === undefined || origin === `https://${host}`) && req.headers['sec-fetch-site'] !== 'cross-site';
+  if (origin !== undefined && origin !== `https://${host}`) return false;
+  // Opening a page is no call: the install page on plain HTTP (another site, by scheme) links to the phone page.
+  const isPageOpened = req.method === 'GET' && req.headers['sec-fetch-mode'] === 'navigate' && pagePaths.has(new URL(req.url ?? '/', 'https://lan').pathname);
+  return isPageOpened || req.headers['sec-fetch-site'] !== 'cross-site';
 };
 
 /** A malformed escape is simply no method of ours (not a thrown error and a 500). */

@@ -88,6 +88,12 @@ describe('phones on the home network', () => {
   it('refuses a foreign Host name and a cross-site Origin', async () => {
     expect((await request(port, '/telefono', { method: 'GET', headers: { Host: `evil.example:${port}` } })).status).toBe(403);
     expect((await request(port, '/lan/pair', { headers: { Origin: 'https://evil.example' }, body: { code: '000000', deviceName: 'x' } })).status).toBe(403);
+    // The old plain-HTTP origin is another site now: it may link to the phone page, but calls nothing.
+    const crossSite = { 'Sec-Fetch-Site': 'cross-site' };
+    expect((await request(port, '/telefono', { method: 'GET', headers: { ...crossSite, 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(200);
+    expect((await request(port, '/telefono.js', { method: 'GET', headers: { ...crossSite, 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(403);
+    expect((await request(port, '/api/events', { method: 'GET', headers: { ...crossSite, 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(403);
+    expect((await request(port, '/lan/pair', { headers: { ...crossSite, Origin: `http://127.0.0.1:${port}` }, body: { code: '000000', deviceName: 'x' } })).status).toBe(403);
   });
 
   it('locks pairing for the address of five wrong codes only, and expires codes', async () => {
