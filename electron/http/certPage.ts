@@ -17,17 +17,18 @@ const texts = {
     why: 'Se hace una sola vez en cada celular. Así este celular sabe que está hablando con la computadora de tu tienda y con ninguna otra, y Chasqui puede funcionar sin wifi y quedarse en la pantalla de inicio.',
     safe: 'Es seguro: este certificado solo sirve para la computadora de tu tienda. No abre nada más del celular.',
     fingerprint: 'Huella del certificado (SHA-256, primeras cifras). Debe empezar igual que la que muestra Chasqui en la computadora:',
-    download: 'Descargar el certificado',
+    downloadAndroid: 'Descargar para Android',
+    downloadIphone: 'Descargar para iPhone',
     android: 'En Android',
     androidSteps: [
-      'Toca «Descargar el certificado». Se guarda en Descargas.',
+      'Toca «Descargar para Android». Se guarda en Descargas.',
       'Abre Ajustes y busca «certificado» (suele estar en Seguridad › Más ajustes de seguridad › Encriptación y credenciales).',
       'Toca «Instalar un certificado» › «Certificado de CA» › «Instalar de todas formas», confirma con tu PIN o huella y elige el archivo ' + CERT_FILE + '.',
       'Vuelve a esta página y toca «Ya lo instalé: abrir Chasqui».',
     ],
     iphone: 'En iPhone',
     iphoneSteps: [
-      'Abre esta página en Safari y toca «Descargar el certificado». Toca «Permitir».',
+      'Abre esta página en Safari y toca «Descargar para iPhone». Toca «Permitir».',
       'Abre Ajustes › General › VPN y gestión de dispositivos, toca «Chasqui - tu tienda» e «Instalar».',
       'Abre Ajustes › General › Información › Ajustes de confianza de certificados y activa «Chasqui - tu tienda».',
       'Vuelve a esta página y toca «Ya lo instalé: abrir Chasqui».',
@@ -40,17 +41,18 @@ const texts = {
     why: "It is done once on each phone. Then this phone knows it is talking to your shop's computer and no other, and Chasqui can work without wifi and stay on the home screen.",
     safe: "It is safe: this certificate only vouches for your shop's computer. It opens nothing else on the phone.",
     fingerprint: "The certificate's fingerprint (SHA-256, first digits). It must start like the one Chasqui shows on the computer:",
-    download: 'Download the certificate',
+    downloadAndroid: 'Download for Android',
+    downloadIphone: 'Download for iPhone',
     android: 'On Android',
     androidSteps: [
-      'Tap "Download the certificate". It is saved in Downloads.',
+      'Tap "Download for Android". It is saved in Downloads.',
       'Open Settings and search for "certificate" (usually Security › More security settings › Encryption & credentials).',
       'Tap "Install a certificate" › "CA certificate" › "Install anyway", confirm with your PIN or fingerprint and pick the file ' + CERT_FILE + '.',
       'Come back to this page and tap "Done: open Chasqui".',
     ],
     iphone: 'On iPhone',
     iphoneSteps: [
-      'Open this page in Safari and tap "Download the certificate". Tap "Allow".',
+      'Open this page in Safari and tap "Download for iPhone". Tap "Allow".',
       'Open Settings › General › VPN & Device Management, tap "Chasqui - tu tienda" and "Install".',
       'Open Settings › General › About › Certificate Trust Settings and turn on "Chasqui - tu tienda".',
       'Come back to this page and tap "Done: open Chasqui".',
@@ -79,11 +81,10 @@ export const certPageHtml = (language: Language, fingerprint: string, httpsUrl: 
 <h1>${escapeHtml(t.title)}</h1>
 <p>${escapeHtml(t.why)}</p>
 <p class="muted">${escapeHtml(t.safe)}</p>
-<a class="btn" href="/certificado/${CERT_FILE}" download="${CERT_FILE}" data-testid="cert-download">${escapeHtml(t.download)}</a>
 <p class="muted">${escapeHtml(t.fingerprint)}</p>
 <p class="fingerprint" data-testid="cert-fingerprint">${escapeHtml(fingerprint)}</p>
-<section><h2>${escapeHtml(t.android)}</h2>${steps(t.androidSteps)}</section>
-<section><h2>${escapeHtml(t.iphone)}</h2>${steps(t.iphoneSteps)}</section>
+<section><h2>${escapeHtml(t.android)}</h2><a class="btn" href="/certificado/android/${CERT_FILE}" download="${CERT_FILE}" data-testid="cert-download-android">${escapeHtml(t.downloadAndroid)}</a>${steps(t.androidSteps)}</section>
+<section><h2>${escapeHtml(t.iphone)}</h2><a class="btn" href="/certificado/${CERT_FILE}" data-testid="cert-download-iphone">${escapeHtml(t.downloadIphone)}</a>${steps(t.iphoneSteps)}</section>
 <a class="btn" id="open" href="${escapeHtml(httpsUrl)}" data-testid="cert-open">${escapeHtml(t.open)}</a>
 <p class="muted">${escapeHtml(t.warning)}</p>
 </main>
@@ -101,6 +102,7 @@ section { background: #fff; border-radius: 12px; padding: 4px 14px; box-shadow: 
 li { margin: 8px 0; }
 .btn { font: inherit; font-weight: 700; display: flex; align-items: center; justify-content: center; min-height: 48px; border-radius: 10px; background: #b0305a; color: #fff; text-decoration: none; padding: 0 12px; }
 .muted { color: #6f6368; margin: 0; }
+section .btn { margin: 10px 0 0; }
 .fingerprint { font-family: ui-monospace, monospace; font-size: 1.1rem; font-weight: 700; letter-spacing: 0.02em; margin: 0; word-break: break-all; }
 `;
 
@@ -152,9 +154,17 @@ export const handlePlainHttp = (
     res.end(certJs);
     return;
   }
-  if (isGet && url.pathname === `/certificado/${CERT_FILE}`) {
-    // DER with the CA type: Android saves it for Settings › Install a certificate, iOS offers it as a profile.
-    res.writeHead(200, { ...headers, 'Content-Type': 'application/x-x509-ca-cert', 'Content-Disposition': `attachment; filename="${CERT_FILE}"`, 'Content-Length': shop.caDer.length });
+  if (isGet && (url.pathname === `/certificado/${CERT_FILE}` || url.pathname === `/certificado/android/${CERT_FILE}`)) {
+    // The same DER either way. With the CA type Safari offers it as a profile to install; Chrome on Android
+    // would hand it to the system, which (Android 11+) refuses CA certificates from a browser: there it is
+    // a plain download, saved in Downloads for Settings › Install a certificate › CA certificate.
+    const isAndroid = url.pathname.startsWith('/certificado/android/');
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': isAndroid ? 'application/octet-stream' : 'application/x-x509-ca-cert',
+      ...(isAndroid ? { 'Content-Disposition': `attachment; filename="${CERT_FILE}"` } : {}),
+      'Content-Length': shop.caDer.length,
+    });
     res.end(shop.caDer);
     return;
   }

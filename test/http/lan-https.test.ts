@@ -118,6 +118,23 @@ describe('the home-network door over HTTPS, with the shop’s own certificate', 
     expect(after?.checkIssued(new crypto.X509Certificate(lan.caPem))).toBe(true);
   });
 
+  it('shows the new address in Ajustes when listening on every interface', async () => {
+    await lan.close();
+    addresses = ['192.0.2.10'];
+    lan = await startLanServer(core, { host: '0.0.0.0', port: 0, addresses: () => addresses });
+    port = Number(new URL(lan.url).port);
+    const api = coreClient(core);
+    expect((await api.call('lan.status', {})).url).toBe(`https://192.0.2.10:${port}/telefono`);
+    addresses = ['198.51.100.23'];
+    lan.recheck();
+    expect(await api.call('lan.status', {})).toMatchObject({ url: `https://198.51.100.23:${port}/telefono`, certificate: { installUrl: `http://198.51.100.23:${port}/certificado` } });
+    // Reached here only through the loopback address, which every certificate also names.
+    expect((await secureGet(port, '/telefono', lan.caPem)).status).toBe(200);
+    await lan.close();
+    lan = await startLanServer(core, { host: '127.0.0.1', port: 0, addresses: () => addresses });
+    port = Number(new URL(lan.url).port);
+  });
+
   it('over plain HTTP serves only the install page and the CA, and sends everything else to HTTPS', async () => {
     const page = await plainRequest(port, '/certificado');
     expect(page.status).toBe(200);
@@ -132,6 +149,11 @@ describe('the home-network door over HTTPS, with the shop’s own certificate', 
     expect(file.headers['content-type']).toBe('application/x-x509-ca-cert');
     expect(new crypto.X509Certificate(file.body).fingerprint256).toBe(new crypto.X509Certificate(lan.caPem).fingerprint256);
     expect(file.body.subarray(0, 1)[0]).toBe(0x30);
+    // Android gets the same bytes as a plain download (its browser may not install a CA itself).
+    const forAndroid = await plainRequest(port, '/certificado/android/chasqui-tienda.crt');
+    expect(forAndroid.headers['content-type']).toBe('application/octet-stream');
+    expect(forAndroid.headers['content-disposition']).toBe('attachment; filename="chasqui-tienda.crt"');
+    expect(forAndroid.body.equals(file.body)).toBe(true);
     for (const [urlPath, method] of [['/api/deliveries.listForDay', 'POST'], ['/lan/pair', 'POST'], ['/assets/index.js', 'GET'], ['/api/events', 'GET'], ['/manifest.webmanifest', 'GET']] as const) {
       const reply = await plainRequest(port, urlPath, method);
       expect(reply.status, urlPath).toBe(308);
