@@ -124,12 +124,24 @@ const streamTeamEvents = (core: Core, role: TeamRole, req: IncomingMessage, res:
  */
 export const startLanServer = (
   core: Core,
-  options: { host: string; port: number; rendererDir?: string; addresses?: () => string[] },
+  options: {
+    host: string;
+    port: number;
+    rendererDir?: string;
+    /** The laptop's addresses (faked in tests). */
+    addresses?: () => string[];
+    /**
+     * What certificates are dated and renewed by. Phones check them against the real time, so a test
+     * whose shop clock stands at a fixed day gives the real one here.
+     */
+    tlsClock?: () => number;
+  },
 ): Promise<LanServer> => {
   let port = options.port;
   const addressesNow = options.addresses ?? lanAddresses;
-  const ca = ensureShopCa(core.dataDir, core.now());
-  let cert = ensureServerCert(core.dataDir, ca, addressesNow(), core.now());
+  const tlsNow = options.tlsClock ?? core.now;
+  const ca = ensureShopCa(core.dataDir, tlsNow());
+  let cert = ensureServerCert(core.dataDir, ca, addressesNow(), tlsNow());
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     void (async () => {
       if (!isTrustedRequest(req, port)) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Open Chasqui by its address on your network' } });
@@ -190,7 +202,7 @@ export const startLanServer = (
     core.lan.setUrl(urls.url, { installUrl: urls.installUrl, fingerprint });
   };
   const recheck = (): void => {
-    const next = ensureServerCert(core.dataDir, ca, addressesNow(), core.now());
+    const next = ensureServerCert(core.dataDir, ca, addressesNow(), tlsNow());
     if (next.certPem === cert.certPem) return;
     cert = next;
     // New connections get the new certificate; open ones finish with the old.

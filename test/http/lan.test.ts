@@ -38,7 +38,8 @@ describe('phones on the home network', () => {
   beforeAll(async () => {
     core = createCore({ dataDir: tmp.dir, clock: () => now });
     api = coreClient(core);
-    lan = await startLanServer(core, { host: '127.0.0.1', port: 0 });
+    // The TLS client checks the certificate against the real time, not the shop's fixed day.
+    lan = await startLanServer(core, { host: '127.0.0.1', port: 0, tlsClock: () => Date.now() });
     shopCa.pem = lan.caPem;
     port = Number(new URL(lan.url).port);
   });
@@ -128,7 +129,8 @@ describe("a paired phone's token over the network", () => {
   beforeAll(async () => {
     core = createCore({ dataDir: tmp.dir, clock: () => now, isOutboxTimerEnabled: false });
     api = coreClient(core);
-    lan = await startLanServer(core, { host: '127.0.0.1', port: 0 });
+    // The TLS client checks the certificate against the real time, not the shop's fixed day.
+    lan = await startLanServer(core, { host: '127.0.0.1', port: 0, tlsClock: () => Date.now() });
     shopCa.pem = lan.caPem;
     port = Number(new URL(lan.url).port);
     const product = await api.call('catalog.createProduct', lipstick());
