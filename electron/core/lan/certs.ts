@@ -2,8 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import forge from 'node-forge';
+import type * as Forge from 'node-forge';
+import { lazyRequire } from '../lazy';
 import { PRIVATE_FILE_MODE, makePrivateDir, makePrivateFile } from '../privateFiles';
+
+/** About 0.2 s to load: only when the phones' door opens, never at the app's start. */
+const forgeLib = lazyRequire<typeof Forge>('node-forge');
 
 /**
  * The shop's own small certificate authority and the laptop's server certificate, so helpers' phones
@@ -71,14 +75,16 @@ const randomSerial = (): string => {
 };
 
 /** Node makes the key natively (milliseconds); forge only builds and signs the certificate. */
-const newRsaKey = (): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey; pem: string } => {
+const newRsaKey = (): { privateKey: Forge.pki.rsa.PrivateKey; publicKey: Forge.pki.rsa.PublicKey; pem: string } => {
+  const forge = forgeLib();
   const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const forgeKey = forge.pki.privateKeyFromPem(pem);
   return { privateKey: forgeKey, publicKey: forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e), pem };
 };
 
-const derOf = (certPem: string): Buffer => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(certPem))).getBytes(), 'binary');
+/** Node reads certificates itself: a start with certificates already made never loads forge. */
+const derOf = (certPem: string): Buffer => new crypto.X509Certificate(certPem).raw;
 
 export const fingerprintOf = (der: Buffer): string =>
   crypto
@@ -98,6 +104,7 @@ const toCa = (certPem: string, keyPem: string): ShopCa => {
 };
 
 const createCa = (now: number): ShopCa => {
+  const forge = forgeLib();
   const key = newRsaKey();
   const cert = forge.pki.createCertificate();
   cert.publicKey = key.publicKey;
@@ -157,6 +164,7 @@ const isStillGood = (certPem: string, ca: ShopCa, addresses: string[], now: numb
 };
 
 const issueServerCert = (ca: ShopCa, addresses: string[], now: number): ServerCert => {
+  const forge = forgeLib();
   const key = newRsaKey();
   const caCert = forge.pki.certificateFromPem(ca.certPem);
   const cert = forge.pki.createCertificate();
