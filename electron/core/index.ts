@@ -13,7 +13,7 @@ import { handlers } from './handlers';
 import { mediaDirFor } from './media/store';
 import { resolveResourcesDir } from './resources';
 import { pairingOf } from './lan/handlers';
-import { deviceForToken } from './lan/pairing';
+import { deviceForToken, type LanCertificate } from './lan/pairing';
 import { recordActors } from './team/actor';
 import { roleOfDevice } from './team/repo';
 import type { Principal } from './lan/principal';
@@ -80,7 +80,8 @@ export interface Core {
   outbox: OutboxRunner;
   /** For the shell that listens on the home network. */
   lan: {
-    setUrl(url: string | null): void;
+    /** The HTTPS address phones open, and where they install the shop's certificate first. */
+    setUrl(url: string | null, certificate?: LanCertificate): void;
     /** The paired device behind a token, or null when unknown, revoked or unused too long. */
     deviceForToken(token: string): number | null;
     /** The caller a phone's token stands for, to hand to dispatch; null when it is not let in. */
@@ -218,8 +219,9 @@ export const createCore = (options: CoreOptions): Core => {
     channels,
     outbox,
     lan: {
-      setUrl: (url) => {
+      setUrl: (url, certificate) => {
         pairingOf(base).url = url;
+        pairingOf(base).certificate = url === null ? null : (certificate ?? null);
       },
       deviceForToken: (token) => deviceForToken(base.db, token, base.now()),
       principalForToken: (token) => {

@@ -25,7 +25,7 @@ const chmodIfThere = (file: string, mode: number): void => {
 export const makePrivateFile = (file: string): void => chmodIfThere(file, PRIVATE_FILE_MODE);
 
 /** Folders of the data dir that are created before or outside the core (logs, channel sessions). */
-const SHOP_FOLDERS = ['backups', 'channels', 'exports', 'logs', 'media'];
+const SHOP_FOLDERS = ['backups', 'channels', 'exports', 'lan-https', 'logs', 'media'];
 
 /** Run at every start, so a shop made by an older Chasqui (umask 022) is closed up too. */
 export const protectShopFiles = (dataDir: string, dbFile: string): void => {

@@ -82,6 +82,14 @@ function t(key, values) {
   return text;
 }
 var app = document.getElementById('app');
+// A phone paired before HTTPS arrives from the plain-HTTP page with its token in the fragment: kept, and wiped from the address.
+(function takeOver() {
+  var match = /^#traspaso=([^&]+)(?:&nombre=(.*))?$/.exec(window.location.hash);
+  if (!match) return;
+  localStorage.setItem('chasqui-device-token', decodeURIComponent(match[1]));
+  if (match[2]) localStorage.setItem('chasqui-device-name', decodeURIComponent(match[2]));
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+})();
 var token = localStorage.getItem('chasqui-device-token');
 var shop = { currency: 'PEN', locale: 'es-PE' };
 // Marks waiting out their undo window, by order id: { timer, cash, card }.

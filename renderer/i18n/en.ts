@@ -6,6 +6,7 @@ import { enPhones } from './en-phones';
 import { enChats } from './en-chats';
 import { enReports } from './en-reports';
 import { enLan } from './en-lan';
+import { enLanHttps } from './en-lan-https';
 import { enTeam } from './en-team';
 import { enOrders } from './en-orders';
 import { enBoard } from './en-board';
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...enChats,
   ...enReports,
   ...enLan,
+  ...enLanHttps,
   ...enTeam,
   ...enOrders,
   ...enBoard,

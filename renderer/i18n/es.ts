@@ -5,6 +5,7 @@ import { esPhones } from './es-phones';
 import { esChats } from './es-chats';
 import { esReports } from './es-reports';
 import { esLan } from './es-lan';
+import { esLanHttps } from './es-lan-https';
 import { esTeam } from './es-team';
 import { esOrders } from './es-orders';
 import { esBoard } from './es-board';
@@ -26,6 +27,7 @@ export const es = {
   ...esChats,
   ...esReports,
   ...esLan,
+  ...esLanHttps,
   ...esTeam,
   ...esOrders,
   ...esBoard,

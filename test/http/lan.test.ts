@@ -1,4 +1,5 @@
-import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { coreClient } from '../../electron/core/client';
@@ -7,9 +8,12 @@ import type { ApiClient } from '../../shared/api/client';
 import { makeTempDir } from '../helpers/tmp';
 import { lipstick } from '../contract/catalog.suite';
 
+/** The shop's own CA: the only one these requests trust, as a phone that installed it. */
+const shopCa = { pem: '' };
+
 const request = (port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: unknown; from?: string } = {}) =>
   new Promise<{ status: number; body: { ok: boolean; value?: { token?: string }; error?: { code: string } } | string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, localAddress: options.from, method: options.method ?? 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...options.headers } }, (res) => {
+    const req = https.request({ ca: shopCa.pem, checkServerIdentity: (_host, cert) => tls.checkServerIdentity('127.0.0.1', cert), host: '127.0.0.1', port, path, localAddress: options.from, method: options.method ?? 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...options.headers } }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
       res.on('end', () => {
@@ -34,7 +38,9 @@ describe('phones on the home network', () => {
   beforeAll(async () => {
     core = createCore({ dataDir: tmp.dir, clock: () => now });
     api = coreClient(core);
-    lan = await startLanServer(core, { host: '127.0.0.1', port: 0 });
+    // The TLS client checks the certificate against the real time, not the shop's fixed day.
+    lan = await startLanServer(core, { host: '127.0.0.1', port: 0, tlsClock: () => Date.now() });
+    shopCa.pem = lan.caPem;
     port = Number(new URL(lan.url).port);
   });
   afterAll(async () => {
@@ -83,6 +89,12 @@ describe('phones on the home network', () => {
   it('refuses a foreign Host name and a cross-site Origin', async () => {
     expect((await request(port, '/telefono', { method: 'GET', headers: { Host: `evil.example:${port}` } })).status).toBe(403);
     expect((await request(port, '/lan/pair', { headers: { Origin: 'https://evil.example' }, body: { code: '000000', deviceName: 'x' } })).status).toBe(403);
+    // The old plain-HTTP origin is another site now: it may link to the phone page, but calls nothing.
+    const crossSite = { 'Sec-Fetch-Site': 'cross-site' };
+    expect((await request(port, '/telefono', { method: 'GET', headers: { ...crossSite, 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(200);
+    expect((await request(port, '/telefono.js', { method: 'GET', headers: { ...crossSite, 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(403);
+    expect((await request(port, '/api/events', { method: 'GET', headers: { ...crossSite, 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(403);
+    expect((await request(port, '/lan/pair', { headers: { ...crossSite, Origin: `http://127.0.0.1:${port}` }, body: { code: '000000', deviceName: 'x' } })).status).toBe(403);
   });
 
   it('locks pairing for the address of five wrong codes only, and expires codes', async () => {
@@ -117,7 +129,9 @@ describe("a paired phone's token over the network", () => {
   beforeAll(async () => {
     core = createCore({ dataDir: tmp.dir, clock: () => now, isOutboxTimerEnabled: false });
     api = coreClient(core);
-    lan = await startLanServer(core, { host: '127.0.0.1', port: 0 });
+    // The TLS client checks the certificate against the real time, not the shop's fixed day.
+    lan = await startLanServer(core, { host: '127.0.0.1', port: 0, tlsClock: () => Date.now() });
+    shopCa.pem = lan.caPem;
     port = Number(new URL(lan.url).port);
     const product = await api.call('catalog.createProduct', lipstick());
     for (const [name, date] of [['today', '2026-03-07'], ['tomorrow', '2026-03-08']] as const) {

@@ -1,4 +1,4 @@
-import http from 'node:http';
+import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { coreClient } from '../../electron/core/client';
@@ -15,10 +15,13 @@ interface Reply {
   body: { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 }
 
+/** The shop's own CA: the only one these requests trust, as a phone that installed it. */
+const shopCa = { pem: '' };
+
 const post = (port: number, method: string, token: string, body: unknown = {}) =>
   new Promise<Reply>((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, path: `/api/${method}`, method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${token}` } },
+    const req = https.request(
+      { ca: shopCa.pem, host: '127.0.0.1', port, path: `/api/${method}`, method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${token}` } },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
@@ -59,7 +62,7 @@ describe('roles of the team, enforced by the core for calls over the network', (
   const pairFor = async (personId: number | undefined, deviceName: string): Promise<string> => {
     const { code } = await api.call('lan.pairingCode', personId === undefined ? {} : { personId });
     const reply = await new Promise<Reply>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/lan/pair', method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json' } }, (res) => {
+      const req = https.request({ ca: shopCa.pem, host: '127.0.0.1', port, path: '/lan/pair', method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json' } }, (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
@@ -74,7 +77,9 @@ describe('roles of the team, enforced by the core for calls over the network', (
   beforeAll(async () => {
     core = createCore({ dataDir: tmp.dir, clock: () => now });
     api = coreClient(core);
-    lan = await startLanServer(core, { host: '127.0.0.1', port: 0 });
+    // The TLS client checks the certificate against the real time, not the shop's fixed day.
+    lan = await startLanServer(core, { host: '127.0.0.1', port: 0, tlsClock: () => Date.now() });
+    shopCa.pem = lan.caPem;
     port = Number(new URL(lan.url).port);
     await api.call('catalog.createProduct', lipstick());
     for (const [role, name] of [['owner', 'Karina (celular)'], ['seller', 'Lucía'], ['stall', 'Rosa'], ['delivery', 'Diego']] as const) {

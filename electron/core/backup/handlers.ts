@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fail } from '../../../shared/api/errors';
 import type { Handlers } from '../context';
 import { adoptForeignDatabase } from './importedDb';
+import { restoreCaFrom } from '../lan/certs';
 import { backupDbFile, backupMediaDir, createBackup, findBackup, listBackups, verifyBackup } from './service';
 
 export const backupHandlers = {
@@ -24,6 +25,8 @@ export const backupHandlers = {
       // Today's data is saved first, so a restore can itself be undone.
       const safetyBackup = await createBackup(ctx, 'before-restore');
       ctx.replaceDatabase(copy, backupMediaDir(backup));
+      // The shop's certificate comes back with the shop, so its phones keep trusting it (used from the next start of the phones' door).
+      restoreCaFrom(backup.path, ctx.dataDir);
       ctx.emit('catalog.changed', { productIds: [] });
       ctx.emit('orders.changed', { orderIds: [] });
       return { isRestored: true, backup, safetyBackup };

@@ -9,6 +9,7 @@ import { latestVersion } from '../db/migrate';
 import { version } from '../version';
 import { PRIVATE_DIR_MODE, makePrivateFile } from '../privateFiles';
 import { adoptForeignDatabase } from './importedDb';
+import { copyCaTo } from '../lan/certs';
 import { backupId, backupKinds, backupsDirFor, backupsToPrune, dirSize, linkOrCopyTree, parseBackupId, type BackupKind } from './files';
 
 const MANIFEST = 'manifest.json';
@@ -50,8 +51,8 @@ const toInfo = (dir: string, manifest: Manifest): BackupInfo => ({
 
 /**
  * Copies the live database with SQLite's online backup API (pages in steps, so the app keeps
- * answering and the copy is one consistent moment), then the photos; channel sessions and
- * secrets live outside the database and media folder, so they are never part of a backup.
+ * answering and the copy is one consistent moment), then the photos and the shop's certificate
+ * authority for its phones; channel sessions and other secrets live outside the database and media folder, so they are never part of a backup.
  */
 export const createBackup = async (ctx: CoreContext, kind: BackupKind, destinationDir?: string): Promise<BackupInfo> => {
   const now = ctx.now();
@@ -69,6 +70,8 @@ export const createBackup = async (ctx: CoreContext, kind: BackupKind, destinati
   });
   makePrivateFile(file);
   linkOrCopyTree(ctx.mediaDir, path.join(dir, 'media'));
+  // The shop's certificate authority goes along (private files): a shop restored on a new laptop keeps its phones trusting it.
+  copyCaTo(ctx.dataDir, dir);
   const copy = new Database(file, { readonly: true });
   const manifest: Manifest = { id, kind, createdAt: now, appVersion: version, schemaVersion: latestVersion(), counts: countsOf(copy) };
   copy.close();

@@ -11,7 +11,7 @@ export const pairingOf = (ctx: Pick<CoreContext, 'caches'>): PairingState => {
 };
 
 export const lanHandlers = {
-  'lan.status': (ctx) => ({ isEnabled: readSettings(ctx.db).isLanEnabled, url: pairingOf(ctx).url }),
+  'lan.status': (ctx) => ({ isEnabled: readSettings(ctx.db).isLanEnabled, url: pairingOf(ctx).url, certificate: pairingOf(ctx).certificate }),
   'lan.enable': (ctx) => {
     writeSettings(ctx.db, { isLanEnabled: true });
     ctx.emit('settings.changed', readSettings(ctx.db));
@@ -27,7 +27,8 @@ export const lanHandlers = {
     // Checked now, so the seller hears of a removed person before the phone is in her hand.
     const personId = args.personId === undefined ? null : getPerson(ctx.db, args.personId).id;
     const issued = issueCode(state, ctx.now(), personId);
-    return { ...issued, url: state.url, qrDataUrl: await qrFor(state.url) };
+    const certificate = state.certificate ? { ...state.certificate, qrDataUrl: await qrFor(state.certificate.installUrl) } : null;
+    return { ...issued, url: state.url, qrDataUrl: await qrFor(state.url), certificate };
   },
   'lan.pair': (ctx, args) => {
     // Tries are counted per network address; the seller's own shells count as one more place.

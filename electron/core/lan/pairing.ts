@@ -3,6 +3,11 @@ import { fail } from '../../../shared/api/errors';
 import { DEVICE_IDLE_LIMIT, type PairedDevice } from '../../../shared/api/methods/lan';
 import type { Db } from '../db/open';
 
+export interface LanCertificate {
+  installUrl: string;
+  fingerprint: string;
+}
+
 const CODE_TTL = 10 * 60_000;
 /** Wrong codes from one address before it is locked out. */
 const MAX_FAILURES = 5;
@@ -28,11 +33,13 @@ export interface PairingState {
   wrongOnCode: number;
   /** Set by the shell that listens on the network, so the seller's screen can show it. */
   url: string | null;
+  /** The plain-HTTP page that installs the shop's certificate on a phone, and that certificate's short fingerprint. */
+  certificate: LanCertificate | null;
   /** The person the current code pairs a device for. */
   personId: number | null;
 }
 
-export const newPairingState = (): PairingState => ({ code: null, expiresAt: 0, sources: new Map(), wrongOnCode: 0, url: null, personId: null });
+export const newPairingState = (): PairingState => ({ code: null, expiresAt: 0, sources: new Map(), wrongOnCode: 0, url: null, certificate: null, personId: null });
 
 /** The pause after each wrong code grows: none after the first (a typo), then 1, 2, 4 s; the fifth locks for 10 min, doubling each time. */
 const pauseAfter = (tries: SourceTries): number => {

@@ -21,13 +21,21 @@ export const DEVICE_IDLE_LIMIT = 30 * 24 * 60 * 60_000;
 /** What a paired phone may call: the day's deliveries, nothing else. */
 export const deliveryScope = ['deliveries.listForDay', 'deliveries.markDelivered', 'deliveries.markFailed', 'lan.renewToken'] as const;
 
+/** Where a phone installs the shop's own certificate (once) before it opens the HTTPS address. */
+export interface LanCertificateInfo {
+  /** A plain-HTTP page that serves only the certificate and how to install it. */
+  installUrl: string;
+  /** The first 8 bytes of the certificate's SHA-256, as "AB:CD:…", for the seller to compare on the phone. */
+  fingerprint: string;
+}
+
 export const lanMethods = {
-  'lan.status': read<{ isEnabled: boolean; url: string | null }>()(z.object({}).strict()),
+  'lan.status': read<{ isEnabled: boolean; url: string | null; certificate: LanCertificateInfo | null }>()(z.object({}).strict()),
   'lan.enable': write<{ isEnabled: boolean }>()(z.object({}).strict()),
   'lan.disable': write<{ isEnabled: boolean }>()(z.object({}).strict()),
   /** A fresh single-use 6-digit code, valid 10 minutes; any earlier code stops working. */
   /** For a person of the team (Ajustes › Equipo): the phone gets that person's role; without one, a delivery phone as before. */
-  'lan.pairingCode': task<{ code: string; expiresAt: number; url: string | null; qrDataUrl: string | null }>()(z.object({ personId: s.id.optional() }).strict()),
+  'lan.pairingCode': task<{ code: string; expiresAt: number; url: string | null; qrDataUrl: string | null; certificate: (LanCertificateInfo & { qrDataUrl: string | null }) | null }>()(z.object({ personId: s.id.optional() }).strict()),
   /** Called by the phone with the code; answers its own token once. */
   'lan.pair': write<{ deviceId: number; token: string }>()(z.object({ code: z.string().regex(/^\d{6}$/, 'must be the 6 digits shown'), deviceName: s.requiredText(60) }).strict()),
   /** Called by a paired phone: a fresh token for itself; the old one works until the new one is used. */
