@@ -30,6 +30,7 @@ import { startLiveWatcher } from './live/watcher';
 import { assemblePromotions } from './promotions/assemble';
 import { findPromotionRow } from './promotions/repo';
 import { instagramHandle, renderPromoImage } from './print/promoImage';
+import { shopCatalogPdf } from './print/catalogPdf';
 import { ChasquiError, fail } from '../../shared/api/errors';
 import { contract, isMethodName } from '../../shared/api/contract';
 import { quickCheckInBackground } from './db/quickCheck';
@@ -155,6 +156,7 @@ export const createCore = (options: CoreOptions): Core => {
       return assemblePromotions(base.db, [row], readSettings(base.db), now())[0] ?? fail('not_found', `Promotion ${id} does not exist`);
     },
     renderImage: (promo, format) => renderPromoImage(promo, readSettings(base.db), mediaDir, format, instagramHandle(channels.get('instagram').account)),
+    renderAttachment: async () => ({ ...(await shopCatalogPdf(base.db, { resourcesDir, mediaDir }, now())), mime: 'application/pdf' }),
     random: options.random,
     isTimerEnabled: options.isOutboxTimerEnabled,
   });

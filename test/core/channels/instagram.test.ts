@@ -215,6 +215,24 @@ describe('Instagram through instagram-private-api (network faked with nock)', ()
     await expect(api.call('quickReplies.send', { id: reply.id, conversationId: conversation?.id ?? 0 })).rejects.toMatchObject({ code: 'reply_window_closed' });
   });
 
+  it('greets a new customer with the catalog link as text: Instagram direct takes no documents', async () => {
+    await loginWithTwoFactor();
+    nock(IG).post('/api/v1/accounts/two_factor_login/').reply(200, { logged_in_user: ME, status: 'ok' });
+    loggedIn();
+    await api.call('channels.answerPrompt', { kind: 'instagram', answer: '123456' });
+    await api.call('autoReplies.save', { ...(await api.call('autoReplies.get', {})), isGreetingEnabled: true, isCatalogPdfSent: true, catalogLink: 'https://karina.pe/catalogo' });
+    const threadId = '340282366841710300949128';
+    nock(IG).get('/api/v1/direct_v2/inbox/').query(true).reply(200, inboxReply([]));
+    nock(IG).get('/api/v1/direct_v2/pending_inbox/').query(true).reply(200, inboxReply([thread(threadId, [{ id: 'i1', from: VALERIA, text: 'hola!', us: now * 1000 - 60_000_000 }])]));
+    let greeting = '';
+    nock(IG)
+      // A text with a link goes as Instagram's link item.
+      .post('/api/v1/direct_v2/threads/broadcast/link/', (b: Record<string, string>) => ((greeting = b.link_text ?? ''), true))
+      .reply(200, { action: 'item_ack', status_code: '200', payload: { item_id: 'i2', thread_id: threadId, timestamp: String(now * 1000) }, status: 'ok' });
+    await api.call('channels.sync', { kind: 'instagram' });
+    await expect.poll(() => greeting, { timeout: 3000 }).toMatch(/catálogo: https:\/\/karina\.pe\/catalogo$/);
+  });
+
   it('publishes a photo to the feed and a story', async () => {
     await loginWithTwoFactor();
     nock(IG).post('/api/v1/accounts/two_factor_login/').reply(200, { logged_in_user: ME, status: 'ok' });

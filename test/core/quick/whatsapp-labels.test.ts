@@ -136,4 +136,18 @@ describe('WhatsApp Business labels and photos through whatsapp-web.js', () => {
     expect(out?.content).toMatchObject({ mimetype: 'image/jpeg', filename: `${photo.id}.jpg` });
     expect(out?.options).toEqual({ caption: expect.stringMatching(/^Sérum de naranja\nS\/\s?35\.00$/) });
   });
+
+  it('greets a first-time customer with the catalog PDF sent as a WhatsApp document', async () => {
+    await api.call('catalog.createProduct', { name: 'Sérum de naranja', variants: [{ sku: 'SER-NAR', price: 3500, initialStock: 2 }] });
+    await api.call('autoReplies.save', { ...(await api.call('autoReplies.get', {})), isGreetingEnabled: true, isCatalogPdfSent: true });
+    await pattyWrites();
+    await core.outbox.runDue();
+    const [out] = fake.sent;
+    expect(out?.chatId).toBe(PATTY);
+    const media = out?.content;
+    if (!(media instanceof MessageMedia)) throw new Error('the greeting went without its document');
+    expect(media).toMatchObject({ mimetype: 'application/pdf', filename: expect.stringMatching(/^catalogo-.*\.pdf$/) });
+    expect(Buffer.from(media.data, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(out?.options).toEqual({ sendMediaAsDocument: true, caption: expect.stringMatching(/^¡Hola Patty! Bienvenida/) });
+  });
 });
