@@ -215,6 +215,31 @@ describe('Facebook Page through the Graph API (network faked with nock)', () => 
     await expect(api.call('quickReplies.send', { id: reply.id, conversationId: conversation?.id ?? 0 })).rejects.toMatchObject({ code: 'reply_window_closed' });
   });
 
+  it('greets a new customer with the catalog PDF uploaded as a Messenger file', async () => {
+    await connectPage();
+    await api.call('catalog.createProduct', { name: 'Labial nude', variants: [{ sku: 'LAB-NUD', price: 2500, initialStock: 4 }] });
+    await api.call('autoReplies.save', { ...(await api.call('autoReplies.get', {})), isGreetingEnabled: true, isCatalogPdfSent: true });
+    const bodies: string[] = [];
+    nock(GRAPH)
+      .post(`/${GRAPH_VERSION}/${PAGE.id}/messages`, (b) => (bodies.push(typeof b === 'string' ? b : JSON.stringify(b)), true))
+      .twice()
+      .reply(200, () => ({ recipient_id: CUSTOMER.id, message_id: `m_out${bodies.length}` }));
+    nock(GRAPH)
+      .get(`/${GRAPH_VERSION}/${PAGE.id}/conversations`)
+      .query(true)
+      .reply(200, conversationsBody([{ id: 'm_1', text: 'hola, qué venden?', fromPage: false, at: '2026-11-21T15:59:00+0000' }]));
+    await api.call('channels.sync', { kind: 'facebook' });
+    await expect.poll(() => bodies.length, { timeout: 15_000 }).toBe(2);
+    expect(JSON.parse(bodies[0] ?? '{}').message.text).toMatch(/^¡Hola Carmen! Bienvenida/);
+    const parts = partsOf(bodies[1] ?? '');
+    expect(JSON.parse(parts.get('message')?.body.toString() ?? '{}')).toEqual({ attachment: { type: 'file', payload: { is_reusable: false } } });
+    expect(parts.get('filedata')?.headers).toMatch(/filename="catalogo-mi-tienda\.pdf"[\s\S]*Content-Type: application\/pdf/i);
+    expect(parts.get('filedata')?.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Her timeline shows the greeting with its PDF once the send is recorded.
+    const [conversation] = (await api.call('inbox.listConversations', {})).items;
+    await expect.poll(async () => (await api.call('inbox.getConversation', { id: conversation?.id ?? 0 })).messages.at(-1)?.text, { timeout: 5000 }).toMatch(/📄 catalogo-mi-tienda\.pdf$/);
+  });
+
   it('publishes a Page post now or scheduled, with a photo', async () => {
     await connectPage();
     nock(GRAPH).post(`/${GRAPH_VERSION}/${PAGE.id}/feed`, { message: '2x1 en labiales 💄' }).reply(200, { id: `${PAGE.id}_999` });

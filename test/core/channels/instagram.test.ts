@@ -231,6 +231,8 @@ describe('Instagram through instagram-private-api (network faked with nock)', ()
       .reply(200, { action: 'item_ack', status_code: '200', payload: { item_id: 'i2', thread_id: threadId, timestamp: String(now * 1000) }, status: 'ok' });
     await api.call('channels.sync', { kind: 'instagram' });
     await expect.poll(() => greeting, { timeout: 3000 }).toMatch(/catálogo: https:\/\/karina\.pe\/catalogo$/);
+    const [conversation] = (await api.call('inbox.listConversations', {})).items;
+    await expect.poll(async () => (await api.call('inbox.getConversation', { id: conversation?.id ?? 0 })).messages.at(-1)?.text, { timeout: 3000 }).toBe(greeting);
   });
 
   it('publishes a photo to the feed and a story', async () => {
