@@ -194,16 +194,17 @@ export const createFacebookAdapter =
       },
       async sendPhoto(to, photo, caption) {
         const { pageId, pageToken } = current();
-        // A Messenger attachment carries no text: the caption goes first as its own message, and is the one Chasqui records.
-        const said = caption ? await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, { recipient: { id: to }, message: { text: caption }, messaging_type: 'RESPONSE' }) : null;
+        // A Messenger attachment carries no text: the photo goes first (an upload is what fails most, and then nothing went out),
+        // the caption after it as its own message, the one Chasqui records.
         const image = await photoAs(photo, MESSENGER_IMAGE_TYPES);
         const sent = await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, attachmentForm(to, 'image', image));
+        const said = caption ? await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, { recipient: { id: to }, message: { text: caption }, messaging_type: 'RESPONSE' }) : null;
         return { externalId: said?.message_id ?? sent.message_id, sentAt: env.now() };
       },
       async sendFile(to, file, caption) {
         const { pageId, pageToken } = current();
-        const said = caption ? await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, { recipient: { id: to }, message: { text: caption }, messaging_type: 'RESPONSE' }) : null;
         const sent = await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, attachmentForm(to, 'file', file));
+        const said = caption ? await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, { recipient: { id: to }, message: { text: caption }, messaging_type: 'RESPONSE' }) : null;
         return { externalId: said?.message_id ?? sent.message_id, sentAt: env.now() };
       },
       async publish(post) {

@@ -251,11 +251,12 @@ export const createInstagramAdapter =
       async sendPhoto(to, photo, caption) {
         try {
           const thread = client().entity.directThread(to);
-          // A direct photo carries no caption: the text goes first as its own message, and is the one Chasqui records.
-          const said = caption ? await thread.broadcastText(caption) : null;
           // Instagram's photo upload (rupload_igphoto) takes JPEG only.
           const jpeg = await photoAs(photo, ['image/jpeg']);
+          // A direct photo carries no caption: the photo goes first (an upload is what fails most, and then nothing went out),
+          // the text after it as its own message, the one Chasqui records.
           const sent = await thread.broadcastPhoto({ file: jpeg.bytes });
+          const said = caption ? await thread.broadcastText(caption) : null;
           const payload = [said, sent].map((s) => (s && 'item_id' in s ? s : null)).find((s) => s !== null);
           return { externalId: payload?.item_id ?? `ig-${env.now()}`, sentAt: payload?.timestamp ? Math.round(Number(payload.timestamp) / 1000) : env.now() };
         } catch (error) {

@@ -192,8 +192,9 @@ describe('Facebook Page through the Graph API (network faked with nock)', () => 
       .twice()
       .reply(200, () => ({ recipient_id: CUSTOMER.id, message_id: `m_out${bodies.length}` }));
     await api.call('quickReplies.send', { id: reply.id, conversationId: conversation?.id ?? 0 });
-    expect(JSON.parse(bodies[0] ?? '{}')).toEqual({ recipient: { id: CUSTOMER.id }, message: { text: 'Así es el labial nude 💄' }, messaging_type: 'RESPONSE' });
-    const parts = partsOf(bodies[1] ?? '');
+    // The photo first (nothing goes out if its upload fails), then the text.
+    expect(JSON.parse(bodies[1] ?? '{}')).toEqual({ recipient: { id: CUSTOMER.id }, message: { text: 'Así es el labial nude 💄' }, messaging_type: 'RESPONSE' });
+    const parts = partsOf(bodies[0] ?? '');
     expect(JSON.parse(parts.get('recipient')?.body.toString() ?? '{}')).toEqual({ id: CUSTOMER.id });
     expect(JSON.parse(parts.get('message')?.body.toString() ?? '{}')).toEqual({ attachment: { type: 'image', payload: { is_reusable: false } } });
     expect(parts.get('filedata')?.headers).toMatch(/Content-Type: image\/png/i);
@@ -230,8 +231,8 @@ describe('Facebook Page through the Graph API (network faked with nock)', () => 
       .reply(200, conversationsBody([{ id: 'm_1', text: 'hola, qué venden?', fromPage: false, at: '2026-11-21T15:59:00+0000' }]));
     await api.call('channels.sync', { kind: 'facebook' });
     await expect.poll(() => bodies.length, { timeout: 15_000 }).toBe(2);
-    expect(JSON.parse(bodies[0] ?? '{}').message.text).toMatch(/^¡Hola Carmen! Bienvenida/);
-    const parts = partsOf(bodies[1] ?? '');
+    expect(JSON.parse(bodies[1] ?? '{}').message.text).toMatch(/^¡Hola Carmen! Bienvenida/);
+    const parts = partsOf(bodies[0] ?? '');
     expect(JSON.parse(parts.get('message')?.body.toString() ?? '{}')).toEqual({ attachment: { type: 'file', payload: { is_reusable: false } } });
     expect(parts.get('filedata')?.headers).toMatch(/filename="catalogo-mi-tienda\.pdf"[\s\S]*Content-Type: application\/pdf/i);
     expect(parts.get('filedata')?.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
