@@ -30,6 +30,8 @@ import { startLiveWatcher } from './live/watcher';
 import { assemblePromotions } from './promotions/assemble';
 import { findPromotionRow } from './promotions/repo';
 import { instagramHandle, renderPromoImage } from './print/promoImage';
+import { shopCatalogPdf } from './print/catalogPdf';
+import { startPhoneLabelSync } from './quick/labels';
 import { ChasquiError, fail } from '../../shared/api/errors';
 import { contract, isMethodName } from '../../shared/api/contract';
 import { quickCheckInBackground } from './db/quickCheck';
@@ -55,6 +57,8 @@ export interface CoreOptions {
   isOutboxTimerEnabled?: boolean;
   /** How often a running live's comments are read (3 s). */
   liveWatchEveryMs?: number;
+  /** How often phone labels are read again while WhatsApp is connected (five minutes by default). */
+  labelSyncEveryMs?: number;
   /** For pacing gaps; Math.random unless a test fixes it. */
   random?: () => number;
   /**
@@ -156,6 +160,7 @@ export const createCore = (options: CoreOptions): Core => {
       return assemblePromotions(base.db, [row], readSettings(base.db), now())[0] ?? fail('not_found', `Promotion ${id} does not exist`);
     },
     renderImage: (promo, format) => renderPromoImage(promo, readSettings(base.db), mediaDir, format, instagramHandle(channels.get('instagram').account)),
+    renderAttachment: async () => ({ ...(await shopCatalogPdf(base.db, { resourcesDir, mediaDir }, now())), mime: 'application/pdf' }),
     random: options.random,
     isTimerEnabled: options.isOutboxTimerEnabled,
   });
@@ -184,6 +189,7 @@ export const createCore = (options: CoreOptions): Core => {
   let isClosed = false;
   let stopLiveWatcher = (): void => undefined;
   let stopAutoBackup = (): void => undefined;
+  let stopLabelSync = (): void => undefined;
   const startBackground = (): void => {
     if (isClosed) return;
     channels.resume();
@@ -192,6 +198,12 @@ export const createCore = (options: CoreOptions): Core => {
     outbox.start();
     if (options.isOutboxTimerEnabled !== false) stopLiveWatcher = startLiveWatcher({ db: () => base.db, channels, dispatch, everyMs: options.liveWatchEveryMs });
     if (options.isAutoBackupEnabled) stopAutoBackup = startAutoBackup(dispatch, dataDir, base.now);
+    stopLabelSync = startPhoneLabelSync({
+      ctx: () => base,
+      onChanged: (conversationIds) => hub.publish({ type: 'labels.changed', payload: { conversationIds } }),
+      subscribe: hub.subscribe,
+      everyMs: options.labelSyncEveryMs,
+    });
   };
   if (isChecked) startBackground();
   else integrity.then(startBackground, () => undefined);
@@ -244,6 +256,7 @@ export const createCore = (options: CoreOptions): Core => {
       stopAutoBackup();
       outbox.stop();
       stopLiveWatcher();
+      stopLabelSync();
       void channels.close();
       void stopOcr();
       base.db.close();

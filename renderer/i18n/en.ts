@@ -17,6 +17,7 @@ import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
 import { enMultidraft } from './en-multidraft';
 import { enQuick } from './en-quick';
+import { enChatsRest } from './en-chats-rest';
 import { enSearch } from './en-search';
 
 export const en: Record<MessageKey, string> = {
@@ -38,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   ...enHardening,
   ...enMultidraft,
   ...enQuick,
+  ...enChatsRest,
   ...enSearch,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',

@@ -16,6 +16,7 @@ import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
 import { esMultidraft } from './es-multidraft';
 import { esQuick } from './es-quick';
+import { esChatsRest } from './es-chats-rest';
 import { esSearch } from './es-search';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
@@ -38,6 +39,7 @@ export const es = {
   ...esHardening,
   ...esMultidraft,
   ...esQuick,
+  ...esChatsRest,
   ...esSearch,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',

@@ -96,6 +96,8 @@ export interface AutoReplySettings {
   sellingDays: number[];
   /** Sent with the greeting: her catalog link (a web page, a PDF link). */
   catalogLink: string;
+  /** The greeting also carries the catalog PDF (made from her catalog as it is then) where the channel takes files; elsewhere the link goes alone. */
+  isCatalogPdfSent: boolean;
 }
 
 export const defaultAutoReplies = (language: Language): AutoReplySettings =>
@@ -109,6 +111,7 @@ export const defaultAutoReplies = (language: Language): AutoReplySettings =>
         closesAt: '19:00',
         sellingDays: [1, 2, 3, 4, 5, 6],
         catalogLink: '',
+        isCatalogPdfSent: false,
       }
     : {
         isAwayEnabled: false,
@@ -119,6 +122,7 @@ export const defaultAutoReplies = (language: Language): AutoReplySettings =>
         closesAt: '19:00',
         sellingDays: [1, 2, 3, 4, 5, 6],
         catalogLink: '',
+        isCatalogPdfSent: false,
       };
 
 /** Messages she sent that got no answer, per channel and month (WhatsApp is trying a monthly cap on these). */

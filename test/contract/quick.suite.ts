@@ -138,9 +138,10 @@ export const quickContractSuite = (transport: TransportName): void => {
 
     it('keeps automatic answers off until she turns them on, and checks what she saves', async () => {
       const auto = await h.client.call('autoReplies.get', {});
-      expect(auto).toMatchObject({ isAwayEnabled: false, isGreetingEnabled: false, opensAt: '09:00' });
-      const saved = await h.client.call('autoReplies.save', { ...auto, isAwayEnabled: true, closesAt: '18:30', sellingDays: [2, 4, 6] });
-      expect(saved).toMatchObject({ isAwayEnabled: true, closesAt: '18:30', sellingDays: [2, 4, 6] });
+      expect(auto).toMatchObject({ isAwayEnabled: false, isGreetingEnabled: false, opensAt: '09:00', isCatalogPdfSent: false });
+      const saved = await h.client.call('autoReplies.save', { ...auto, isAwayEnabled: true, closesAt: '18:30', sellingDays: [2, 4, 6], isCatalogPdfSent: true });
+      expect(saved).toMatchObject({ isAwayEnabled: true, closesAt: '18:30', sellingDays: [2, 4, 6], isCatalogPdfSent: true });
+      expect((await errorOf(() => h.client.call('autoReplies.save', { ...auto, isCatalogPdfSent: 'yes' as unknown as boolean }))).field).toBe('isCatalogPdfSent');
       expect((await errorOf(() => h.client.call('autoReplies.save', { ...auto, opensAt: '25:00' }))).field).toBe('opensAt');
       expect((await errorOf(() => h.client.call('autoReplies.save', { ...auto, catalogLink: 'javascript:alert(1)' }))).code).toBe('invalid_input');
       expect(await h.client.call('autoReplies.get', {})).toEqual(saved);

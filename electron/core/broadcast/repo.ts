@@ -35,7 +35,11 @@ export interface OutboxRow {
   sent_at: number | null;
   /** A scheduled Instagram post waits in the outbox until then. */
   not_before: number | null;
+  /** A document made and sent with the text when the row goes out; channels without files get the text alone. */
+  attachment: OutboxAttachment | null;
 }
+
+export type OutboxAttachment = 'catalog_pdf';
 
 export const insertBroadcast = (db: Db, b: { promotionId: number; targets: BroadcastTarget[]; filter: RecipientFilter; publishAt: number | null }, now: number): number =>
   Number(
@@ -64,13 +68,24 @@ export const setBroadcastStatus = (db: Db, id: number, status: BroadcastStatus, 
 
 export const insertOutboxRow = (
   db: Db,
-  r: { broadcastId: number | null; target: OutboxRow['target']; via: ChannelKind; customerId: number | null; conversationId: number | null; address: string; text: string; key: string; notBefore?: number | null },
+  r: {
+    broadcastId: number | null;
+    target: OutboxRow['target'];
+    via: ChannelKind;
+    customerId: number | null;
+    conversationId: number | null;
+    address: string;
+    text: string;
+    key: string;
+    notBefore?: number | null;
+    attachment?: OutboxAttachment | null;
+  },
   now: number,
 ): void => {
   db.prepare(
-    `INSERT OR IGNORE INTO outbox (broadcast_id, target, via, customer_id, conversation_id, address, text, idempotency_key, status, created_at, updated_at, not_before)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
-  ).run(r.broadcastId, r.target, r.via, r.customerId, r.conversationId, r.address, r.text, r.key, now, now, r.notBefore ?? null);
+    `INSERT OR IGNORE INTO outbox (broadcast_id, target, via, customer_id, conversation_id, address, text, idempotency_key, status, created_at, updated_at, not_before, attachment)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
+  ).run(r.broadcastId, r.target, r.via, r.customerId, r.conversationId, r.address, r.text, r.key, now, now, r.notBefore ?? null, r.attachment ?? null);
 };
 
 export const countsOf = (db: Db, broadcastId: number, target?: BroadcastTarget): Counts => {

@@ -5,7 +5,7 @@ import { isSendingStatus, type ChannelKind } from '../../../shared/domain/channe
 import type { MessageChannel } from '../../../shared/domain/inbox';
 import type { Promotion } from '../../../shared/domain/promotions';
 import type { ShopSettings } from '../../../shared/domain/settings';
-import type { PostKind, SentText } from '../channels/adapter';
+import type { OutgoingFile, PostKind, SentText } from '../channels/adapter';
 import type { ChannelHub } from '../channels/hub';
 import { consentOf } from '../customers/consent';
 import type { Db } from '../db/open';
@@ -21,6 +21,8 @@ export interface RunnerDeps {
   publish: (event: AppEvent) => void;
   loadPromotion: (id: number) => Promotion;
   renderImage: (promo: Promotion, format: 'square' | 'story') => Promise<Buffer>;
+  /** Makes the document a row carries (the catalog PDF), when it goes out. */
+  renderAttachment?: (attachment: repo.OutboxAttachment) => Promise<OutgoingFile>;
   random?: () => number;
   /** Off in tests that drive runDue() with their own clock. */
   isTimerEnabled?: boolean;
@@ -140,6 +142,20 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
     progress(row.broadcast_id, 'reconciled');
   };
 
+  /** A message to one chat, with its document when it has one and the channel takes files; else the text alone (it carries the link). */
+  const sendToChat = async (row: repo.OutboxRow): Promise<{ externalId: string; sentAt: number; text: string }> => {
+    if (row.attachment !== null && deps.renderAttachment && deps.channels.canSendFiles(row.via)) {
+      let file: OutgoingFile | null = null;
+      try {
+        file = await deps.renderAttachment(row.attachment);
+      } catch (error) {
+        console.error('[chasqui] the document for an outgoing message could not be made:', error instanceof Error ? error.message : error);
+      }
+      if (file) return { ...(await deps.channels.sendFile(row.via, row.address, row.text, row.idempotency_key, file)), text: `${row.text}\n📄 ${file.fileName}` };
+    }
+    return { ...(await deps.channels.send(row.via, row.address, row.text, row.idempotency_key)), text: row.text };
+  };
+
   const send = async (row: repo.OutboxRow): Promise<void> => {
     const db = deps.db();
     if (row.status === 'unknown') return reconcile(row);
@@ -155,13 +171,13 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
     try {
       let externalId: string;
       if (!isPost(row.target)) {
-        const sent = await deps.channels.send(row.via, row.address, row.text, row.idempotency_key);
+        const sent = await sendToChat(row);
         externalId = sent.externalId;
         if (row.conversation_id !== null) {
           // The promotion shows in the customer's timeline like any message she sent.
           const conversationId = row.conversation_id;
           const channel = db.prepare<[number], MessageChannel>('SELECT channel FROM conversations WHERE id = ?').pluck().get(conversationId) ?? 'whatsapp';
-          const recorded = recordOutgoing(db, { conversationId, channel, externalId, author: deps.settings().shopName, text: row.text, sentAt: sent.sentAt });
+          const recorded = recordOutgoing(db, { conversationId, channel, externalId, author: deps.settings().shopName, text: sent.text, sentAt: sent.sentAt });
           if (recorded.isNew) deps.publish({ type: 'inbox.message', payload: { conversationId, messageId: recorded.messageId } });
         }
         if (isPaced(row.target)) {

@@ -29,6 +29,9 @@ export interface OutgoingPhoto {
   fileName: string;
 }
 
+/** A document going out (the catalog PDF): same shape as a photo, any type the channel takes. */
+export type OutgoingFile = OutgoingPhoto;
+
 /** A WhatsApp Business label as her phone has it. */
 export interface ChannelLabel {
   id: string;
@@ -93,6 +96,8 @@ export interface ChannelAdapter {
   sendDirect(to: string, text: string, idempotencyKey: string): Promise<{ externalId: string; sentAt: number }>;
   /** A photo with its caption; channels without it cannot send photos from Chasqui. */
   sendPhoto?(to: string, photo: OutgoingPhoto, caption: string, idempotencyKey: string): Promise<{ externalId: string; sentAt: number }>;
+  /** A document (the catalog PDF) with its caption; channels without it get the link as text instead. */
+  sendFile?(to: string, file: OutgoingFile, caption: string, idempotencyKey: string): Promise<{ externalId: string; sentAt: number }>;
   /** WhatsApp Business labels on her phone, with the chats that carry them. */
   listLabels?(): Promise<ChannelLabel[]>;
   /** Puts exactly these phone labels on a chat (the ones Chasqui knows of; others on the phone stay). */

@@ -63,7 +63,7 @@ export const createDemoAdapter =
     // What the simulated customers "received", kept like a real network would keep it: a restart
     // (or a crash) of Chasqui does not make the other side forget.
     const logFile = path.join(env.sessionDir, 'delivered.jsonl');
-    const remember = (entry: { to: string; text: string; key: string; at: number; photo?: string }): void => {
+    const remember = (entry: { to: string; text: string; key: string; at: number; photo?: string; file?: string }): void => {
       fs.mkdirSync(env.sessionDir, { recursive: true });
       const fd = fs.openSync(logFile, 'a');
       try {
@@ -121,6 +121,11 @@ export const createDemoAdapter =
       async sendPhoto(to, photo, caption, idempotencyKey) {
         sentCount += 1;
         remember({ to, text: caption, key: idempotencyKey, at: env.now(), photo: photo.fileName });
+        return { externalId: `demo-out-${idempotencyKey}`, sentAt: env.now() };
+      },
+      async sendFile(to, file, caption, idempotencyKey) {
+        sentCount += 1;
+        remember({ to, text: caption, key: idempotencyKey, at: env.now(), file: file.fileName });
         return { externalId: `demo-out-${idempotencyKey}`, sentAt: env.now() };
       },
       async publish(post) {

@@ -1,4 +1,5 @@
-import { ChannelError, type AdapterFactory, type InboundMessage } from './adapter';
+import { ChannelError, type AdapterFactory, type InboundMessage, type OutgoingPhoto } from './adapter';
+import { photoAs } from './photoFormat';
 
 /** The one place the Graph API version is set; Meta retires old versions about two years after release. */
 export const GRAPH_VERSION = 'v23.0';
@@ -48,6 +49,22 @@ interface GraphConversation {
   participants?: { data: { id: string; name?: string }[] };
   messages?: { data: GraphMessage[] };
 }
+
+/** Image formats Messenger's Send API takes as an upload (https://developers.facebook.com/docs/messenger-platform/send-messages). */
+const MESSENGER_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif'] as const;
+
+/**
+ * A file uploaded with the message itself (multipart, the file under "filedata"): Chasqui has no
+ * public URL for Meta to fetch a photo from, and the upload needs none.
+ */
+const attachmentForm = (to: string, type: 'image' | 'file', file: OutgoingPhoto): FormData => {
+  const form = new FormData();
+  form.set('recipient', JSON.stringify({ id: to }));
+  form.set('messaging_type', 'RESPONSE');
+  form.set('message', JSON.stringify({ attachment: { type, payload: { is_reusable: false } } }));
+  form.set('filedata', new Blob([new Uint8Array(file.bytes)], { type: file.mime }), file.fileName);
+  return form;
+};
 
 /** A Facebook Page through the Graph API over fetch: Messenger conversations (polled), replies, Page posts. */
 export const createFacebookAdapter =
@@ -174,6 +191,21 @@ export const createFacebookAdapter =
           messaging_type: 'RESPONSE',
         });
         return { externalId: sent.message_id, sentAt: env.now() };
+      },
+      async sendPhoto(to, photo, caption) {
+        const { pageId, pageToken } = current();
+        // A Messenger attachment carries no text: the photo goes first (an upload is what fails most, and then nothing went out),
+        // the caption after it as its own message, the one Chasqui records.
+        const image = await photoAs(photo, MESSENGER_IMAGE_TYPES);
+        const sent = await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, attachmentForm(to, 'image', image));
+        const said = caption ? await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, { recipient: { id: to }, message: { text: caption }, messaging_type: 'RESPONSE' }) : null;
+        return { externalId: said?.message_id ?? sent.message_id, sentAt: env.now() };
+      },
+      async sendFile(to, file, caption) {
+        const { pageId, pageToken } = current();
+        const sent = await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, attachmentForm(to, 'file', file));
+        const said = caption ? await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, { recipient: { id: to }, message: { text: caption }, messaging_type: 'RESPONSE' }) : null;
+        return { externalId: said?.message_id ?? sent.message_id, sentAt: env.now() };
       },
       async publish(post) {
         const { pageId, pageToken } = current();

@@ -7,7 +7,7 @@ import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/open';
 import type { Dispatch } from '../dispatch';
 import { storeImage } from '../media/store';
-import { ChannelError, type LiveComment, type SentText, type AdapterFactories, type ChannelAdapter, type ChannelFailure, type ConnectInput, type InboundMessage, type OutgoingPhoto, type ChannelLabel, type Post, type StatusUpdate } from './adapter';
+import { ChannelError, type LiveComment, type SentText, type AdapterFactories, type ChannelAdapter, type ChannelFailure, type ConnectInput, type InboundMessage, type OutgoingPhoto, type OutgoingFile, type ChannelLabel, type Post, type StatusUpdate } from './adapter';
 import { saveAccount, type SavedAccount } from './repo';
 import { readSecret, wipeChannelDir, writeSecret, type SecretBox } from './secrets';
 import { redact } from './redact';
@@ -20,6 +20,9 @@ export interface ChannelHub {
   disconnect(kind: ChannelKind, isWipe: boolean): Promise<ChannelState>;
   sync(kind: ChannelKind): Promise<number>;
   send(kind: ChannelKind, to: string, text: string, idempotencyKey: string, photos?: OutgoingPhoto[]): Promise<{ externalId: string; sentAt: number }>;
+  /** Whether this channel can send a document (the catalog PDF); when not, callers send the link as text. */
+  canSendFiles(kind: ChannelKind): boolean;
+  sendFile(kind: ChannelKind, to: string, caption: string, idempotencyKey: string, file: OutgoingFile): Promise<{ externalId: string; sentAt: number }>;
   /** null when the channel has no labels (only WhatsApp Business has them). */
   listLabels(kind: ChannelKind): Promise<ChannelLabel[] | null>;
   /** false when the channel cannot keep labels; true once her phone has them. */
@@ -293,6 +296,13 @@ export const createChannelHub = (options: HubOptions): ChannelHub => {
         for (const [i, photo] of photos.entries()) sent.push(await sendPhoto(to, photo, i === 0 ? text : '', `${idempotencyKey}-${i}`));
         return sent[0] ?? { externalId: '', sentAt: now() };
       });
+    },
+    canSendFiles: (kind) => adapters.get(kind)?.sendFile !== undefined,
+    sendFile(kind, to, caption, idempotencyKey, file) {
+      const adapter = requireSending(kind);
+      const sendFile = adapter.sendFile;
+      if (!sendFile) throw new ChasquiError({ code: 'invalid_input', message: `${kind} cannot send files from Chasqui; send the link instead`, details: { channel: kind } });
+      return guarded(kind, () => sendFile(to, file, caption, idempotencyKey));
     },
     async listLabels(kind) {
       const adapter = requireSending(kind);

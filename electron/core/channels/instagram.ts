@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { IgApiClient } from 'instagram-private-api';
 import { ChannelError, type AdapterFactory, type InboundMessage, type LiveComment } from './adapter';
 import { instagramAppVersion } from './instagramApp';
+import { photoAs } from './photoFormat';
 import { itemText, type IgThread } from './instagramItems';
 
 export interface InstagramOptions {
@@ -243,6 +244,21 @@ export const createInstagramAdapter =
           const sent = await client().entity.directThread(to).broadcastText(text);
           const payload = sent && 'item_id' in sent ? sent : { item_id: undefined, timestamp: undefined };
           return { externalId: payload.item_id ?? `ig-${env.now()}`, sentAt: payload.timestamp ? Math.round(Number(payload.timestamp) / 1000) : env.now() };
+        } catch (error) {
+          throw failure(error);
+        }
+      },
+      async sendPhoto(to, photo, caption) {
+        try {
+          const thread = client().entity.directThread(to);
+          // Instagram's photo upload (rupload_igphoto) takes JPEG only.
+          const jpeg = await photoAs(photo, ['image/jpeg']);
+          // A direct photo carries no caption: the photo goes first (an upload is what fails most, and then nothing went out),
+          // the text after it as its own message, the one Chasqui records.
+          const sent = await thread.broadcastPhoto({ file: jpeg.bytes });
+          const said = caption ? await thread.broadcastText(caption) : null;
+          const payload = [said, sent].map((s) => (s && 'item_id' in s ? s : null)).find((s) => s !== null);
+          return { externalId: payload?.item_id ?? `ig-${env.now()}`, sentAt: payload?.timestamp ? Math.round(Number(payload.timestamp) / 1000) : env.now() };
         } catch (error) {
           throw failure(error);
         }

@@ -31,7 +31,7 @@ export interface WaClient {
   initialize(): Promise<void>;
   destroy(): Promise<void>;
   logout(): Promise<void>;
-  sendMessage(chatId: string, content: string | MessageMedia, options?: { caption?: string }): Promise<WaMessageLike>;
+  sendMessage(chatId: string, content: string | MessageMedia, options?: { caption?: string; sendMediaAsDocument?: boolean }): Promise<WaMessageLike>;
   getChatById(chatId: string): Promise<WaChat>;
   /** WhatsApp Business labels; a personal account has none (or the call fails). */
   getLabels?(): Promise<WaLabel[]>;
@@ -227,6 +227,17 @@ export const createWhatsAppAdapter =
           return { externalId: sent.id._serialized, sentAt: sent.timestamp ? sent.timestamp * 1000 : env.now() };
         } catch (error) {
           throw new ChannelError('error', `WhatsApp did not send the photo: ${error instanceof Error ? error.message : ''}`);
+        }
+      },
+      async sendFile(to, file, caption) {
+        const current = ready();
+        const { MessageMedia: Media } = await loadLibrary();
+        try {
+          // As a document, so the customer gets the PDF itself (with its name), not a preview image.
+          const sent = await current.sendMessage(to, new Media(file.mime, file.bytes.toString('base64'), file.fileName), { sendMediaAsDocument: true, ...(caption ? { caption } : {}) });
+          return { externalId: sent.id._serialized, sentAt: sent.timestamp ? sent.timestamp * 1000 : env.now() };
+        } catch (error) {
+          throw new ChannelError('error', `WhatsApp did not send the file: ${error instanceof Error ? error.message : ''}`);
         }
       },
       async listLabels() {

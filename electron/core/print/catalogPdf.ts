@@ -1,7 +1,11 @@
+import { DateTime } from 'luxon';
 import type { Product } from '../../../shared/domain/catalog';
+import * as catalog from '../catalog/repo';
+import type { Db } from '../db/open';
+import { readSettings } from '../settings/repo';
 import { formatMoney } from '../../../shared/domain/money';
 import type { ShopSettings } from '../../../shared/domain/settings';
-import { createPdf, drawPlaceholder, palette, pdfToBuffer, photoJpeg } from './pdf';
+import { createPdf, drawPlaceholder, palette, pdfToBuffer, photoJpeg, slug } from './pdf';
 
 /** Every active product with a small photo and its prices, light enough to send in a chat. */
 export const renderCatalog = async (products: Product[], settings: ShopSettings, dirs: { resourcesDir: string; mediaDir: string }, today: string): Promise<Buffer> => {
@@ -43,4 +47,15 @@ export const renderCatalog = async (products: Product[], settings: ShopSettings,
     y += rowHeight;
   }
   return pdfToBuffer(doc);
+};
+
+/** The shop's catalog as it is now (active products, by category), and the file name it goes by. */
+export const shopCatalogPdf = async (db: Db, dirs: { resourcesDir: string; mediaDir: string }, now: number): Promise<{ fileName: string; bytes: Buffer }> => {
+  const settings = readSettings(db);
+  const products = catalog
+    .listAllProducts(db)
+    .filter((p) => !p.isArchived)
+    .sort((a, b) => a.category.localeCompare(b.category, 'es') || a.name.localeCompare(b.name, 'es'));
+  const today = DateTime.fromMillis(now, { zone: settings.timeZone }).setLocale(settings.locale).toLocaleString(DateTime.DATE_FULL);
+  return { fileName: `catalogo-${slug(settings.shopName)}.pdf`, bytes: await renderCatalog(products, settings, dirs, today) };
 };

@@ -13,7 +13,7 @@ import { exportsDirFor, exportUrl } from '../exports';
 import { currentPrice } from '../orders/pricing';
 import { activePromotionsFor, getPromotion } from '../promotions/handlers';
 import { readSettings } from '../settings/repo';
-import { renderCatalog } from './catalogPdf';
+import { shopCatalogPdf } from './catalogPdf';
 import { logoJpeg, slug } from './pdf';
 import { renderPriceTags, type TagItem } from './priceTags';
 import { instagramHandle, renderPromoImage } from './promoImage';
@@ -74,14 +74,8 @@ export const printHandlers = {
   },
 
   'print.catalog': async (ctx) => {
-    const settings = readSettings(ctx.db);
-    const products = catalog
-      .listAllProducts(ctx.db)
-      .filter((p) => !p.isArchived)
-      .sort((a, b) => a.category.localeCompare(b.category, 'es') || a.name.localeCompare(b.name, 'es'));
-    const today = DateTime.fromMillis(ctx.now(), { zone: settings.timeZone }).setLocale(settings.locale).toLocaleString(DateTime.DATE_FULL);
-    const pdf = await renderCatalog(products, settings, dirs(ctx), today);
-    return save(ctx, `catalogo-${slug(settings.shopName)}.pdf`, pdf);
+    const pdf = await shopCatalogPdf(ctx.db, dirs(ctx), ctx.now());
+    return save(ctx, pdf.fileName, pdf.bytes);
   },
 
   'print.promoImage': async (ctx, args) => {

@@ -110,7 +110,8 @@ export const answerAutomatically = (
   ctx.db.prepare('INSERT INTO auto_reply_log (customer_id, day, kind, conversation_id, created_at) VALUES (?, ?, ?, ?, ?)').run(message.customerId, day, kind, message.conversationId, ctx.now());
   insertOutboxRow(
     ctx.db,
-    { broadcastId: null, target: 'reply', via: message.via, customerId: message.customerId, conversationId: message.conversationId, address: message.conversationExternalId, text, key: `auto-${kind}-${message.customerId}-${day}` },
+    { broadcastId: null, target: 'reply', via: message.via, customerId: message.customerId, conversationId: message.conversationId, address: message.conversationExternalId, text, key: `auto-${kind}-${message.customerId}-${day}`,
+      attachment: kind === 'greeting' && auto.isCatalogPdfSent ? 'catalog_pdf' : null },
     ctx.now(),
   );
   ctx.outbox.wake();

@@ -1,3 +1,4 @@
+import type { AppEvent } from '../../../shared/api/contract';
 import { fail } from '../../../shared/api/errors';
 import { isSendingStatus } from '../../../shared/domain/channels';
 import type { Label, LabelTarget, PhoneLabel } from '../../../shared/domain/quick';
@@ -129,4 +130,73 @@ export const importPhoneLabels = async (ctx: CoreContext, waLabelIds: string[]):
     }
     return { imported, assigned };
   })();
+};
+
+/**
+ * Phone → Chasqui for the labels she imported: whatsapp-web.js emits no event when a label is put
+ * on or taken off a chat on the phone, so this re-reads the phone's labels (on connect and every
+ * few minutes) and makes the live WhatsApp chats here carry exactly what the phone shows. A label
+ * deleted on the phone stays in Chasqui, no longer mirrored; a new colour comes along. Chats imported
+ * from a file and her own labels are left alone. Returns the conversations that changed.
+ */
+export const syncPhoneLabels = async (ctx: Pick<CoreContext, 'db' | 'channels'>): Promise<number[]> => {
+  const mirrors = ctx.db.prepare<[], { id: number; wa_label_id: string; color: string }>('SELECT id, wa_label_id, color FROM labels WHERE wa_label_id IS NOT NULL').all();
+  if (mirrors.length === 0 || !isSendingStatus(ctx.channels.get('whatsapp').status)) return [];
+  const phone = await ctx.channels.listLabels('whatsapp');
+  if (phone === null) return [];
+  const byId = new Map(phone.map((label) => [label.id, label]));
+  const db = ctx.db;
+  return db.transaction(() => {
+    const changed = new Set<number>();
+    const liveChat = db.prepare<[string], number>("SELECT id FROM conversations WHERE channel = 'whatsapp' AND via = 'whatsapp' AND external_id = ?").pluck();
+    const carrying = db.prepare<[number], number>(
+      "SELECT cl.conversation_id FROM conversation_labels cl JOIN conversations c ON c.id = cl.conversation_id WHERE cl.label_id = ? AND c.channel = 'whatsapp' AND c.via = 'whatsapp'",
+    ).pluck();
+    const add = db.prepare('INSERT OR IGNORE INTO conversation_labels (conversation_id, label_id) VALUES (?, ?)');
+    const remove = db.prepare('DELETE FROM conversation_labels WHERE conversation_id = ? AND label_id = ?');
+    for (const mirror of mirrors) {
+      const label = byId.get(mirror.wa_label_id);
+      if (!label) {
+        db.prepare('UPDATE labels SET wa_label_id = NULL WHERE id = ?').run(mirror.id);
+        continue;
+      }
+      if (label.color !== mirror.color) db.prepare('UPDATE labels SET color = ? WHERE id = ?').run(label.color, mirror.id);
+      const wanted = new Set(label.chatIds.flatMap((chatId) => liveChat.all(chatId)));
+      const current = new Set(carrying.all(mirror.id));
+      for (const id of wanted) if (!current.has(id) && add.run(id, mirror.id).changes > 0) changed.add(id);
+      for (const id of current) if (!wanted.has(id) && remove.run(id, mirror.id).changes > 0) changed.add(id);
+    }
+    return [...changed];
+  })();
+};
+
+/** Keeps phone labels in step while WhatsApp is connected: at once when it becomes ready, then every `everyMs`. */
+export const startPhoneLabelSync = (deps: {
+  ctx: () => Pick<CoreContext, 'db' | 'channels'>;
+  onChanged: (conversationIds: number[]) => void;
+  subscribe: (listener: (event: AppEvent) => void) => () => void;
+  everyMs?: number;
+}): (() => void) => {
+  let isBusy = false;
+  const run = async (): Promise<void> => {
+    if (isBusy) return;
+    isBusy = true;
+    try {
+      const changed = await syncPhoneLabels(deps.ctx());
+      if (changed.length > 0) deps.onChanged(changed);
+    } catch {
+      // The phone is unreachable for now: the next round tries again, the channel card shows why.
+    } finally {
+      isBusy = false;
+    }
+  };
+  const unsubscribe = deps.subscribe((event) => {
+    if (event.type === 'channels.status' && event.payload.kind === 'whatsapp' && event.payload.status === 'ready') void run();
+  });
+  const timer = setInterval(() => void run(), deps.everyMs ?? 5 * 60_000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
 };

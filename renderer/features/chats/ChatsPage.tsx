@@ -163,6 +163,8 @@ export const ChatsPage = () => {
         load();
         refreshOpen();
       }
+      // Labels changed on her phone: the filtered list may have changed.
+      if (event.type === 'labels.changed') load();
       if (event.type === 'channels.status') setChannels((current) => current.map((c) => (c.kind === event.payload.kind ? event.payload : c)));
     });
   }, []);

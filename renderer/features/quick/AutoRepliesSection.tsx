@@ -65,6 +65,9 @@ export const AutoRepliesSection = () => {
         <span>{t('quick.catalogLink')}</span>
         <input type="url" value={draft.catalogLink} placeholder="https://…" onChange={(e) => edit({ catalogLink: e.target.value })} />
       </label>
+      <label className="check">
+        <input type="checkbox" checked={draft.isCatalogPdfSent} onChange={(e) => edit({ isCatalogPdfSent: e.target.checked })} /> {t('chatsRest.catalogPdf')}
+      </label>
       <p className="muted small">{t('quick.autoRules')}</p>
       <div className="actions">
         <button type="submit" className="button button-primary">{t('common.save')}</button>

@@ -12,7 +12,10 @@ export const LabelPicker = ({ target, id, labels, onChanged }: { target: 'conver
   const [note, setNote] = useState('');
   useEffect(() => {
     setNote('');
-    void api.call('labels.assigned', { target, ids: [id] }).then((r) => setOn(r.items[0]?.labelIds ?? []));
+    const read = () => void api.call('labels.assigned', { target, ids: [id] }).then((r) => setOn(r.items[0]?.labelIds ?? []));
+    read();
+    // A label put on or taken off this chat on her phone shows here without reopening it.
+    return api.onEvent((event) => (event.type === 'labels.changed' && target === 'conversation' && event.payload.conversationIds.includes(id) ? read() : undefined));
   }, [target, id]);
   const toggle = async (labelId: number) => {
     const next = on.includes(labelId) ? on.filter((l) => l !== labelId) : [...on, labelId];

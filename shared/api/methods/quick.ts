@@ -28,6 +28,7 @@ export const autoReplySettingsArgs = z
     closesAt: hhmm,
     sellingDays: z.array(z.number().int().min(1).max(7)).max(7).refine((d) => new Set(d).size === d.length, 'lists a day twice'),
     catalogLink: z.union([z.literal(''), z.string().trim().max(500).url('is not a link (https://…)').refine((u) => /^https?:\/\//i.test(u), 'must start with https://')]).default(''),
+    isCatalogPdfSent: z.boolean().default(false),
   })
   .strict();
 

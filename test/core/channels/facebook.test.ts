@@ -1,4 +1,5 @@
 import nock from 'nock';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
 import { coreClient } from '../../../electron/core/client';
@@ -46,11 +47,13 @@ describe('Facebook Page through the Graph API (network faked with nock)', () => 
   let core: Core;
   let api: ApiClient;
   const now = Date.parse('2026-11-21T16:00:00Z');
+  let clockAt = now;
   beforeAll(() => nock.disableNetConnect());
   afterAll(() => nock.enableNetConnect());
   beforeEach(() => {
     tmp = makeTempDir();
-    core = createCore({ dataDir: tmp.dir, clock: () => now, liveWatchEveryMs: 40 });
+    clockAt = now;
+    core = createCore({ dataDir: tmp.dir, clock: () => clockAt, liveWatchEveryMs: 40 });
     api = coreClient(core);
   });
   afterEach(() => {
@@ -149,6 +152,93 @@ describe('Facebook Page through the Graph API (network faked with nock)', () => 
     const customer = await api.call('customers.get', { id: (await api.call('live.claims', { liveId: live.id })).items[0]?.customerId ?? 0 });
     expect(customer.identities).toEqual([{ channel: 'facebook', externalId: CUSTOMER.id, displayName: CUSTOMER.name }]);
     await api.call('live.stop', { liveId: live.id });
+  });
+
+  /** Graph's multipart body as nock hands it over (hex), split into its named parts. */
+  const partsOf = (hex: string) => {
+    const raw = Buffer.from(hex, 'hex');
+    const boundary = raw.subarray(2, raw.indexOf('\r\n')).toString('latin1');
+    const parts = new Map<string, { headers: string; body: Buffer }>();
+    let at = raw.indexOf(`--${boundary}`);
+    while (at !== -1) {
+      const next = raw.indexOf(`\r\n--${boundary}`, at + 2);
+      if (next === -1) break;
+      const part = raw.subarray(raw.indexOf('\r\n', at) + 2, next);
+      const split = part.indexOf('\r\n\r\n');
+      const headers = part.subarray(0, split).toString('latin1');
+      const name = /name="([^"]+)"/.exec(headers)?.[1] ?? '';
+      parts.set(name, { headers, body: part.subarray(split + 4) });
+      at = next + 2;
+    }
+    return parts;
+  };
+
+  it('sends a quick reply with a photo as a Messenger upload (filedata), keeps the 24-hour rule, and maps refusals', async () => {
+    await connectPage();
+    nock(GRAPH)
+      .get(`/${GRAPH_VERSION}/${PAGE.id}/conversations`)
+      .query(true)
+      .reply(200, conversationsBody([{ id: 'm_1', text: 'tienen el labial nude?', fromPage: false, at: '2026-11-21T15:00:00+0000' }]));
+    await api.call('channels.sync', { kind: 'facebook' });
+    const [conversation] = (await api.call('inbox.listConversations', {})).items;
+    const png = await sharp({ create: { width: 12, height: 12, channels: 3, background: '#e91e63' } }).png().toBuffer();
+    const photo = await api.call('media.upload', { fileName: 'labial.png', dataBase64: png.toString('base64') });
+    const reply = await api.call('quickReplies.save', { name: 'nude', text: 'Así es el labial nude 💄', photoIds: [photo.id] });
+
+    const bodies: string[] = [];
+    nock(GRAPH)
+      .post(`/${GRAPH_VERSION}/${PAGE.id}/messages`, (b) => (bodies.push(typeof b === 'string' ? b : JSON.stringify(b)), true))
+      .matchHeader('authorization', `Bearer ${PAGE_TOKEN}`)
+      .twice()
+      .reply(200, () => ({ recipient_id: CUSTOMER.id, message_id: `m_out${bodies.length}` }));
+    await api.call('quickReplies.send', { id: reply.id, conversationId: conversation?.id ?? 0 });
+    // The photo first (nothing goes out if its upload fails), then the text.
+    expect(JSON.parse(bodies[1] ?? '{}')).toEqual({ recipient: { id: CUSTOMER.id }, message: { text: 'Así es el labial nude 💄' }, messaging_type: 'RESPONSE' });
+    const parts = partsOf(bodies[0] ?? '');
+    expect(JSON.parse(parts.get('recipient')?.body.toString() ?? '{}')).toEqual({ id: CUSTOMER.id });
+    expect(JSON.parse(parts.get('message')?.body.toString() ?? '{}')).toEqual({ attachment: { type: 'image', payload: { is_reusable: false } } });
+    expect(parts.get('filedata')?.headers).toMatch(/Content-Type: image\/png/i);
+    expect(parts.get('filedata')?.body.equals(png)).toBe(true);
+    const opened = await api.call('inbox.getConversation', { id: conversation?.id ?? 0 });
+    expect(opened.messages.at(-1)).toMatchObject({ direction: 'out', text: 'Así es el labial nude 💄' });
+    expect(opened.messages.at(-1)?.photos).toHaveLength(1);
+
+    // Meta refuses the upload: the same stable code as for a text, and nothing is recorded.
+    nock(GRAPH).post(`/${GRAPH_VERSION}/${PAGE.id}/messages`).reply(400, graphError(10, 'This message is sent outside of allowed window.', 2018278));
+    await expect(api.call('quickReplies.send', { id: reply.id, conversationId: conversation?.id ?? 0 })).rejects.toMatchObject({ code: 'reply_window_closed' });
+    nock(GRAPH).post(`/${GRAPH_VERSION}/${PAGE.id}/messages`).reply(400, graphError(368, 'The action attempted has been deemed abusive'));
+    await expect(api.call('quickReplies.send', { id: reply.id, conversationId: conversation?.id ?? 0 })).rejects.toMatchObject({ code: 'channel_blocked' });
+    expect((await api.call('inbox.getConversation', { id: conversation?.id ?? 0 })).messages).toHaveLength(opened.messages.length);
+
+    // A day after her last message, nothing goes to Meta at all (nock would refuse an unplanned call).
+    clockAt = now + 25 * 3_600_000;
+    await connectPage();
+    await expect(api.call('quickReplies.send', { id: reply.id, conversationId: conversation?.id ?? 0 })).rejects.toMatchObject({ code: 'reply_window_closed' });
+  });
+
+  it('greets a new customer with the catalog PDF uploaded as a Messenger file', async () => {
+    await connectPage();
+    await api.call('catalog.createProduct', { name: 'Labial nude', variants: [{ sku: 'LAB-NUD', price: 2500, initialStock: 4 }] });
+    await api.call('autoReplies.save', { ...(await api.call('autoReplies.get', {})), isGreetingEnabled: true, isCatalogPdfSent: true });
+    const bodies: string[] = [];
+    nock(GRAPH)
+      .post(`/${GRAPH_VERSION}/${PAGE.id}/messages`, (b) => (bodies.push(typeof b === 'string' ? b : JSON.stringify(b)), true))
+      .twice()
+      .reply(200, () => ({ recipient_id: CUSTOMER.id, message_id: `m_out${bodies.length}` }));
+    nock(GRAPH)
+      .get(`/${GRAPH_VERSION}/${PAGE.id}/conversations`)
+      .query(true)
+      .reply(200, conversationsBody([{ id: 'm_1', text: 'hola, qué venden?', fromPage: false, at: '2026-11-21T15:59:00+0000' }]));
+    await api.call('channels.sync', { kind: 'facebook' });
+    await expect.poll(() => bodies.length, { timeout: 15_000 }).toBe(2);
+    expect(JSON.parse(bodies[1] ?? '{}').message.text).toMatch(/^¡Hola Carmen! Bienvenida/);
+    const parts = partsOf(bodies[0] ?? '');
+    expect(JSON.parse(parts.get('message')?.body.toString() ?? '{}')).toEqual({ attachment: { type: 'file', payload: { is_reusable: false } } });
+    expect(parts.get('filedata')?.headers).toMatch(/filename="catalogo-mi-tienda\.pdf"[\s\S]*Content-Type: application\/pdf/i);
+    expect(parts.get('filedata')?.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Her timeline shows the greeting with its PDF once the send is recorded.
+    const [conversation] = (await api.call('inbox.listConversations', {})).items;
+    await expect.poll(async () => (await api.call('inbox.getConversation', { id: conversation?.id ?? 0 })).messages.at(-1)?.text, { timeout: 5000 }).toMatch(/📄 catalogo-mi-tienda\.pdf$/);
   });
 
   it('publishes a Page post now or scheduled, with a photo', async () => {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import nock from 'nock';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
 import { coreClient } from '../../../electron/core/client';
@@ -40,12 +41,13 @@ describe('Instagram through instagram-private-api (network faked with nock)', ()
   let core: Core;
   let api: ApiClient;
   const now = Date.parse('2026-11-21T16:00:00Z');
+  let clockAt = now;
   beforeAll(() => nock.disableNetConnect());
   afterAll(() => nock.enableNetConnect());
   const open = () => {
     core = createCore({
       dataDir: tmp.dir,
-      clock: () => now,
+      clock: () => clockAt,
       liveWatchEveryMs: 40,
       channelAdapters: { instagram: createInstagramAdapter({ fetchImage: async () => Buffer.from(await makePhotoBase64('#ff80ab'), 'base64') }) },
     });
@@ -53,6 +55,7 @@ describe('Instagram through instagram-private-api (network faked with nock)', ()
   };
   beforeEach(() => {
     tmp = makeTempDir();
+    clockAt = now;
     open();
   });
   afterEach(() => {
@@ -159,6 +162,76 @@ describe('Instagram through instagram-private-api (network faked with nock)', ()
     await expect(api.call('inbox.sendMessage', { conversationId: opened.id, text: 'otra vez' })).rejects.toMatchObject({ code: 'channel_blocked' });
     expect((await api.call('channels.list', {})).items.find((c) => c.kind === 'instagram')?.status).toBe('blocked');
     await expect(api.call('inbox.sendMessage', { conversationId: opened.id, text: 'y otra' })).rejects.toMatchObject({ code: 'channel_not_ready' });
+  });
+
+  it('sends a quick reply with a photo as a direct upload (JPEG), keeps the 24-hour rule, and maps refusals', async () => {
+    await loginWithTwoFactor();
+    nock(IG).post('/api/v1/accounts/two_factor_login/').reply(200, { logged_in_user: ME, status: 'ok' });
+    loggedIn();
+    await api.call('channels.answerPrompt', { kind: 'instagram', answer: '123456' });
+    const threadId = '340282366841710300949128';
+    nock(IG).get('/api/v1/direct_v2/inbox/').query(true).reply(200, inboxReply([thread(threadId, [{ id: 'i1', from: VALERIA, text: 'tienes el nude?', us: now * 1000 - 60_000_000 }])]));
+    nock(IG).get('/api/v1/direct_v2/pending_inbox/').query(true).reply(200, inboxReply([]));
+    await api.call('channels.sync', { kind: 'instagram' });
+    const [conversation] = (await api.call('inbox.listConversations', { channel: 'instagram' })).items;
+    // Stored as PNG; Instagram's photo upload takes JPEG only.
+    const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#e91e63' } }).png().toBuffer();
+    const photo = await api.call('media.upload', { fileName: 'nude.png', dataBase64: png.toString('base64') });
+    const reply = await api.call('quickReplies.save', { name: 'nude', text: 'Así es el nude 💄', photoIds: [photo.id] });
+
+    let textForm: Record<string, string> = {};
+    let uploaded = Buffer.alloc(0);
+    let uploadType = '';
+    let configureForm: Record<string, string> = {};
+    nock(IG)
+      .post('/api/v1/direct_v2/threads/broadcast/text/', (b: Record<string, string>) => ((textForm = b), true))
+      .reply(200, { action: 'item_ack', status_code: '200', payload: { client_context: 'c1', item_id: 'i2', thread_id: threadId, timestamp: String(now * 1000) }, status: 'ok' });
+    nock(IG)
+      .post(/\/rupload_igphoto\/.*/, (b: string) => ((uploaded = Buffer.from(b, 'hex')), true))
+      .reply(function reply() {
+        uploadType = String(this.req.headers['x-entity-type']);
+        return [200, { upload_id: '1732204800000', status: 'ok' }];
+      });
+    nock(IG)
+      .post('/api/v1/direct_v2/threads/broadcast/configure_photo/', (b: Record<string, string>) => ((configureForm = b), true))
+      .reply(200, { action: 'item_ack', status_code: '200', payload: { client_context: 'c2', item_id: 'i3', thread_id: threadId, timestamp: String(now * 1000) }, status: 'ok' });
+    await api.call('quickReplies.send', { id: reply.id, conversationId: conversation?.id ?? 0 });
+    expect(textForm).toMatchObject({ text: 'Así es el nude 💄', thread_ids: JSON.stringify([threadId]) });
+    expect(uploadType).toBe('image/jpeg');
+    expect(uploaded.subarray(0, 3).toString('hex')).toBe('ffd8ff');
+    expect((await sharp(uploaded).metadata()).width).toBe(16);
+    expect(configureForm).toMatchObject({ upload_id: '1732204800000', thread_ids: JSON.stringify([threadId]) });
+    const opened = await api.call('inbox.getConversation', { id: conversation?.id ?? 0 });
+    expect(opened.messages.at(-1)).toMatchObject({ direction: 'out', text: 'Así es el nude 💄' });
+    expect(opened.messages.at(-1)?.photos).toHaveLength(1);
+
+    // Instagram refuses the upload as spam: the channel stops, with the stable code, and the text did not go either.
+    nock(IG).post(/\/rupload_igphoto\/.*/).reply(400, { message: 'feedback_required', spam: true, status: 'fail' });
+    await expect(api.call('quickReplies.send', { id: reply.id, conversationId: conversation?.id ?? 0 })).rejects.toMatchObject({ code: 'channel_blocked' });
+
+    // A day after her last message, nothing goes to Instagram at all.
+    clockAt = now + 25 * 3_600_000;
+    await expect(api.call('quickReplies.send', { id: reply.id, conversationId: conversation?.id ?? 0 })).rejects.toMatchObject({ code: 'reply_window_closed' });
+  });
+
+  it('greets a new customer with the catalog link as text: Instagram direct takes no documents', async () => {
+    await loginWithTwoFactor();
+    nock(IG).post('/api/v1/accounts/two_factor_login/').reply(200, { logged_in_user: ME, status: 'ok' });
+    loggedIn();
+    await api.call('channels.answerPrompt', { kind: 'instagram', answer: '123456' });
+    await api.call('autoReplies.save', { ...(await api.call('autoReplies.get', {})), isGreetingEnabled: true, isCatalogPdfSent: true, catalogLink: 'https://karina.pe/catalogo' });
+    const threadId = '340282366841710300949128';
+    nock(IG).get('/api/v1/direct_v2/inbox/').query(true).reply(200, inboxReply([]));
+    nock(IG).get('/api/v1/direct_v2/pending_inbox/').query(true).reply(200, inboxReply([thread(threadId, [{ id: 'i1', from: VALERIA, text: 'hola!', us: now * 1000 - 60_000_000 }])]));
+    let greeting = '';
+    nock(IG)
+      // A text with a link goes as Instagram's link item.
+      .post('/api/v1/direct_v2/threads/broadcast/link/', (b: Record<string, string>) => ((greeting = b.link_text ?? ''), true))
+      .reply(200, { action: 'item_ack', status_code: '200', payload: { item_id: 'i2', thread_id: threadId, timestamp: String(now * 1000) }, status: 'ok' });
+    await api.call('channels.sync', { kind: 'instagram' });
+    await expect.poll(() => greeting, { timeout: 3000 }).toMatch(/catálogo: https:\/\/karina\.pe\/catalogo$/);
+    const [conversation] = (await api.call('inbox.listConversations', {})).items;
+    await expect.poll(async () => (await api.call('inbox.getConversation', { id: conversation?.id ?? 0 })).messages.at(-1)?.text, { timeout: 3000 }).toBe(greeting);
   });
 
   it('publishes a photo to the feed and a story', async () => {

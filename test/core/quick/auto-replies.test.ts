@@ -96,6 +96,18 @@ describe('away and greeting messages', () => {
     expect(delivered()).toHaveLength(1);
   });
 
+  it('greets with the catalog PDF as a document when she asks for it, the link riding in the text', async () => {
+    await api.call('catalog.createProduct', { name: 'Labial nude', variants: [{ sku: 'LAB-NUD', price: 2500, initialStock: 4 }] });
+    await enable({ isGreetingEnabled: true, isCatalogPdfSent: true, catalogLink: 'https://karina.pe/catalogo' });
+    const { conversationId } = await writes('51911000001');
+    await core.outbox.runDue();
+    const greeting = '¡Hola Lucía! Bienvenida a Karina Cosméticos 😊 Aquí está nuestro catálogo: https://karina.pe/catalogo';
+    expect(delivered()).toEqual([expect.objectContaining({ text: greeting, file: 'catalogo-karina-cosmeticos.pdf' })]);
+    // Her timeline says the PDF went with it.
+    const opened = await api.call('inbox.getConversation', { id: conversationId });
+    expect(opened.messages.at(-1)).toMatchObject({ direction: 'out', text: `${greeting}\n📄 catalogo-karina-cosmeticos.pdf` });
+  });
+
   it('never answers groups, imports, old backlogs or someone who opted out', async () => {
     await enable({ isAwayEnabled: true, isGreetingEnabled: true });
     await writes('51911000002', 'hola', { via: 'demo', chat: '120363000000000000@g.us' });

@@ -61,6 +61,7 @@ const createFakeBusinessClient = () => {
     sent,
     changes,
     labelsOfChat,
+    phoneLabels,
   });
   return client;
 };
@@ -74,7 +75,7 @@ describe('WhatsApp Business labels and photos through whatsapp-web.js', () => {
   beforeEach(async () => {
     tmp = makeTempDir();
     fake = createFakeBusinessClient();
-    core = createCore({ dataDir: tmp.dir, clock: () => 1_763_740_100_000, isOutboxTimerEnabled: false, channelAdapters: { whatsapp: createWhatsAppAdapter({ createClient: (): WaClient => fake }) } });
+    core = createCore({ dataDir: tmp.dir, clock: () => 1_763_740_100_000, isOutboxTimerEnabled: false, labelSyncEveryMs: 50, channelAdapters: { whatsapp: createWhatsAppAdapter({ createClient: (): WaClient => fake }) } });
     api = coreClient(core);
     const chrome = path.join(tmp.dir, 'chrome');
     fs.writeFileSync(chrome, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
@@ -135,5 +136,47 @@ describe('WhatsApp Business labels and photos through whatsapp-web.js', () => {
     expect(out?.content).toBeInstanceOf(MessageMedia);
     expect(out?.content).toMatchObject({ mimetype: 'image/jpeg', filename: `${photo.id}.jpg` });
     expect(out?.options).toEqual({ caption: expect.stringMatching(/^Sérum de naranja\nS\/\s?35\.00$/) });
+  });
+
+  it('greets a first-time customer with the catalog PDF sent as a WhatsApp document', async () => {
+    await api.call('catalog.createProduct', { name: 'Sérum de naranja', variants: [{ sku: 'SER-NAR', price: 3500, initialStock: 2 }] });
+    await api.call('autoReplies.save', { ...(await api.call('autoReplies.get', {})), isGreetingEnabled: true, isCatalogPdfSent: true });
+    await pattyWrites();
+    await core.outbox.runDue();
+    const [out] = fake.sent;
+    expect(out?.chatId).toBe(PATTY);
+    const media = out?.content;
+    if (!(media instanceof MessageMedia)) throw new Error('the greeting went without its document');
+    expect(media).toMatchObject({ mimetype: 'application/pdf', filename: expect.stringMatching(/^catalogo-.*\.pdf$/) });
+    expect(Buffer.from(media.data, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(out?.options).toEqual({ sendMediaAsDocument: true, caption: expect.stringMatching(/^¡Hola Patty! Bienvenida/) });
+  });
+
+  it('brings label changes made on the phone in by itself, for the labels she imported only', async () => {
+    const { conversationId } = await pattyWrites();
+    await api.call('labels.importPhone', { waLabelIds: ['1', '5'] });
+    const events: number[][] = [];
+    core.events.subscribe((event) => (event.type === 'labels.changed' ? events.push(event.payload.conversationIds) : undefined));
+    const names = async () => {
+      const all = (await api.call('labels.list', {})).items;
+      const on = (await api.call('labels.assigned', { target: 'conversation', ids: [conversationId] })).items[0]?.labelIds ?? [];
+      return all.filter((l) => on.includes(l.id)).map((l) => l.name);
+    };
+    expect(await names()).toEqual(['Pedido listo']);
+    // Her own label in Chasqui, with no phone twin, stays whatever the phone says.
+    const labels = (await api.call('labels.list', {})).items;
+    const [mine, listo] = ['mayorista', 'Pedido listo'].map((name) => labels.find((l) => l.name === name)?.id ?? 0);
+    await api.call('labels.set', { target: 'conversation', id: conversationId, labelIds: [mine ?? 0, listo ?? 0] });
+
+    // On the phone: "Pedido listo" off Patty, "Nuevo cliente" on. No event comes from whatsapp-web.js; the periodic read finds it.
+    fake.labelsOfChat.set(PATTY, ['1', '9']);
+    await waitFor(async () => ((await names()).includes('nuevo cliente') ? true : undefined));
+    expect(await names()).toEqual(['mayorista', 'nuevo cliente']);
+    expect(events.flat()).toContain(conversationId);
+
+    // Deleted on the phone: Chasqui keeps the label (and where it is), no longer tied to the phone.
+    fake.phoneLabels.splice(0, 1);
+    await waitFor(async () => ((await api.call('labels.list', {})).items.find((l) => l.name === 'nuevo cliente')?.waLabelId === null ? true : undefined));
+    expect(await names()).toEqual(['mayorista', 'nuevo cliente']);
   });
 });
