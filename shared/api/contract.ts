@@ -23,6 +23,7 @@ import { quickMethods } from './methods/quick';
 import { boardMethods } from './methods/board';
 import { aliasMethods } from './methods/aliases';
 import { paymentMethods } from './methods/payments';
+import { stallMethods } from './methods/stall';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -51,6 +52,7 @@ export const contract = {
   ...boardMethods,
   ...aliasMethods,
   ...paymentMethods,
+  ...stallMethods,
 } as const;
 
 export type Contract = typeof contract;
