@@ -74,10 +74,8 @@ export const ledgerMismatches = (core: Core): string[] =>
       ];
     });
 
-/** The rows of every table a sync may touch, to compare before and after a repeated sync. */
-export const dumpTables = (core: Core): string =>
-  JSON.stringify(
-    ['orders', 'order_items', 'order_events', 'payments', 'stock_movements', 'variants', 'stall_sales', 'customers', 'record_actors', 'rollup_sales'].map((table) =>
-      core.db.prepare(`SELECT * FROM ${table}`).all().map((row) => JSON.stringify(row)).sort(),
-    ),
-  );
+/** Every table of the database, row by row, in a fixed order (some tables have no rowid): to compare before and after a repeated sync. */
+export const dumpTables = (core: Core): string => {
+  const tables = core.db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+  return JSON.stringify(tables.map((table) => [table, core.db.prepare(`SELECT * FROM "${table}"`).all().map((row) => JSON.stringify(row)).sort()]));
+};
