@@ -88,16 +88,18 @@ describe(`stall sync killed at random moments (${KILLS} times), then sent again`
       });
       let output = '';
       let stderr = '';
+      // Every other kill waits for a first batch to be acknowledged, so a slow, busy machine still kills mid-sync.
+      const signal = kill % 2 === 0 ? 'READY' : 'ACK ';
       await new Promise<void>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString();
-          if (output.includes('READY')) resolve();
+          if (output.includes(signal)) resolve();
         });
         child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
         child.once('exit', () => reject(new Error(`worker exited early: ${stderr}`)));
       });
       // Somewhere in the middle of the batches (the whole sync takes a few hundred ms).
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 200));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * (kill % 2 === 0 ? 200 : 60)));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
       const acked = [...output.matchAll(/^ACK (.+)$/gm)].flatMap((m) => (m[1] ?? '').split(' '));
