@@ -25,6 +25,7 @@ import { paymentHandlers } from './payments/handlers';
 import { stockHandlers } from './stock/handlers';
 import { quickHandlers } from './quick/handlers';
 import { boardHandlers } from './board/handlers';
+import { stallHandlers } from './stall/handlers';
 import { latestVersion } from './db/migrate';
 import { version } from './version';
 import { exportLog } from './logExport';
@@ -68,6 +69,7 @@ export const handlers = {
   ...liveHandlers,
   ...quickHandlers,
   ...boardHandlers,
+  ...stallHandlers,
   ...paymentHandlers,
   // Only the desktop shell can open files; it answers these before they reach the core.
   'desktop.openFile': () => ({ isDone: false }),

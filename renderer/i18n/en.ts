@@ -8,6 +8,7 @@ import { enReports } from './en-reports';
 import { enLan } from './en-lan';
 import { enLanHttps } from './en-lan-https';
 import { enTeam } from './en-team';
+import { enStallCore } from './en-stall-core';
 import { enOrders } from './en-orders';
 import { enBoard } from './en-board';
 import { enDrafts } from './en-drafts';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...enLan,
   ...enLanHttps,
   ...enTeam,
+  ...enStallCore,
   ...enOrders,
   ...enBoard,
   ...enDrafts,

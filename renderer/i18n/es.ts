@@ -7,6 +7,7 @@ import { esReports } from './es-reports';
 import { esLan } from './es-lan';
 import { esLanHttps } from './es-lan-https';
 import { esTeam } from './es-team';
+import { esStallCore } from './es-stall-core';
 import { esOrders } from './es-orders';
 import { esBoard } from './es-board';
 import { esDrafts } from './es-drafts';
@@ -30,6 +31,7 @@ export const es = {
   ...esLan,
   ...esLanHttps,
   ...esTeam,
+  ...esStallCore,
   ...esOrders,
   ...esBoard,
   ...esDrafts,

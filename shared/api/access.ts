@@ -15,6 +15,13 @@ const everyDevice = ['seller', 'stall', 'delivery'] as const;
  */
 export const helperRolesOf = {
   'app.info': sellerAndStall,
+  'stall.snapshot': sellerAndStall,
+  'stall.sync': sellerAndStall,
+  'stall.stock': sellerAndStall,
+  'stall.setAside': nobody,
+  'stall.returnUnsold': nobody,
+  'stall.conflicts': nobody,
+  'stall.settleConflict': nobody,
   'app.exportLog': nobody,
   'settings.get': sellerAndStall,
   'settings.update': nobody,

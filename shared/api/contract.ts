@@ -23,6 +23,7 @@ import { quickMethods } from './methods/quick';
 import { boardMethods } from './methods/board';
 import { aliasMethods } from './methods/aliases';
 import { paymentMethods } from './methods/payments';
+import { stallMethods } from './methods/stall';
 
 export type { MethodDef, MethodKind } from './methods/define';
 export type { AppInfo } from './methods/foundation';
@@ -51,6 +52,7 @@ export const contract = {
   ...boardMethods,
   ...aliasMethods,
   ...paymentMethods,
+  ...stallMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -80,6 +82,8 @@ export interface EventMap {
   'followUps.changed': Record<string, never>;
   /** Labels changed on her phone came in: these chats carry other labels now. */
   'labels.changed': { conversationIds: number[] };
+  /** Stall units moved, a stall sale synced or a conflict settled: read stall.stock / stall.conflicts again. */
+  'stall.changed': { variantIds: number[]; openConflicts: number };
   /** How far the OCR of a payment photo has got (0…1). */
   'payments.ocrProgress': { mediaId: string; progress: number };
   /** From the desktop's menu or a notification: do what the matching shortcut or link does. */
