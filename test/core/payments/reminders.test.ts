@@ -41,7 +41,7 @@ describe('bulk payment reminders', () => {
     core.db.prepare<[], { customer_id: number; message_id: number | null; sent_at: number }>('SELECT customer_id, message_id, sent_at FROM payment_reminders ORDER BY sent_at').all();
 
   it('plans who gets one and who not, queues them, sends them paced and records each like a single reminder', async () => {
-    const withChat = [];
+    const withChat: number[] = [];
     for (let n = 0; n < 4; n += 1) {
       const id = await addCustomer(api, n, now - HOUR, n === 3 ? 'opted_out' : 'opted_in');
       await owes({ id }, n + 1);
@@ -85,7 +85,7 @@ describe('bulk payment reminders', () => {
   });
 
   it('never reminds anyone twice a day (queued again, or by hand over a queued one); who paid meanwhile is skipped', async () => {
-    const ids = [];
+    const ids: number[] = [];
     for (let n = 0; n < 3; n += 1) {
       const id = await addCustomer(api, n, now - HOUR);
       await owes({ id });
