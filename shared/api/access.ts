@@ -146,6 +146,7 @@ export const helperRolesOf = {
   'catalog.addAlias': nobody,
   'catalog.removeAlias': nobody,
   'payments.readReceipt': seller,
+  'payments.prepareReader': seller,
   'payments.recordReceipt': seller,
   'payments.verify': nobody,
   'payments.listReceipts': seller,

@@ -10,7 +10,7 @@ import * as orders from '../orders/repo';
 import { readSettings } from '../settings/repo';
 import { receiptWarnings } from './checks';
 import { imageHash } from './imageHash';
-import { readText } from './ocr';
+import { readText, warmUpOcr } from './ocr';
 import { sendPaymentDetails } from './details';
 import { planReminders, queueReminders, reminderBatch } from './reminders';
 import { makeSalesNote } from './salesNote';
@@ -63,6 +63,8 @@ export const paymentHandlers = {
       }),
     };
   },
+
+  'payments.prepareReader': async () => ({ isReady: warmUpOcr().wasReady }),
 
   'payments.recordReceipt': async (ctx, args) => {
     const hash = await imageHash(mediaBytes(ctx, args.mediaId));

@@ -16,6 +16,8 @@ export const paymentMethods = {
   'payments.readReceipt': task<ReceiptCheck>()(
     z.object({ mediaId, customerId: s.id.optional(), orderId: s.id.optional() }).strict(),
   ),
+  /** Loads the receipt reader ahead of "Es un pago" (a customer's photo is on screen); returns at once. */
+  'payments.prepareReader': task<{ isReady: boolean }>()(z.object({}).strict()),
   /** Records the payment she confirmed, with the screenshot kept on it ("comprobante recibido"). */
   'payments.recordReceipt': task<Order>()(
     z
