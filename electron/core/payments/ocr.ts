@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -91,13 +92,36 @@ export const warmUpOcr = (): { wasReady: boolean; ready: Promise<void> } => {
   return { wasReady, ready };
 };
 
+/**
+ * What each recent image read as, by its bytes' hash: the same screenshot opened again (she closed the
+ * form, or the customer sent it twice) answers at once instead of a second OCR of seconds.
+ */
+const CACHE_SIZE = 32;
+const recent = new Map<string, string>();
+const remember = (key: string, text: string): void => {
+  recent.delete(key);
+  recent.set(key, text);
+  for (const oldest of recent.keys()) {
+    if (recent.size <= CACHE_SIZE) break;
+    recent.delete(oldest);
+  }
+};
+
 export const readText = (image: Buffer, onProgress: OcrProgress = () => undefined): Promise<string> => {
+  const key = crypto.createHash('sha256').update(image).digest('hex');
+  const known = recent.get(key);
+  if (known !== undefined) {
+    remember(key, known);
+    onProgress(1);
+    return Promise.resolve(known);
+  }
   readings += 1;
   const run = queue.then(async () => {
     try {
       const ocr = await worker();
       listener = onProgress;
       const { data } = await ocr.recognize(image);
+      remember(key, data.text);
       return data.text;
     } finally {
       listener = null;

@@ -38,5 +38,11 @@ describe('OCR of payment screenshots', () => {
     );
     expect(right).toBeGreaterThanOrEqual(9);
     expect(progress.at(-1)).toBe(1);
+
+    // The same screenshot again (she reopens the form, the customer sends it twice): the text at once, no second OCR.
+    const t1 = performance.now();
+    const again = await readText(Buffer.from(images[0]!), (p) => progress.push(p));
+    expect(performance.now() - t1).toBeLessThan(50);
+    expect(parseReceiptText(again).operationNumber).toBe(sampleReceipts[0]!.operation);
   }, 120_000);
 });
