@@ -204,4 +204,19 @@ test('Por cobrar lists who owes and sends a reminder through her chat, once a da
   await expect(dialog.getByRole('row').filter({ hasText: 'Elena Paz' })).not.toContainText('nunca');
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: path.join(shots, 'payments-bulk-done-1366.png') });
+
+  // Her order confirmation offers the payment details while something is owed: it goes with her QR (set in Ajustes above).
+  await page.goto(`${app.url}#/pedidos/${elenaOrder.id}`);
+  const orderDialog = page.getByRole('dialog', { name: /P-\d+/ });
+  await orderDialog.getByText('Mensaje de confirmación para el cliente').click();
+  await expect(orderDialog.getByText('Va con tu QR de pago como imagen.')).toBeVisible();
+  await orderDialog.getByRole('button', { name: 'Enviar por el chat' }).click();
+  await expect(orderDialog.getByRole('status').filter({ hasText: 'Enviado por WhatsApp, con tu QR.' })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'payments-confirmation-qr-1366.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await orderDialog.getByRole('button', { name: 'Enviar por el chat' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'payments-confirmation-qr-390.png') });
+  const confirmed = await call<{ messages: { direction: string; text: string; photos: unknown[] }[] }>('inbox.getConversation', { id: elena?.id ?? 0 });
+  expect(confirmed.messages.at(-1)?.photos).toHaveLength(1);
+  expect(confirmed.messages.at(-1)?.text).toContain('Puedes pagar por:');
 });

@@ -37,8 +37,9 @@ export const ConfirmationMessage = ({ order }: { order: Order }) => {
       if (hasQr) {
         const sent = await api.call('payments.sendDetails', { customerId, channel: chatChannel, text });
         const channel = t(`channel.${sent.channel}`);
-        const qr = sent.qr === 'sent' ? t('paymentsRest.qrSent') : sent.qr === 'not_on_channel' ? t('paymentsRest.qrNotOnChannel', { channel }) : '';
-        setSendResult({ isSent: true, message: `${t('orders.sentInChat', { channel })} ${qr}`.trim() });
+        const sentIn = t('orders.sentInChat', { channel });
+        const message = sent.qr === 'sent' ? t('paymentsRest.sentWithQr', { channel }) : sent.qr === 'not_on_channel' ? `${sentIn} ${t('paymentsRest.qrNotOnChannel', { channel })}` : sentIn;
+        setSendResult({ isSent: true, message });
         return;
       }
       const sent = await api.call('inbox.sendToCustomer', { customerId, channel: chatChannel, text });

@@ -63,7 +63,7 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
               </label>
               {chosen.length > 0 ? <span role="status">{t('paymentsRest.chosen', { count: chosen.length })}</span> : null}
               <button type="button" className="button button-primary" disabled={chosen.length === 0} onClick={() => setBulkIds(allIds.filter((id) => chosen.includes(id)))}>
-                {t('paymentsRest.remindChosen', { count: chosen.length })}
+                {chosen.length === 0 ? t('paymentsRest.remindNoneChosen') : t('paymentsRest.remindChosen', { count: chosen.length })}
               </button>
             </div>
           ) : null}
