@@ -14,6 +14,7 @@ import { enBoard } from './en-board';
 import { enDrafts } from './en-drafts';
 import { enPrint } from './en-print';
 import { enPayments } from './en-payments';
+import { enPaymentsRest } from './en-payments-rest';
 import { enBasics } from './en-basics';
 import { enHardening } from './en-hardening';
 import { enMultidraft } from './en-multidraft';
@@ -37,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...enDrafts,
   ...enPrint,
   ...enPayments,
+  ...enPaymentsRest,
   ...enBasics,
   ...enHardening,
   ...enMultidraft,

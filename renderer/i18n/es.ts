@@ -13,6 +13,7 @@ import { esBoard } from './es-board';
 import { esDrafts } from './es-drafts';
 import { esPrint } from './es-print';
 import { esPayments } from './es-payments';
+import { esPaymentsRest } from './es-payments-rest';
 import { esBasics } from './es-basics';
 import { esHardening } from './es-hardening';
 import { esMultidraft } from './es-multidraft';
@@ -37,6 +38,7 @@ export const es = {
   ...esDrafts,
   ...esPrint,
   ...esPayments,
+  ...esPaymentsRest,
   ...esBasics,
   ...esHardening,
   ...esMultidraft,

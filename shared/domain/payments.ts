@@ -1,3 +1,4 @@
+import type { MessageChannel } from './inbox';
 import { formatMoney } from './money';
 import type { ReceiptReading } from './receiptText';
 import type { ShopSettings } from './settings';
@@ -89,6 +90,30 @@ export interface Receivable {
   /** The oldest unpaid order's date. */
   since: number;
   lastReminderAt: number | null;
+}
+
+/** One reminder a day per customer at most: a reminder is a nudge, not a collection agency. */
+export const REMINDER_GAP_MS = 20 * 60 * 60 * 1000;
+
+export const reminderSkipReasons = ['no_chat', 'reminded_today', 'queued_already', 'nothing_owed'] as const;
+export type ReminderSkipReason = (typeof reminderSkipReasons)[number];
+
+/** Who a bulk reminder reaches (through which chat) and who it leaves out. */
+export interface ReminderPlan {
+  recipients: { customerId: number; name: string; channel: MessageChannel; balanceDue: number }[];
+  skipped: { customerId: number; name: string; reason: ReminderSkipReason }[];
+}
+
+/** A queued batch of reminders as the outbox works through it. */
+export interface ReminderBatch {
+  batchId: string;
+  total: number;
+  pending: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  /** When the next one may go out (pacing), null when none waits. */
+  nextSendAt: number | null;
 }
 
 export const defaultReminderTemplate =

@@ -10,6 +10,7 @@ import { quickContractSuite } from './quick.suite';
 import { aliasesContractSuite } from './aliases.suite';
 import { pagingContractSuite } from './paging.suite';
 import { stallContractSuite } from './stall.suite';
+import { paymentsContractSuite } from './payments.suite';
 
 catalogContractSuite('http');
 csvContractSuite('http');
@@ -23,3 +24,4 @@ quickContractSuite('http');
 aliasesContractSuite('http');
 pagingContractSuite('http');
 stallContractSuite('http');
+paymentsContractSuite('http');

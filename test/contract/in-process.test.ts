@@ -10,6 +10,7 @@ import { quickContractSuite } from './quick.suite';
 import { aliasesContractSuite } from './aliases.suite';
 import { pagingContractSuite } from './paging.suite';
 import { stallContractSuite } from './stall.suite';
+import { paymentsContractSuite } from './payments.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
@@ -23,3 +24,4 @@ quickContractSuite('in-process');
 aliasesContractSuite('in-process');
 pagingContractSuite('in-process');
 stallContractSuite('in-process');
+paymentsContractSuite('in-process');

@@ -18,8 +18,11 @@ export interface BroadcastRow {
 export interface OutboxRow {
   id: number;
   broadcast_id: number | null;
-  /** reply: an answer of the app's own (BAJA); live_message: what a live buyer claimed and how to pay; waitlist_message: "¡llegó!" to someone waiting. */
-  target: BroadcastTarget | 'reply' | 'live_message' | 'waitlist_message';
+  /**
+   * reply: an answer of the app's own (BAJA); live_message: what a live buyer claimed and how to pay; waitlist_message: "¡llegó!"
+   * to someone waiting; payment_reminder: Por cobrar's reminder, queued for several customers at once.
+   */
+  target: BroadcastTarget | 'reply' | 'live_message' | 'waitlist_message' | 'payment_reminder';
   via: ChannelKind;
   customer_id: number | null;
   conversation_id: number | null;
@@ -109,7 +112,7 @@ export const recipientsOf = (db: Db, broadcastId: number, status: OutboxStatus |
     .flatMap((r) =>
       r.target === 'reply'
         ? []
-        : r.target === 'live_message' || r.target === 'waitlist_message'
+        : r.target === 'live_message' || r.target === 'waitlist_message' || r.target === 'payment_reminder'
           ? []
           : [{ id: r.id, target: r.target, customerId: r.customer_id, customerName: r.customer_name ?? '', address: r.address, status: r.status, attempts: r.attempts, error: r.error, sentAt: r.sent_at, updatedAt: r.updated_at }],
     );
@@ -133,8 +136,13 @@ export const finishRow = (db: Db, id: number, status: OutboxStatus, now: number,
   ).run(status, now, fields.externalId ?? null, fields.error ?? '', status, now, id);
 };
 
+/** Messages one by one to many people: these share one pace per channel (gaps, hourly and daily caps). */
+export const pacedTargets: readonly OutboxRow['target'][] = ['whatsapp_direct', 'live_message', 'waitlist_message', 'payment_reminder'];
+
 export const sendTimesSince = (db: Db, via: ChannelKind, since: number): number[] =>
   db
-    .prepare<[string, number], number>("SELECT sent_at FROM outbox WHERE via = ? AND target IN ('whatsapp_direct', 'live_message', 'waitlist_message') AND sent_at IS NOT NULL AND sent_at > ? ORDER BY sent_at")
+    .prepare<[string, number], number>(
+      `SELECT sent_at FROM outbox WHERE via = ? AND target IN (${pacedTargets.map((t) => `'${t}'`).join(', ')}) AND sent_at IS NOT NULL AND sent_at > ? ORDER BY sent_at`,
+    )
     .pluck()
     .all(via, since);

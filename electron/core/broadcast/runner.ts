@@ -10,6 +10,7 @@ import type { ChannelHub } from '../channels/hub';
 import { consentOf } from '../customers/consent';
 import type { Db } from '../db/open';
 import { recordOutgoing } from '../inbox/repo';
+import { recordReminder, reminderSkipReason } from '../payments/repo';
 import { imageFormatOf } from './plan';
 import * as repo from './repo';
 
@@ -53,7 +54,8 @@ const CLOCK_SKEW_MS = 2 * 60_000;
 
 /** Messages one by one to many people are paced; a live's messages answer people who asked, so only the gaps apply. */
 /** A waiting list's notice goes to many people at once, so it keeps the broadcasts' full pacing. */
-const isPaced = (target: repo.OutboxRow['target']): boolean => target === 'whatsapp_direct' || target === 'live_message' || target === 'waitlist_message';
+/** Por cobrar's reminders, several at once, keep the full pacing too. */
+const isPaced = (target: repo.OutboxRow['target']): boolean => repo.pacedTargets.includes(target);
 const pacingFor = (target: repo.OutboxRow['target'], pacing: Pacing): Pacing =>
   target === 'live_message' ? { ...pacing, hourlyCap: 10_000, dailyCap: 100_000, quietStart: '00:00', quietEnd: '00:00' } : pacing;
 
@@ -166,6 +168,12 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
       progress(row.broadcast_id, 'skipped');
       return;
     }
+    // A reminder is checked again too: paid meanwhile, or reminded by hand today, it does not go.
+    const reminderSkip = row.target === 'payment_reminder' && row.customer_id !== null ? reminderSkipReason(db, row.customer_id, now, row.id) : null;
+    if (reminderSkip) {
+      repo.finishRow(db, row.id, 'skipped', now, { error: reminderSkip });
+      return;
+    }
     if (!repo.claimRow(db, row.id, now)) return;
     progress(row.broadcast_id, 'sending');
     try {
@@ -179,6 +187,7 @@ export const createOutboxRunner = (deps: RunnerDeps): OutboxRunner => {
           const channel = db.prepare<[number], MessageChannel>('SELECT channel FROM conversations WHERE id = ?').pluck().get(conversationId) ?? 'whatsapp';
           const recorded = recordOutgoing(db, { conversationId, channel, externalId, author: deps.settings().shopName, text: sent.text, sentAt: sent.sentAt });
           if (recorded.isNew) deps.publish({ type: 'inbox.message', payload: { conversationId, messageId: recorded.messageId } });
+          if (row.target === 'payment_reminder' && row.customer_id !== null) recordReminder(db, row.customer_id, recorded.messageId, deps.now());
         }
         if (isPaced(row.target)) {
           const pacing = effectivePacing(deps.settings().pacing, deps.channels.get(row.via).linkedAt, deps.now());

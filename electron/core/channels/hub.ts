@@ -23,6 +23,8 @@ export interface ChannelHub {
   /** Whether this channel can send a document (the catalog PDF); when not, callers send the link as text. */
   canSendFiles(kind: ChannelKind): boolean;
   sendFile(kind: ChannelKind, to: string, caption: string, idempotencyKey: string, file: OutgoingFile): Promise<{ externalId: string; sentAt: number }>;
+  /** Whether photos can go out through this channel now (its adapter is connected and sends them). */
+  canSendPhotos(kind: ChannelKind): boolean;
   /** null when the channel has no labels (only WhatsApp Business has them). */
   listLabels(kind: ChannelKind): Promise<ChannelLabel[] | null>;
   /** false when the channel cannot keep labels; true once her phone has them. */
@@ -285,6 +287,7 @@ export const createChannelHub = (options: HubOptions): ChannelHub => {
       const adapter = requireSending(kind);
       return adapter.poll ? guarded(kind, () => adapter.poll?.() ?? Promise.resolve(0)) : 0;
     },
+    canSendPhotos: (kind) => adapters.get(kind)?.sendPhoto !== undefined,
     send(kind, to, text, idempotencyKey, photos = []) {
       const adapter = requireSending(kind);
       if (photos.length === 0) return guarded(kind, () => adapter.sendDirect(to, text, idempotencyKey));

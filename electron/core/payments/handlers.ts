@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from '../../../shared/api/errors';
-import type { ReceiptCheck } from '../../../shared/domain/payments';
+import { REMINDER_GAP_MS, type ReceiptCheck } from '../../../shared/domain/payments';
 import { parseReceiptText, type ReceiptReading } from '../../../shared/domain/receiptText';
 import type { CoreContext, Handlers } from '../context';
 import { sendToCustomer } from '../inbox/send';
@@ -10,12 +10,12 @@ import * as orders from '../orders/repo';
 import { readSettings } from '../settings/repo';
 import { receiptWarnings } from './checks';
 import { imageHash } from './imageHash';
-import { readText } from './ocr';
+import { readText, warmUpOcr } from './ocr';
+import { sendPaymentDetails } from './details';
+import { planReminders, queueReminders, reminderBatch } from './reminders';
 import { makeSalesNote } from './salesNote';
 import * as repo from './repo';
 
-/** One reminder a day per customer at most: a reminder is a nudge, not a collection agency. */
-export const REMINDER_GAP_MS = 20 * 60 * 60 * 1000;
 
 const mediaBytes = (ctx: CoreContext, mediaId: string): Buffer => {
   const row = ctx.db.prepare<[string], { ext: string }>('SELECT ext FROM media WHERE id = ?').get(mediaId) ?? fail('not_found', `Photo ${mediaId} does not exist`, { field: 'mediaId' });
@@ -64,6 +64,8 @@ export const paymentHandlers = {
     };
   },
 
+  'payments.prepareReader': async () => ({ isReady: warmUpOcr().wasReady }),
+
   'payments.recordReceipt': async (ctx, args) => {
     const hash = await imageHash(mediaBytes(ctx, args.mediaId));
     return ctx.db.transaction(() => {
@@ -93,11 +95,17 @@ export const paymentHandlers = {
     if (last !== null && ctx.now() - last < REMINDER_GAP_MS) {
       fail('conflict', 'A reminder already went to this customer today; wait until tomorrow', { details: { lastReminderAt: last } });
     }
+    if (repo.hasQueuedReminder(ctx.db, args.customerId)) fail('conflict', 'A reminder to this customer is already waiting in the outbox', { details: { isQueued: true } });
     const sent = await sendToCustomer(ctx, { customerId: args.customerId, text: args.text });
     const sentAt = ctx.now();
     ctx.db.transaction(() => repo.recordReminder(ctx.db, args.customerId, sent.messageId, sentAt))();
     return { messageId: sent.messageId, sentAt };
   },
+
+  'payments.planReminders': (ctx, args) => planReminders(ctx, args.customerIds),
+  'payments.queueReminders': (ctx, args) => queueReminders(ctx, args.customerIds, args.template),
+  'payments.reminderBatch': (ctx, args) => reminderBatch(ctx, args.batchId),
+  'payments.sendDetails': (ctx, args) => sendPaymentDetails(ctx, args),
 
   'payments.salesNote': (ctx, args) =>
     makeSalesNote({ db: ctx.db, dataDir: ctx.dataDir, resourcesDir: ctx.resourcesDir, now: ctx.now() }, orders.getOrder(ctx.db, args.orderId), readSettings(ctx.db), args.format),

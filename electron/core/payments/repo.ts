@@ -1,4 +1,4 @@
-import type { PaymentReceipt, Receivable } from '../../../shared/domain/payments';
+import { REMINDER_GAP_MS, type PaymentReceipt, type Receivable, type ReminderSkipReason } from '../../../shared/domain/payments';
 import type { ReceiptReading } from '../../../shared/domain/receiptText';
 import type { Db } from '../db/open';
 
@@ -131,3 +131,36 @@ export const recordReminder = (db: Db, customerId: number, messageId: number, no
 
 export const lastReminderAt = (db: Db, customerId: number): number | null =>
   db.prepare<[number], number | null>('SELECT max(sent_at) FROM payment_reminders WHERE customer_id = ?').pluck().get(customerId) ?? null;
+
+/** A reminder for this customer waiting in the outbox (other than `exceptOutboxId`, the one about to go). */
+export const hasQueuedReminder = (db: Db, customerId: number, exceptOutboxId = -1): boolean =>
+  db
+    .prepare("SELECT 1 FROM outbox WHERE target = 'payment_reminder' AND customer_id = ? AND status IN ('pending', 'sending', 'unknown') AND id <> ?")
+    .get(customerId, exceptOutboxId) !== undefined;
+
+const owes = (db: Db, customerId: number): boolean =>
+  db.prepare("SELECT 1 FROM orders WHERE customer_id = ? AND status <> 'cancelled' AND paid < total").get(customerId) !== undefined;
+
+/**
+ * Why a reminder must not go to this customer now (null: it may): nothing owed any more, one already
+ * sent within the day, or one already waiting in the outbox.
+ */
+export const reminderSkipReason = (db: Db, customerId: number, now: number, exceptOutboxId = -1): ReminderSkipReason | null => {
+  if (!owes(db, customerId)) return 'nothing_owed';
+  const last = lastReminderAt(db, customerId);
+  if (last !== null && now - last < REMINDER_GAP_MS) return 'reminded_today';
+  if (hasQueuedReminder(db, customerId, exceptOutboxId)) return 'queued_already';
+  return null;
+};
+
+/** A batch's rows share the idempotency key's prefix "reminder-<batchId>-". */
+export const reminderKey = (batchId: string, customerId: number): string => `reminder-${batchId}-${customerId}`;
+
+export const reminderBatchCounts = (db: Db, batchId: string): { status: string; via: string; n: number }[] => {
+  const prefix = `reminder-${batchId}-`;
+  return db
+    .prepare<[number, string], { status: string; via: string; n: number }>(
+      "SELECT status, via, count(*) AS n FROM outbox WHERE target = 'payment_reminder' AND substr(idempotency_key, 1, ?) = ? GROUP BY status, via",
+    )
+    .all(prefix.length, prefix);
+};

@@ -23,6 +23,7 @@ import { LabelFilter } from '../quick/LabelFilter';
 import { LabelChips } from '../quick/LabelChips';
 import { LabelPicker } from '../quick/LabelPicker';
 import './chats.css';
+import { useReceiptReaderWarmUp } from '../payments/useReceiptReaderWarmUp';
 import { HandoffPanel, MyHandoffs } from './HandoffPanel';
 
 /** One inbox for every channel; any message a customer wrote can become an order. */
@@ -168,6 +169,7 @@ export const ChatsPage = () => {
       if (event.type === 'channels.status') setChannels((current) => current.map((c) => (c.kind === event.payload.kind ? event.payload : c)));
     });
   }, []);
+  useReceiptReaderWarmUp(open);
 
   return (
     <section className="page" aria-labelledby="chats-title">

@@ -8,7 +8,7 @@ import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { useQuickReplyPicker } from './QuickReplyPicker';
 import { ProductCardPicker } from './ProductCardPicker';
-import { PaymentDetailsButton } from './PaymentDetailsButton';
+import { usePaymentDetails } from './PaymentDetailsButton';
 
 /** The reply box: goes out on the channel the customer used last, or another of theirs the seller picks. */
 export const Composer = ({ conversation, channels, now, onSent }: { conversation: Conversation; channels: ChannelState[]; now: number; onSent: () => void }) => {
@@ -26,18 +26,25 @@ export const Composer = ({ conversation, channels, now, onSent }: { conversation
 
   const target = targets.find((c) => c.conversationId === targetId) ?? targets[0];
   const picker = useQuickReplyPicker({ text, conversationId: target?.conversationId ?? conversation.id, onCancel: () => setText(''), onSent: () => (setText(''), onSent()) });
+  const adapter = channels.find((c) => c.kind === target?.via);
+  const isChannelOn = target !== undefined && target.isLive && adapter !== undefined && isSendingStatus(adapter.status);
+  const isWindowClosed = target !== undefined && target.windowClosesAt !== null && target.windowClosesAt < now;
+  const payment = usePaymentDetails({
+    conversationId: target?.conversationId ?? conversation.id,
+    text,
+    isDisabled: isWindowClosed || !isChannelOn,
+    onInsert: (details) => setText(text.trim() ? `${text.trim()}\n\n${details}` : details),
+  });
   if (!target) return null;
   const channelName = t(`channel.${target.channel}`);
-  const adapter = channels.find((c) => c.kind === target.via);
-  const isChannelOn = target.isLive && adapter !== undefined && isSendingStatus(adapter.status);
-  const isWindowClosed = target.windowClosesAt !== null && target.windowClosesAt < now;
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
     setSending(true);
     setError('');
     try {
-      await api.call('inbox.sendMessage', { conversationId: target.conversationId, text });
+      if (payment.isAttached) await payment.send(target.conversationId, text, channelName);
+      else await api.call('inbox.sendMessage', { conversationId: target.conversationId, text });
       setText('');
       onSent();
     } catch (caught) {
@@ -71,6 +78,7 @@ export const Composer = ({ conversation, channels, now, onSent }: { conversation
       ) : null}
       {/* History imported from a file has no chat behind it: the notice alone, no box to type in vain. */}
       {target.isLive ? picker.node : null}
+      {target.isLive ? payment.chip : null}
       {target.isLive ? <div className="composer-row">
         <label className="visually-hidden" htmlFor="reply-text">{t('chats.reply')}</label>
         <textarea
@@ -95,7 +103,8 @@ export const Composer = ({ conversation, channels, now, onSent }: { conversation
         </button>
       </div> : null}
       {target.isLive ? <ProductCardPicker conversationId={target.conversationId} isDisabled={isWindowClosed || !isChannelOn} onSent={onSent} /> : null}
-      {target.isLive ? <PaymentDetailsButton isDisabled={isWindowClosed || !isChannelOn} onInsert={(details) => setText(text.trim() ? `${text.trim()}\n\n${details}` : details)} /> : null}
+      {target.isLive ? payment.button : null}
+      {payment.notice}
       {error ? <p className="form-error" role="alert">{error}</p> : null}
     </form>
   );

@@ -29,9 +29,19 @@ export const ConfirmationMessage = ({ order }: { order: Order }) => {
   const title = isConfirmed ? t('orders.confirmation') : t('ordersTrust.receivedMessage');
   const customerId = order.customer?.id;
   const chatChannel: MessageChannel | undefined = messageChannels.find((c) => c === order.channel);
+  // While something is owed the message offers her payment details: her QR goes with it as a picture.
+  const hasQr = order.balanceDue > 0 && settings.paymentDetails.some((d) => d.qrMediaId !== '');
   const sendInChat = async () => {
     if (customerId === undefined) return;
     try {
+      if (hasQr) {
+        const sent = await api.call('payments.sendDetails', { customerId, channel: chatChannel, text });
+        const channel = t(`channel.${sent.channel}`);
+        const sentIn = t('orders.sentInChat', { channel });
+        const message = sent.qr === 'sent' ? t('paymentsRest.sentWithQr', { channel }) : sent.qr === 'not_on_channel' ? `${sentIn} ${t('paymentsRest.qrNotOnChannel', { channel })}` : sentIn;
+        setSendResult({ isSent: true, message });
+        return;
+      }
       const sent = await api.call('inbox.sendToCustomer', { customerId, channel: chatChannel, text });
       setSendResult({ isSent: true, message: t('orders.sentInChat', { channel: t(`channel.${sent.channel}`) }) });
     } catch (error) {
@@ -43,6 +53,7 @@ export const ConfirmationMessage = ({ order }: { order: Order }) => {
       <summary>{title}</summary>
       {isConfirmed ? null : <p className="muted">{t('ordersTrust.receivedHelp')}</p>}
       <textarea aria-label={title} value={text} rows={6} onChange={(e) => setText(e.target.value)} />
+      {hasQr && customerId !== undefined ? <p className="muted small">{t('paymentsRest.confirmationWithQr')}</p> : null}
       <div className="actions">
         {customerId !== undefined ? <button type="button" className="button button-primary" onClick={() => void sendInChat()}>{t('orders.sendInChat')}</button> : null}
         {whatsappLink ? <a className="button" href={whatsappLink} target="_blank" rel="noreferrer">{t('orders.sendWhatsapp')}</a> : null}

@@ -7,10 +7,12 @@ import { useLocale, useMoney } from '../../format';
 import { ChasquiError } from '../../../shared/api/errors';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
+import { BulkReminders } from './BulkReminders';
 
 /**
  * Por cobrar: who owes her, how much and since when, with the last reminder; a reminder goes in one
- * click through the customer's own chat. The core sends at most one a day per customer (paced).
+ * click through the customer's own chat, or to several chosen at once, paced through the outbox.
+ * The core sends at most one a day per customer.
  */
 export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; onOpenOrder(id: number): void }) => {
   const t = useT();
@@ -22,6 +24,8 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
   const [template, setTemplate] = useState(settings.paymentReminderTemplate);
   const [status, setStatus] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [bulkIds, setBulkIds] = useState<number[] | null>(null);
   const load = () => void api.call('payments.receivables', {}).then((r) => setItems(r.items));
   useEffect(load, []);
 
@@ -42,6 +46,9 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
   };
 
   const total = (items ?? []).reduce((sum, i) => sum + i.balanceDue, 0);
+  const allIds = (items ?? []).map((i) => i.customerId);
+  const isAllChosen = allIds.length > 0 && allIds.every((id) => chosen.includes(id));
+  const toggle = (id: number, isOn: boolean) => setChosen(isOn ? [...chosen.filter((c) => c !== id), id] : chosen.filter((c) => c !== id));
   return (
     <Dialog title={t('receivables.title')} onClose={onClose} size="large">
       {items === null ? <p className="muted" role="status">…</p> : null}
@@ -49,14 +56,36 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
       {items && items.length > 0 ? (
         <>
           <p><strong>{t('receivables.total', { count: items.length, amount: money(total) })}</strong></p>
+          {bulkIds === null ? (
+            <div className="receivables-pick" role="group" aria-label={t('paymentsRest.confirmTitle')}>
+              <label className="field-inline">
+                <input type="checkbox" checked={isAllChosen} onChange={(e) => setChosen(e.target.checked ? allIds : [])} /> {t('paymentsRest.selectAll')}
+              </label>
+              {chosen.length > 0 ? <span role="status">{t('paymentsRest.chosen', { count: chosen.length })}</span> : null}
+              <button type="button" className="button button-primary" disabled={chosen.length === 0} onClick={() => setBulkIds(allIds.filter((id) => chosen.includes(id)))}>
+                {chosen.length === 0 ? t('paymentsRest.remindNoneChosen') : t('paymentsRest.remindChosen', { count: chosen.length })}
+              </button>
+            </div>
+          ) : null}
+          {bulkIds ? (
+            <BulkReminders
+              customerIds={bulkIds}
+              template={template}
+              onQueued={() => (setChosen([]), load())}
+              onProgress={load}
+              onCancel={() => setBulkIds(null)}
+            />
+          ) : null}
           <div className="table-scroll"><table className="table receivables">
             <thead><tr>
+              <th scope="col" className="pick"><span className="visually-hidden">{t('paymentsRest.selectAll')}</span></th>
               <th scope="col">{t('receivables.customer')}</th><th scope="col" className="num">{t('receivables.owes')}</th>
               <th scope="col">{t('receivables.since')}</th><th scope="col"><span className="visually-hidden">{t('receivables.remind')}</span></th>
             </tr></thead>
             <tbody>
               {items.map((item) => (
                 <tr key={item.customerId}>
+                  <td className="pick"><input type="checkbox" aria-label={t('paymentsRest.select', { name: item.customerName })} checked={chosen.includes(item.customerId)} onChange={(e) => toggle(item.customerId, e.target.checked)} /></td>
                   <td>
                     {item.customerName}
                     <div className="muted small">{item.orders.map((o) => <button key={o.id} type="button" className="link-button" onClick={() => onOpenOrder(o.id)}>{o.number}</button>)}</div>

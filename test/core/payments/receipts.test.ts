@@ -44,6 +44,8 @@ describe('payment receipts', () => {
 
   beforeAll(async () => {
     core = createCore({ dataDir: tmp.dir, clock: () => now });
+    // The reader loads while the shop is set up, as the app starts it when a customer's photo is on screen.
+    expect(await call('payments.prepareReader', {})).toEqual({ isReady: false });
     const product = await call<{ variants: { id: number }[] }>('catalog.createProduct', { name: 'Labial', variants: [{ sku: 'LAB-1', price: 4500, initialStock: 50 }] });
     variantId = product.variants[0]!.id;
   });
