@@ -77,6 +77,14 @@ export const nextDeliveryText = (deliveryDays: number[], today: DateTime, langua
  * one-to-one chats), never to someone who opted out, never for an old backlog. It goes through the
  * outbox, committed with the message, so a crash neither loses nor repeats it.
  */
+/**
+ * With no catalog link saved, the clause that would carry it ("Aquí está nuestro catálogo: {catalogo}")
+ * goes, back to the sentence's start or an emoji, so the customer never reads a sentence that stops
+ * at a colon. A PDF sent with the greeting still arrives: the rest of the text is its caption.
+ */
+export const withoutEmptyCatalog = (template: string, catalogLink: string): string =>
+  catalogLink.trim() !== '' ? template : template.replace(/[^\n.!?¡¿\p{Extended_Pictographic}]*\{catalogo\}[^\n]*/gu, '').replace(/[ \t]+$/gm, '').trim();
+
 export const answerAutomatically = (
   ctx: CoreContext,
   message: ParsedArgs<'inbox.ingestMessage'> & { customerId: number; conversationId: number },
@@ -104,7 +112,7 @@ export const answerAutomatically = (
     entrega: nextDeliveryText(settings.deliveryDays, now, settings.language),
     catalogo: auto.catalogLink,
   };
-  let text = fillTemplate(kind === 'greeting' ? auto.greetingText : auto.awayText, values);
+  let text = fillTemplate(withoutEmptyCatalog(kind === 'greeting' ? auto.greetingText : auto.awayText, auto.catalogLink), values);
   // A greeting outside her hours says both: hello, and when she answers.
   if (kind === 'greeting' && auto.isAwayEnabled && !isOpenAt(auto, now)) text = `${text}\n\n${fillTemplate(auto.awayText, values)}`;
   ctx.db.prepare('INSERT INTO auto_reply_log (customer_id, day, kind, conversation_id, created_at) VALUES (?, ?, ?, ?, ?)').run(message.customerId, day, kind, message.conversationId, ctx.now());

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
 import { coreClient } from '../../../electron/core/client';
 import { createDemoAdapter } from '../../../electron/core/channels/demo';
+import { withoutEmptyCatalog } from '../../../electron/core/quick/autoReplies';
 import type { ApiClient } from '../../../shared/api/client';
 import { makeTempDir } from '../../helpers/tmp';
 
@@ -94,6 +95,15 @@ describe('away and greeting messages', () => {
     await writes('51911000001', 'hola de nuevo');
     await core.outbox.runDue();
     expect(delivered()).toHaveLength(1);
+  });
+
+  it('leaves out the catalog sentence when she saved no link, instead of stopping at a colon', async () => {
+    await enable({ isGreetingEnabled: true, catalogLink: '' });
+    await writes('51911000001');
+    await core.outbox.runDue();
+    expect(delivered().map((d) => d.text)).toEqual(['¡Hola Lucía! Bienvenida a Karina Cosméticos 😊']);
+    expect(withoutEmptyCatalog('Hi {cliente}! Here is our catalog: {catalogo}\nWe deliver on {entrega}.', '')).toBe('Hi {cliente}!\nWe deliver on {entrega}.');
+    expect(withoutEmptyCatalog('Catálogo: {catalogo}', ' https://k.pe ')).toBe('Catálogo: {catalogo}');
   });
 
   it('greets with the catalog PDF as a document when she asks for it, the link riding in the text', async () => {
