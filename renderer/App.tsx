@@ -13,6 +13,8 @@ import { ChannelsPage } from './features/channels/ChannelsPage';
 import { LivePage } from './features/live/LivePage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { WelcomePage } from './features/welcome/WelcomePage';
+import { FeriaPage } from './features/stall/FeriaPage';
+import { bootFromDevice } from './features/stall/offlineBoot';
 import { DemoBanner } from './features/welcome/DemoBanner';
 import { useT } from './i18n';
 import { areaFromHash, areaIcon, areaLabel, areasForRole, type Area } from './routes';
@@ -21,7 +23,7 @@ import { useSettings } from './store/settings';
 import { now, syncClock } from './clock';
 import { LogoImage } from './components/LogoImage';
 
-const Page = ({ area }: { area: Area }) => {
+const Page = ({ area, role }: { area: Area; role: TeamRole }) => {
   switch (area) {
     case 'catalogo':
       return <CatalogPage />;
@@ -43,6 +45,8 @@ const Page = ({ area }: { area: Area }) => {
       return <LivePage />;
     case 'canales':
       return <ChannelsPage />;
+    case 'feria':
+      return <FeriaPage role={role} />;
   }
 };
 
@@ -97,7 +101,13 @@ export const App = () => {
   }, []);
 
   useEffect(() => {
-    load().catch(() => setFailed(true));
+    load().catch(async () => {
+      // No connection at the market: a stall phone opens from what it keeps on the device.
+      const boot = isUnauthorized.current ? null : await bootFromDevice();
+      if (!boot) return setFailed(true);
+      setRole(boot.role);
+      useSettings.setState({ settings: boot.settings, isLoaded: true });
+    });
     const onHash = () => setHash(window.location.hash);
     window.addEventListener('hashchange', onHash);
     const stop = api.onEvent((event) => (event.type === 'settings.changed' ? apply(event.payload) : undefined));
@@ -145,7 +155,7 @@ export const App = () => {
       </nav>
       <main className="content">
         {isDemo ? <DemoBanner /> : null}
-        <Page key={hash} area={area} />
+        <Page key={hash} area={area} role={role} />
       </main>
       {isPaletteOpen ? <CommandPalette onClose={() => setPaletteOpen(false)} /> : null}
     </div>
