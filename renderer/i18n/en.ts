@@ -7,6 +7,7 @@ import { enChats } from './en-chats';
 import { enReports } from './en-reports';
 import { enLan } from './en-lan';
 import { enTeam } from './en-team';
+import { enStallCore } from './en-stall-core';
 import { enOrders } from './en-orders';
 import { enBoard } from './en-board';
 import { enDrafts } from './en-drafts';
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...enReports,
   ...enLan,
   ...enTeam,
+  ...enStallCore,
   ...enOrders,
   ...enBoard,
   ...enDrafts,

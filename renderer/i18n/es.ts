@@ -6,6 +6,7 @@ import { esChats } from './es-chats';
 import { esReports } from './es-reports';
 import { esLan } from './es-lan';
 import { esTeam } from './es-team';
+import { esStallCore } from './es-stall-core';
 import { esOrders } from './es-orders';
 import { esBoard } from './es-board';
 import { esDrafts } from './es-drafts';
@@ -28,6 +29,7 @@ export const es = {
   ...esReports,
   ...esLan,
   ...esTeam,
+  ...esStallCore,
   ...esOrders,
   ...esBoard,
   ...esDrafts,

@@ -80,6 +80,8 @@ export interface EventMap {
   'live.changed': { liveId: number };
   /** A follow-up was marked done or snoozed; read followUps.list again. */
   'followUps.changed': Record<string, never>;
+  /** Stall units moved, a stall sale synced or a conflict settled: read stall.stock / stall.conflicts again. */
+  'stall.changed': { variantIds: number[]; openConflicts: number };
   /** How far the OCR of a payment photo has got (0…1). */
   'payments.ocrProgress': { mediaId: string; progress: number };
   /** From the desktop's menu or a notification: do what the matching shortcut or link does. */

@@ -1,7 +1,10 @@
 /** Catalog and stock types shared by the core, the renderer and the tests. Money is integer minor units. */
 
-export const stockReasons = ['initial', 'receive', 'sale', 'stall_sale', 'return', 'adjustment'] as const;
+export const stockReasons = ['initial', 'receive', 'sale', 'stall_sale', 'return', 'adjustment', 'to_stall', 'from_stall'] as const;
 export type StockReason = (typeof stockReasons)[number];
+/** Where the units are: at home (what online orders sell from) or set aside for the market stall ("en feria"). */
+export const stockLocations = ['shop', 'stall'] as const;
+export type StockLocation = (typeof stockLocations)[number];
 /** Reasons the seller may pick by hand; 'initial' is written only when a variant is created. */
 export const manualStockReasons = ['receive', 'sale', 'stall_sale', 'return', 'adjustment'] as const;
 
@@ -44,6 +47,8 @@ export interface StockMovement {
   delta: number;
   reason: StockReason;
   note: string;
+  /** The shop's or the stall's units; balanceAfter is the balance of that place. */
+  location: StockLocation;
   balanceAfter: number;
   createdAt: number;
 }

@@ -1,4 +1,4 @@
-import type { StockMovement, StockReason } from '../../../shared/domain/catalog';
+import type { StockLocation, StockMovement, StockReason } from '../../../shared/domain/catalog';
 import { fail } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
 
@@ -10,6 +10,7 @@ interface MovementRow {
   note: string;
   balance_after: number;
   created_at: number;
+  location: StockLocation;
 }
 
 const toMovement = (row: MovementRow): StockMovement => ({
@@ -18,6 +19,7 @@ const toMovement = (row: MovementRow): StockMovement => ({
   delta: row.delta,
   reason: row.reason,
   note: row.note,
+  location: row.location,
   balanceAfter: row.balance_after,
   createdAt: row.created_at,
 });
@@ -37,6 +39,8 @@ export interface MovementInput {
   note?: string;
   /** The order that moved the goods, for sales and returns made by orders. */
   orderId?: number | null;
+  /** The shop (default) or the stall's units ("en feria"). */
+  location?: StockLocation;
   now: number;
 }
 
@@ -45,30 +49,33 @@ export interface MovementInput {
  * Going below zero is refused with insufficient_stock, naming what is left.
  */
 export const recordMovement = (db: Db, input: MovementInput): StockMovement => {
+  const location = input.location ?? 'shop';
   const variant = db
-    .prepare<[number], { stock: number; sku: string; product_name: string; variant_name: string }>(
-      `SELECT v.stock, v.sku, p.name AS product_name, v.name AS variant_name
+    .prepare<[number], { stock: number; stall_stock: number; sku: string; product_name: string; variant_name: string }>(
+      `SELECT v.stock, v.stall_stock, v.sku, p.name AS product_name, v.name AS variant_name
          FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?`,
     )
     .get(input.variantId);
   if (!variant) return fail('not_found', `Variant ${input.variantId} does not exist`, { field: 'variantId' });
-  const balance = variant.stock + input.delta;
-  // Units reserved by live claims are spoken for: orders and the stall may not take them.
-  const held = input.delta < 0 ? heldByLives(db, input.variantId) : 0;
+  const current = location === 'stall' ? variant.stall_stock : variant.stock;
+  const balance = current + input.delta;
+  // Units reserved by live claims are spoken for: orders and the stall may not take them from the shop.
+  const held = input.delta < 0 && location === 'shop' ? heldByLives(db, input.variantId) : 0;
   if (balance < held) {
     const label = [variant.product_name, variant.variant_name].filter(Boolean).join(' – ');
-    const available = Math.max(0, variant.stock - held);
-    return fail('insufficient_stock', `Only ${available} left of ${label} (${variant.sku})${held > 0 ? `; ${held} reserved in a live` : ''}`, {
-      details: { variantId: input.variantId, sku: variant.sku, available, requested: -input.delta, reserved: held },
+    const available = Math.max(0, current - held);
+    const where = location === 'stall' ? ' at the stall' : '';
+    return fail('insufficient_stock', `Only ${available} left${where} of ${label} (${variant.sku})${held > 0 ? `; ${held} reserved in a live` : ''}`, {
+      details: { variantId: input.variantId, sku: variant.sku, available, requested: -input.delta, reserved: held, location },
     });
   }
   const row = db
-    .prepare<[number, number, string, string, number, number, number | null], MovementRow>(
-      `INSERT INTO stock_movements (variant_id, delta, reason, note, balance_after, created_at, order_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    .prepare<[number, number, string, string, number, number, number | null, string], MovementRow>(
+      `INSERT INTO stock_movements (variant_id, delta, reason, note, balance_after, created_at, order_id, location)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     )
-    .get(input.variantId, input.delta, input.reason, input.note ?? '', balance, input.now, input.orderId ?? null);
-  db.prepare('UPDATE variants SET stock = ? WHERE id = ?').run(balance, input.variantId);
+    .get(input.variantId, input.delta, input.reason, input.note ?? '', balance, input.now, input.orderId ?? null, location);
+  db.prepare(location === 'stall' ? 'UPDATE variants SET stall_stock = ? WHERE id = ?' : 'UPDATE variants SET stock = ? WHERE id = ?').run(balance, input.variantId);
   if (!row) return fail('internal', 'Stock movement was not recorded');
   return toMovement(row);
 };
@@ -81,8 +88,8 @@ export const listMovements = (db: Db, variantId: number, limit: number): StockMo
     .all(variantId, limit)
     .map(toMovement);
 
-/** Sum of the ledger, for checks that the cached stock never drifts. */
-export const ledgerBalance = (db: Db, variantId: number): number =>
+/** Sum of one place's movements, for checks that the cached stock (shop) or stall_stock never drifts. */
+export const ledgerBalance = (db: Db, variantId: number, location: StockLocation = 'shop'): number =>
   Number(
-    db.prepare('SELECT coalesce(sum(delta), 0) FROM stock_movements WHERE variant_id = ?').pluck().get(variantId),
+    db.prepare('SELECT coalesce(sum(delta), 0) FROM stock_movements WHERE variant_id = ? AND location = ?').pluck().get(variantId, location),
   );

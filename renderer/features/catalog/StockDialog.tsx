@@ -110,7 +110,7 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
               <span className={m.delta > 0 ? 'delta-in' : 'delta-out'}>{m.delta > 0 ? `+${m.delta}` : m.delta}</span>
               <span>{t(`reason.${m.reason}`)}{m.note ? ` · ${m.note}` : ''}</span>
               <span className="muted">{dateTime(m.createdAt)}</span>
-              <span className="muted">= {m.balanceAfter}</span>
+              <span className="muted">= {m.balanceAfter}{m.location === 'stall' ? ` ${t('stock.atStall')}` : ''}</span>
             </li>
           ))}
         </ol>

@@ -28,8 +28,11 @@ export interface StallVariant {
 export interface StallProduct {
   productId: number;
   name: string;
-  /** Media id of the first photo (GET /media/:id), or null. */
-  photoId: number | null;
+  /** Media id of the first photo, or null. Media ids are text (a content hash), not numbers. */
+  photoId: string | null;
+  /** Where to fetch that photo and its small WebP thumbnail (what the phone caches), or null. */
+  photoUrl?: string | null;
+  thumbUrl?: string | null;
   variants: StallVariant[];
 }
 
