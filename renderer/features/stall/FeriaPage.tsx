@@ -27,7 +27,7 @@ const OwnerFeria = () => {
   }, [t]);
   useEffect(() => {
     load();
-    return api.onEvent((event) => (event.type === 'stock.changed' || event.type === 'orders.changed' ? load() : undefined));
+    return api.onEvent((event) => (event.type === 'stall.changed' ? load() : undefined));
   }, [load]);
   return (
     <div className="page stall-owner">

@@ -54,7 +54,7 @@ export const itemsOf = (snapshot: StallSnapshot): StallItem[] =>
     product.variants.map((variant) => ({
       productId: product.productId,
       productName: product.name,
-      photoId: product.photoId === null ? null : String(product.photoId),
+      photoId: product.photoId,
       variant,
     })),
   );
@@ -133,9 +133,11 @@ export const batchesOf = <T>(items: readonly T[], size = SYNC_BATCH): T[][] => {
 export const settleWith = (sale: StallSale, results: readonly StallSyncResult[]): StallSale => {
   const result = results.find((r) => r.id === sale.id);
   if (!result) return sale;
+  // A repeat of a sale that had conflicted comes back 'duplicate' with its conflict: still the owner's to settle.
+  const isConflict = result.status === 'conflict' || (result.status === 'duplicate' && result.conflictId !== null && result.orderId === null);
   return {
     ...sale,
-    state: result.status === 'conflict' ? 'conflict' : 'synced',
+    state: isConflict ? 'conflict' : 'synced',
     orderId: result.orderId ?? sale.orderId,
     conflictId: result.conflictId ?? sale.conflictId,
   };
