@@ -11,7 +11,7 @@ export const ProductTile = ({ item, left, inCart, photoUrl, onTap }: { item: Sta
   const leftNow = left - inCart;
   return (
     <li>
-      <button type="button" className={`stall-tile${leftNow <= 0 ? ' is-out' : ''}`} onClick={onTap} aria-label={name} data-testid="stall-tile">
+      <button type="button" className={`stall-tile${leftNow <= 0 && variant.stallUnits > 0 ? ' is-out' : ''}`} onClick={onTap} aria-label={name} data-testid="stall-tile">
         {photoUrl ? <img src={photoUrl} alt="" /> : <span className="stall-tile-photo" aria-hidden="true">{item.productName.slice(0, 1).toUpperCase()}</span>}
         {inCart > 0 ? <span className="stall-tile-count" aria-label={t('stall.inCart', { count: inCart })}>{inCart}</span> : null}
         <span className="stall-tile-name">
@@ -22,8 +22,8 @@ export const ProductTile = ({ item, left, inCart, photoUrl, onTap }: { item: Sta
           {variant.promoPrice !== null ? <s>{money(variant.price)}</s> : null}
           <strong>{money(priceOf(variant))}</strong>
         </span>
-        <span className={`stall-tile-left${leftNow <= 0 ? ' is-out' : ''}`} data-testid="stall-left">
-          {leftNow > 0 ? t('stall.left', { count: leftNow }) : t('stall.noneLeft')}
+        <span className={`stall-tile-left${variant.stallUnits === 0 ? ' is-home' : leftNow <= 0 ? ' is-out' : ''}`} data-testid="stall-left">
+          {variant.stallUnits === 0 ? t('stall.atHome', { count: Math.max(0, variant.shopUnits - inCart) }) : leftNow > 0 ? t('stall.left', { count: leftNow }) : t('stall.noneLeft')}
         </span>
       </button>
     </li>

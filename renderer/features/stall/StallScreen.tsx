@@ -5,7 +5,7 @@ import { now, shopDay } from '../../clock';
 import { useDateTime, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
-import { changeCart, itemsOf, priceOf, summaryOf, unitsLeft, variantName, type CartLine, type StallSale } from './ledger';
+import { changeCart, itemsOf, priceOf, summaryOf, unitsLeft, variantName, type CartLine, type StallItem, type StallSale } from './ledger';
 import { newSaleId } from './saleId';
 import { addSale, allSales, loadSnapshot } from './stallDb';
 import { prepareStall, syncNow } from './sync';
@@ -118,6 +118,19 @@ export const StallScreen = () => {
   const chosenPayment = methods.includes(payment) ? payment : (methods[0] ?? '');
   const words = foldText(query.trim());
   const visible = words ? items.filter((item) => foldText(variantName(item.productName, item.variant.label)).includes(words)) : items;
+  // What she carried comes first; the rest of the shop's stock is there for the day she took extra.
+  const atStall = visible.filter((item) => item.variant.stallUnits > 0);
+  const fromShop = visible.filter((item) => item.variant.stallUnits === 0);
+  const tile = (item: StallItem) => (
+    <ProductTile
+      key={item.variant.variantId}
+      item={item}
+      left={left.get(item.variant.variantId) ?? 0}
+      inCart={cart.find((line) => line.variantId === item.variant.variantId)?.quantity ?? 0}
+      photoUrl={item.photoId ? photos.get(item.photoId) : undefined}
+      onTap={() => setCart((c) => changeCart(c, item.variant.variantId, 1))}
+    />
+  );
 
   const charge = async () => {
     if (!snapshot || cart.length === 0 || isSaving) return;
@@ -190,22 +203,21 @@ export const StallScreen = () => {
             </button>
           </section>
           <p className="muted stall-stamp">{t('stall.dataFrom', { when: dateTime(snapshot.takenAt) })}</p>
-          {items.length > 8 ? (
+          {items.length > 6 ? (
             <input className="search stall-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('stall.search')} aria-label={t('stall.search')} />
           ) : null}
-          {items.length === 0 ? <p className="empty-results">{t('stall.noProducts')}</p> : null}
+          {atStall.length === 0 && !words ? <p className="empty-results">{t('stall.noProducts')}</p> : null}
           <ul className="stall-tiles" aria-label={t('stall.products')}>
-            {visible.map((item) => (
-              <ProductTile
-                key={item.variant.variantId}
-                item={item}
-                left={left.get(item.variant.variantId) ?? 0}
-                inCart={cart.find((line) => line.variantId === item.variant.variantId)?.quantity ?? 0}
-                photoUrl={item.photoId ? photos.get(item.photoId) : undefined}
-                onTap={() => setCart((c) => changeCart(c, item.variant.variantId, 1))}
-              />
-            ))}
+            {atStall.map(tile)}
           </ul>
+          {fromShop.length > 0 ? (
+            <details className="stall-more" open={words !== '' || atStall.length === 0}>
+              <summary>{t('stall.fromShop', { count: fromShop.length })}</summary>
+              <ul className="stall-tiles" aria-label={t('stall.fromShopList')}>
+                {fromShop.map(tile)}
+              </ul>
+            </details>
+          ) : null}
           <section className="stall-day" aria-label={t('stall.salesToday')}>
             <h2>{t('stall.salesToday')}</h2>
             <SalesList sales={shown} />
