@@ -84,13 +84,17 @@ export const App = () => {
   const hashArea: Area = areaFromHash(hash);
   const area: Area = areasForRole[role].includes(hashArea) ? hashArea : (areasForRole[role][0] ?? hashArea);
   useEffect(() => {
-    void api.call('app.info', {}).then((info) => {
-      syncClock(info.now);
-      setDemo(info.isDemo);
-      setRole(info.role);
-    }, () => undefined);
+    const askInfo = () =>
+      void api.call('app.info', {}).then((info) => {
+        syncClock(info.now);
+        setDemo(info.isDemo);
+        setRole(info.role);
+      }, () => undefined);
+    askInfo();
+    // A phone that opened offline (the stall) learns the rest when the connection comes back.
+    window.addEventListener('online', askInfo);
     // The desktop menu and notifications ask for the same things as the shortcuts.
-    return api.onEvent((event) => {
+    const stopCommands = api.onEvent((event) => {
       if (event.type !== 'app.command') return;
       const { command, hash } = event.payload;
       if (command === 'search') setPaletteOpen(true);
@@ -98,6 +102,10 @@ export const App = () => {
       else if (command === 'new-product') window.location.hash = `#/catalogo/nuevo-${now()}`;
       else if (hash?.startsWith('#/')) window.location.hash = hash;
     });
+    return () => {
+      window.removeEventListener('online', askInfo);
+      stopCommands();
+    };
   }, []);
 
   useEffect(() => {
@@ -110,9 +118,12 @@ export const App = () => {
     });
     const onHash = () => setHash(window.location.hash);
     window.addEventListener('hashchange', onHash);
+    const reloadSettings = () => void load().catch(() => undefined);
+    window.addEventListener('online', reloadSettings);
     const stop = api.onEvent((event) => (event.type === 'settings.changed' ? apply(event.payload) : undefined));
     return () => {
       window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('online', reloadSettings);
       stop();
     };
   }, [load, apply]);

@@ -16,6 +16,8 @@ const ConflictCard = ({ conflict, onSettled }: { conflict: StallConflict; onSett
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const [isBusy, setBusy] = useState(false);
+  // Applying as it is needs the units to be there now; the card says so instead of failing.
+  const canApply = conflict.reason === 'no_units' && conflict.lines.every((line) => line.available >= line.quantity);
   const settle = async (resolution: Resolution) => {
     setBusy(true);
     setError('');
@@ -51,7 +53,7 @@ const ConflictCard = ({ conflict, onSettled }: { conflict: StallConflict; onSett
       <div className="stall-resolutions">
         {resolutions.map((resolution) => (
           <div key={resolution}>
-            <button type="button" className={`button${resolution === 'dismiss' ? '' : ' button-primary'}`} disabled={isBusy} onClick={() => void settle(resolution)}>
+            <button type="button" className={`button${resolution === 'dismiss' ? '' : ' button-primary'}`} disabled={isBusy || (resolution === 'apply' && !canApply)} onClick={() => void settle(resolution)}>
               {t(`stallOwner.resolve.${resolution}`)}
             </button>
             <small className="muted">{t(`stallOwner.resolveHelp.${resolution}`)}</small>

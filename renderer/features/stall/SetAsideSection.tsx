@@ -60,7 +60,7 @@ export const SetAsideSection = ({ onChanged }: { onChanged(items: StallStockLine
       ) : null}
       <div className="actions">
         <button type="button" className="button button-primary" disabled={isBusy || lines.length === 0} onClick={() => void setAside()}>
-          {t('stallOwner.setAside', { count: units })}
+          {units === 0 ? t('stallOwner.setAsideEmpty') : t('stallOwner.setAside', { count: units })}
         </button>
       </div>
       {message ? <p className={message.isError ? 'form-error' : 'notice'} role={message.isError ? 'alert' : 'status'}>{message.text}</p> : null}
