@@ -1,5 +1,7 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import tls from 'node:tls';
+import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { StallConflict, StallStockLine, StallSyncResult } from '../../shared/api/methods/stall';
 import type { Product, StockMovement } from '../../shared/domain/catalog';
 import { serveApp, type ServedApp } from './serve';
@@ -8,10 +10,41 @@ const shots = path.resolve(__dirname, '../../test-results/screenshots');
 const phoneSize = { width: 390, height: 844 };
 
 let app: ServedApp;
+/** The phones' browser: one that trusts the shop's certificate when the home network speaks HTTPS. */
+let phones: Browser | null = null;
 test.beforeAll(async () => {
   app = await serveApp(['--demo', '--lan', '--lan-host', '127.0.0.1', '--lan-port', '0']);
 });
-test.afterAll(async () => app.stop());
+test.afterAll(async () => {
+  await phones?.close();
+  await app.stop();
+});
+
+/** The SPKI hash of the certificate the home-network door presents, as Chromium's --ignore-certificate-errors-spki-list takes it. */
+const spkiHashOf = (port: number): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const socket = tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => {
+      const cert = socket.getPeerX509Certificate();
+      socket.end();
+      if (!cert) return reject(new Error('no certificate'));
+      resolve(crypto.createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64'));
+    });
+    socket.on('error', reject);
+  });
+
+/**
+ * Over plain http on 127.0.0.1 the page is already a secure context; over HTTPS the phone must trust the
+ * shop's certificate (as a real phone does once installed), or the browser refuses the service worker.
+ */
+const phoneBrowser = async (browser: Browser): Promise<Browser> => {
+  const origin = new URL(await lanOrigin());
+  if (origin.protocol !== 'https:') return browser;
+  phones ??= await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', `--ignore-certificate-errors-spki-list=${await spkiHashOf(Number(origin.port))}`],
+  });
+  return phones;
+};
 
 /** The owner's own calls, with the token of the link Chasqui printed. */
 const owner = async <T>(method: string, args: object = {}): Promise<T> => {
@@ -31,7 +64,7 @@ const lanOrigin = async (): Promise<string> => {
 const pairStallPhone = async (browser: Browser, name: string, options: { serviceWorkers: 'allow' | 'block' }): Promise<{ context: BrowserContext; phone: Page }> => {
   const person = await owner<{ id: number }>('team.add', { name, role: 'stall' });
   const { code } = await owner<{ code: string }>('lan.pairingCode', { personId: person.id });
-  const context = await browser.newContext({ viewport: phoneSize, isMobile: true, hasTouch: true, locale: 'es-PE', timezoneId: 'America/Lima', serviceWorkers: options.serviceWorkers });
+  const context = await (await phoneBrowser(browser)).newContext({ viewport: phoneSize, isMobile: true, hasTouch: true, locale: 'es-PE', timezoneId: 'America/Lima', serviceWorkers: options.serviceWorkers });
   const phone = await context.newPage();
   await phone.goto(`${await lanOrigin()}/telefono`);
   await phone.getByLabel('Tu nombre').fill(`Celular de ${name}`);
@@ -47,13 +80,14 @@ const prepare = async (phone: Page): Promise<void> => {
 };
 
 /** Taps each product as many times as given, picks the payment, and charges. */
-const sell = async (phone: Page, taps: [string, number][], payment: string, customerPhone = ''): Promise<void> => {
+const sell = async (phone: Page, taps: [string, number][], payment: string, customerPhone = '', shot = ''): Promise<void> => {
   for (const [name, times] of taps) {
     for (let i = 0; i < times; i += 1) await phone.getByRole('button', { name, exact: true }).click();
   }
   const cart = phone.getByRole('region', { name: 'Venta', exact: true });
   await cart.getByText(payment, { exact: true }).click();
   if (customerPhone) await cart.getByLabel('Celular del cliente').fill(customerPhone);
+  if (shot) await phone.screenshot({ path: path.join(shots, shot) });
   await cart.getByRole('button', { name: /^Cobrar/ }).click();
   await expect(phone.getByTestId('stall-notice')).toContainText('Venta guardada');
   await expect(cart).toBeHidden();
@@ -122,7 +156,7 @@ test('the stall phone sells offline, survives a reload with no connection, and s
   expect((await variantOf(a.variant.id)).stock).toBe(0);
 
   await sell(phone, [[a.name, 1]], 'Efectivo');
-  await sell(phone, [[b.name, 2]], 'Yape/Plin', '987 654 321');
+  await sell(phone, [[b.name, 2]], 'Yape/Plin', '987 654 321', 'stall-phone-cart-390.png');
   await sell(phone, [[a.name, 1]], 'Efectivo');
   await sell(phone, [[b.name, 1]], 'Efectivo');
   await expect(phone.getByRole('button', { name: a.name, exact: true }).getByTestId('stall-left')).toHaveText('No quedan');
