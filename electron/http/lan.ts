@@ -71,8 +71,8 @@ const statusFor = (code: string): number => ({ invalid_input: 400, unauthorized:
 /** What a helper's open app hears about: the records their role works on, nothing of the rest of the shop. */
 const eventsForRole: Record<TeamRole, ReadonlySet<AppEvent['type']> | 'all'> = {
   owner: 'all',
-  seller: new Set<AppEvent['type']>(['orders.changed', 'catalog.changed', 'stock.changed', 'settings.changed', 'inbox.message', 'promotions.changed']),
-  stall: new Set<AppEvent['type']>(['catalog.changed', 'stock.changed', 'settings.changed', 'promotions.changed']),
+  seller: new Set<AppEvent['type']>(['orders.changed', 'catalog.changed', 'stock.changed', 'settings.changed', 'inbox.message', 'promotions.changed', 'stall.changed']),
+  stall: new Set<AppEvent['type']>(['catalog.changed', 'stock.changed', 'settings.changed', 'promotions.changed', 'stall.changed']),
   delivery: new Set<AppEvent['type']>(['orders.changed']),
 };
 

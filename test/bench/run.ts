@@ -97,6 +97,7 @@ const queries = (api: ApiClient, today: string, from: string): Record<string, ()
   'inbox.getConversation (a busy customer)': () => api.call('inbox.getConversation', { id: 1 }),
   'customers.get (timeline of a busy customer)': () => api.call('customers.get', { id: 1 }),
   'catalog.listProducts (search "labial rojo")': () => api.call('catalog.listProducts', { query: 'labial rojo' }),
+  'stall.snapshot (the whole catalog for the stall phone)': () => api.call('stall.snapshot', {}),
   'orders.list (newest page)': () => api.call('orders.list', {}),
   'reports.sales (a year by month)': () => api.call('reports.sales', { from, to: today, groupBy: 'month' }),
   'reports.channels (a year)': () => api.call('reports.channels', { from, to: today }),

@@ -39,10 +39,11 @@ const ownerOnly: MethodName[] = [
   'settings.update', 'reports.sales', 'reports.channels', 'reports.products', 'reports.customers', 'backup.create', 'backup.list', 'backup.restore',
   'customers.exportData', 'customers.erase', 'shop.export', 'shop.import', 'catalog.exportCsv', 'team.add', 'team.update', 'team.remove', 'lan.pairingCode', 'lan.devices', 'lan.revoke',
   'channels.connect', 'broadcasts.start', 'stock.adjust', 'catalog.updateProduct', 'app.exportLog',
+  'stall.setAside', 'stall.returnUnsold', 'stall.conflicts', 'stall.settleConflict',
 ];
 const mustReach: Record<Exclude<TeamRole, 'owner'>, MethodName[]> = {
   seller: ['inbox.listConversations', 'inbox.sendMessage', 'orders.create', 'orders.list', 'orders.addPayment', 'catalog.listProducts', 'customers.get'],
-  stall: ['catalog.listProducts', 'promotions.list', 'settings.get'],
+  stall: ['catalog.listProducts', 'promotions.list', 'settings.get', 'stall.snapshot', 'stall.stock', 'stall.sync'],
   delivery: ['deliveries.listForDay', 'deliveries.markDelivered', 'lan.renewToken'],
 };
 
@@ -124,6 +125,23 @@ describe('roles of the team, enforced by the core for calls over the network', (
     expect(byLucia.items.map((o) => o.customerName)).toEqual(['Ana']);
     const all = await api.call('orders.list', {});
     expect(all.items.map((o) => o.recordedByName).sort()).toEqual(['Lucía', null].sort());
+  });
+
+  it('lets the stall phone take its snapshot and sync its sales, recorded under Rosa’s name, once', async () => {
+    const variantId = (await api.call('catalog.listProducts', {})).items[0]?.variants[0]?.id ?? 0;
+    await api.call('stall.setAside', { lines: [{ variantId, quantity: 2 }] });
+    const token = tokens.get('stall') ?? '';
+    const snapshot = await post(port, 'stall.snapshot', token);
+    expect(snapshot.status).toBe(200);
+    expect(JSON.stringify(snapshot.body.value)).toContain('"stallUnits":2');
+    const sales = [{ id: '0b7f4a52-3c1e-4d8a-9f6e-2a5b8c9d0e1f', soldAt: now - 3_600_000, lines: [{ variantId, quantity: 1, unitPrice: 2500 }], paymentMethod: 'Efectivo' }];
+    const first = await post(port, 'stall.sync', token, { sales });
+    expect(first.body).toMatchObject({ ok: true, value: { results: [{ status: 'applied' }] } });
+    expect(await post(port, 'stall.sync', token, { sales })).toMatchObject({ body: { ok: true, value: { results: [{ status: 'duplicate' }] } } });
+    const byRosa = await api.call('orders.list', { recordedBy: people.get('stall') ?? 0 });
+    expect(byRosa.items.map((o) => [o.channel, o.status, o.recordedByName])).toEqual([['stall', 'delivered', 'Rosa']]);
+    // What she may not do from the stall: move units or settle what did not apply.
+    expect(isRefused(await post(port, 'stall.returnUnsold', token))).toBe(true);
   });
 
   it('stops a person’s phones at once when she leaves the team, and pairs nothing for her after', async () => {

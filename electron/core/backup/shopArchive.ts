@@ -39,7 +39,9 @@ export const exportShop = async (ctx: CoreContext) => {
       'pedidos.csv': csvOf(ctx, 'SELECT o.number AS numero, o.status AS estado, o.channel AS canal, c.name AS cliente, o.subtotal, o.discount AS descuento, o.delivery_fee AS envio, o.total, o.paid AS pagado, o.delivery_date AS entrega, datetime(o.created_at / 1000, \'unixepoch\') AS creado FROM orders o LEFT JOIN customers c ON c.id = o.customer_id ORDER BY o.id'),
       'pedidos_productos.csv': csvOf(ctx, 'SELECT o.number AS pedido, i.sku, i.name AS producto, i.quantity AS cantidad, i.unit_price AS precio FROM order_items i JOIN orders o ON o.id = i.order_id ORDER BY i.id'),
       'pagos.csv': csvOf(ctx, 'SELECT o.number AS pedido, p.amount AS monto, p.method AS medio, datetime(p.created_at / 1000, \'unixepoch\') AS fecha FROM payments p JOIN orders o ON o.id = p.order_id ORDER BY p.id'),
-      'movimientos_stock.csv': csvOf(ctx, 'SELECT v.sku, m.delta AS cambio, m.reason AS motivo, m.note AS nota, m.balance_after AS saldo, datetime(m.created_at / 1000, \'unixepoch\') AS fecha FROM stock_movements m JOIN variants v ON v.id = m.variant_id ORDER BY m.id'),
+      'movimientos_stock.csv': csvOf(ctx, 'SELECT v.sku, m.delta AS cambio, m.reason AS motivo, m.location AS lugar, m.note AS nota, m.balance_after AS saldo, datetime(m.created_at / 1000, \'unixepoch\') AS fecha FROM stock_movements m JOIN variants v ON v.id = m.variant_id ORDER BY m.id'),
+      // Every sale a stall phone sent, once each, and what became of it (the conflicts the owner settled too).
+      'ventas_feria.csv': csvOf(ctx, 'SELECT s.event_id AS id_venta, p.name AS vendio, datetime(s.sold_at / 1000, \'unixepoch\') AS vendido, s.payment_method AS medio, s.customer_phone AS telefono, s.outcome AS resultado, s.conflict_reason AS motivo, s.settled_as AS resuelto, s.settle_note AS nota, o.number AS pedido FROM stall_sales s LEFT JOIN people p ON p.id = s.person_id LEFT JOIN orders o ON o.id = s.order_id ORDER BY s.id'),
       'chasqui.db': [new Uint8Array(fs.readFileSync(snapshot)), { level: 6 }],
     };
     let photos = 0;

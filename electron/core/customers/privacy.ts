@@ -50,7 +50,7 @@ export const exportCustomerData = (ctx: CoreContext, id: number): { json: PrintR
  * stock and reports still add up. secure_delete overwrites freed pages; the checkpoint clears the WAL.
  */
 export const eraseCustomer = (ctx: CoreContext, id: number): { erasedMessages: number; keptOrders: number } => {
-  ctx.db.prepare('SELECT id FROM customers WHERE id = ?').get(id) ?? fail('not_found', `Customer ${id} does not exist`, { field: 'id' });
+  const phone = ctx.db.prepare<[number], { phone: string }>('SELECT phone FROM customers WHERE id = ?').get(id)?.phone ?? fail('not_found', `Customer ${id} does not exist`, { field: 'id' });
   const conversations = ctx.db.prepare<[number], number>('SELECT id FROM conversations WHERE customer_id = ?').pluck().all(id);
   let erasedMessages = 0;
   for (const conversationId of conversations) {
@@ -66,5 +66,9 @@ export const eraseCustomer = (ctx: CoreContext, id: number): { erasedMessages: n
     ctx.db.prepare("UPDATE orders SET source_text = '', note = '', search_text = ? WHERE id = ?").run(foldText([order?.number ?? '', anonymous, ...(order?.items.map((i) => i.name) ?? [])].join(' ')), orderId);
     ctx.db.prepare("UPDATE deliveries SET address = '', reference = '', contact_phone = '', notes = '' WHERE order_id = ?").run(orderId);
   }
+  // A stall phone's sale keeps the number she typed, applied or still a conflict: it goes too.
+  ctx.db
+    .prepare("UPDATE stall_sales SET customer_phone = '' WHERE customer_phone <> '' AND (customer_phone = ? OR order_id IN (SELECT value FROM json_each(?)))")
+    .run(phone, JSON.stringify(orderIds));
   return { erasedMessages, keptOrders: orderIds.length };
 };

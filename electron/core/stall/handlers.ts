@@ -125,6 +125,7 @@ export const stallHandlers = {
     const who = { deviceId: deviceOf(ctx.principal), personId: personOf(ctx.principal) };
     const variantIds: number[] = [];
     const orderIds: number[] = [];
+    let conflicts = 0;
     const results = sales.map((sale): StallSyncResult => {
       const seen = repo.findSaleByEvent(ctx.db, sale.id);
       if (seen) return { id: sale.id, ...repo.resultOf(seen) };
@@ -133,6 +134,7 @@ export const stallHandlers = {
       if ('reason' in outcome) {
         // Kept whole, never dropped: the owner settles it; a repeated sync finds its id and says duplicate.
         const conflictId = repo.insertSale(ctx.db, { ...base, outcome: 'conflict', conflictReason: outcome.reason, orderId: null }, now);
+        conflicts += 1;
         return { id: sale.id, status: 'conflict', orderId: null, conflictId };
       }
       const orderId = applySale(ctx, sale, outcome.plan);
@@ -141,7 +143,8 @@ export const stallHandlers = {
       orderIds.push(orderId);
       return { id: sale.id, status: 'applied', orderId, conflictId: null };
     });
-    stallChanged(ctx, variantIds, orderIds);
+    // A sync of sales already received changes nothing, and says nothing.
+    if (orderIds.length > 0 || conflicts > 0) stallChanged(ctx, variantIds, orderIds);
     return { results };
   },
 

@@ -108,9 +108,13 @@ export const StockDialog = ({ product, onClose }: StockDialogProps) => {
           {history.map((m) => (
             <li key={m.id}>
               <span className={m.delta > 0 ? 'delta-in' : 'delta-out'}>{m.delta > 0 ? `+${m.delta}` : m.delta}</span>
-              <span>{t(`reason.${m.reason}`)}{m.note ? ` · ${m.note}` : ''}</span>
+              <span>
+                {t(`reason.${m.reason}`)}{m.note ? ` · ${m.note}` : ''}
+                {/* The stall's units are a ledger of their own: its balance is what is at the stall. */}
+                {m.location === 'stall' ? <> <span className="badge">{t('stock.atStall')}</span></> : null}
+              </span>
               <span className="muted">{dateTime(m.createdAt)}</span>
-              <span className="muted">= {m.balanceAfter}{m.location === 'stall' ? ` ${t('stock.atStall')}` : ''}</span>
+              <span className="muted">= {m.balanceAfter}</span>
             </li>
           ))}
         </ol>

@@ -108,7 +108,7 @@ export const stallMethods = {
   'stall.setAside': write<{ items: StallStockLine[] }>()(
     z.object({ lines: z.array(z.object({ variantId: s.id, quantity: z.number().int().min(1).max(10_000) }).strict()).min(1).max(500) }).strict(),
   ),
-  /** Every unsold stall unit back to the shop's stock, in one action. */
+  /** Every unsold stall unit back to the shop's stock, in one action. items: the lines brought back, now with no stall units. */
   'stall.returnUnsold': write<{ returnedUnits: number; items: StallStockLine[] }>()(s.empty),
   /** Sales recorded offline; each applied once by its id. Results are in the order sent. */
   'stall.sync': write<{ results: StallSyncResult[] }>()(z.object({ sales: z.array(stallSaleEvent).min(1).max(100) }).strict()),

@@ -70,9 +70,12 @@ describe('every CSV export with a customer or product named like a formula', () 
 
   it('the shop export (customers, orders, stock movements)', async () => {
     nameCustomer(await addCustomer(api, 1, now - 60_000), HOSTILE);
+    // A stall sale the phone sent with a payment method typed by hand: kept as a conflict (no such product).
+    await api.call('stall.sync', { sales: [{ id: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', soldAt: now - 60_000, paymentMethod: HOSTILE, lines: [{ variantId: 9999, quantity: 1, unitPrice: 100 }] }] });
     const exported = await api.call('shop.export', {});
     const files = unzipSync(new Uint8Array(fs.readFileSync(exported.path)));
     for (const name of Object.keys(files).filter((n) => n.endsWith('.csv'))) expect(formulaCells(strFromU8(files[name] ?? new Uint8Array())), name).toEqual([]);
     expect(strFromU8(files['clientes.csv'] ?? new Uint8Array())).toContain(`"'${HOSTILE}"`);
+    expect(strFromU8(files['ventas_feria.csv'] ?? new Uint8Array())).toContain(`"'${HOSTILE}"`);
   });
 });

@@ -100,6 +100,18 @@ describe('stall: a day of sales meets the laptop’s online sales, and the owner
     expect(shop.core.db.prepare('SELECT settle_note FROM stall_sales WHERE id = ?').pluck().get(settled.id)).toBe('se anuló la venta');
   });
 
+  it('keeps a sale of a product archived meanwhile as a conflict, which she may still apply', async () => {
+    await shop.api.call('stall.setAside', { lines: [{ variantId: id('SER-1'), quantity: 2 }] });
+    const serum = shop.core.db.prepare('SELECT product_id FROM variants WHERE id = ?').pluck().get(id('SER-1'));
+    await shop.api.call('catalog.archiveProduct', { id: Number(serum) });
+    const [result] = await syncAsRosa([sale([[id('SER-1'), 1, 5000]])]);
+    expect(result).toMatchObject({ status: 'conflict' });
+    expect((await shop.api.call('stall.conflicts', {})).items[0]).toMatchObject({ reason: 'unknown_variant', lines: [{ productName: 'Sérum facial', available: 3 }] });
+    expect(await shop.api.call('stall.settleConflict', { id: result?.conflictId ?? 0, resolution: 'apply' })).toMatchObject({ settledAs: 'applied' });
+    expect((await shop.api.call('stall.stock', {})).items).toMatchObject([{ variantId: id('SER-1'), stallUnits: 1 }]);
+    expect(ledgerMismatches(shop.core)).toEqual([]);
+  });
+
   it('answers not_found for a conflict that does not exist or a sale that applied', async () => {
     const results = await syncAsRosa(await dayOfFive());
     expect(await shop.core.dispatch('stall.settleConflict', { id: 999, resolution: 'apply' })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'id' } });

@@ -53,7 +53,7 @@ describe('stall sync properties', () => {
         const firstSeen = new Map<string, StallSyncResult>();
         const sync = async (events: StallSaleEvent[]) => {
           const envelope = await core.dispatch('stall.sync', { sales: events }, { principal: rosa });
-          expect(envelope.ok).toBe(true);
+          if (!envelope.ok) throw new Error(envelope.error.message);
           const { results } = envelope.value as { results: StallSyncResult[] };
           expect(results.map((r) => r.id)).toEqual(events.map((e) => e.id));
           for (const result of results) {

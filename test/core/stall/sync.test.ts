@@ -96,3 +96,22 @@ describe('stall: set aside, sync sales once, keep conflicts, return what is left
     expect(await syncAsRosa([good])).toMatchObject({ ok: true, value: { results: [{ status: 'applied' }] } });
   });
 });
+
+describe('stall: erasing a customer', () => {
+  it('takes her number off the stall sales too, applied or kept as a conflict', async () => {
+    const shop = await openStallShop();
+    try {
+      const { v, api, core } = shop;
+      await api.call('stall.setAside', { lines: [{ variantId: v['LAB-ROJ'] ?? 0, quantity: 1 }] });
+      const sold = sale([[v['LAB-ROJ'] ?? 0, 1]], { customerPhone: '987 654 321' });
+      const stuck = sale([[v['LAB-COR'] ?? 0, 1]], { customerPhone: '+51 987 654 321' });
+      const result = await core.dispatch('stall.sync', { sales: [sold, stuck] }, { principal: shop.rosa });
+      expect(result).toMatchObject({ ok: true, value: { results: [{ status: 'applied' }, { status: 'conflict' }] } });
+      const customerId = core.db.prepare("SELECT id FROM customers WHERE phone = '+51987654321'").pluck().get();
+      await api.call('customers.erase', { id: Number(customerId), confirm: 'BORRAR' });
+      expect(core.db.prepare('SELECT customer_phone FROM stall_sales').pluck().all()).toEqual(['', '']);
+    } finally {
+      shop.close();
+    }
+  });
+});
