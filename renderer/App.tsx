@@ -14,6 +14,7 @@ import { LivePage } from './features/live/LivePage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { WelcomePage } from './features/welcome/WelcomePage';
 import { FeriaPage } from './features/stall/FeriaPage';
+import { ConflictCount } from './features/stall/ConflictCount';
 import { bootFromDevice } from './features/stall/offlineBoot';
 import { DemoBanner } from './features/welcome/DemoBanner';
 import { useT } from './i18n';
@@ -159,6 +160,7 @@ export const App = () => {
               <a href={`#/${a}`} aria-current={a === area ? 'page' : undefined} className={a === area ? 'is-active' : ''}>
                 <span aria-hidden="true">{areaIcon[a]}</span> {t(areaLabel[a])}
                 {a === 'pendientes' ? <NavCount /> : null}
+                {a === 'feria' && role === 'owner' ? <ConflictCount /> : null}
               </a>
             </li>
           ))}

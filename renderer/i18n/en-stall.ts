@@ -82,6 +82,8 @@ export const enStall = {
   'stallOwner.setAside_other': 'Set aside {count} units',
   'stallOwner.setAsideDone_one': 'You set aside {count} unit for the stall.',
   'stallOwner.setAsideDone_other': 'You set aside {count} units for the stall.',
+  'stallOwner.toReview_one': '{count} stall sale to check',
+  'stallOwner.toReview_other': '{count} stall sales to check',
   'stallOwner.conflictsTitle': 'Sales to check',
   'stallOwner.noConflicts': 'None: every stall sale added up.',
   'stallOwner.conflictsHelp_one': '{count} stall sale could not be recorded as it was. It is not lost: decide what happened.',

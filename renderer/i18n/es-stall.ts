@@ -82,6 +82,8 @@ export const esStall = {
   'stallOwner.setAside_other': 'Apartar {count} unidades',
   'stallOwner.setAsideDone_one': 'Apartaste {count} unidad para la feria.',
   'stallOwner.setAsideDone_other': 'Apartaste {count} unidades para la feria.',
+  'stallOwner.toReview_one': '{count} venta de feria por revisar',
+  'stallOwner.toReview_other': '{count} ventas de feria por revisar',
   'stallOwner.conflictsTitle': 'Ventas por revisar',
   'stallOwner.noConflicts': 'Ninguna: todas las ventas de la feria cuadraron.',
   'stallOwner.conflictsHelp_one': '{count} venta de la feria no se pudo registrar tal cual. No se perdió: decide qué pasó.',
