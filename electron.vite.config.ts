@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { startupDeps } from './electron/startupDeps';
+import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin';
 
 // One build for the three parts. main also bundles the headless shell (cli.js), which runs under plain Node.
 export default defineConfig({
@@ -29,7 +30,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), serviceWorkerPlugin(resolve(__dirname, 'renderer/sw.ts'))],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },

@@ -13,6 +13,9 @@ import { ChannelsPage } from './features/channels/ChannelsPage';
 import { LivePage } from './features/live/LivePage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { WelcomePage } from './features/welcome/WelcomePage';
+import { FeriaPage } from './features/stall/FeriaPage';
+import { ConflictCount } from './features/stall/ConflictCount';
+import { bootFromDevice } from './features/stall/offlineBoot';
 import { DemoBanner } from './features/welcome/DemoBanner';
 import { useT } from './i18n';
 import { areaFromHash, areaIcon, areaLabel, areasForRole, type Area } from './routes';
@@ -21,7 +24,7 @@ import { useSettings } from './store/settings';
 import { now, syncClock } from './clock';
 import { LogoImage } from './components/LogoImage';
 
-const Page = ({ area }: { area: Area }) => {
+const Page = ({ area, role }: { area: Area; role: TeamRole }) => {
   switch (area) {
     case 'catalogo':
       return <CatalogPage />;
@@ -43,6 +46,8 @@ const Page = ({ area }: { area: Area }) => {
       return <LivePage />;
     case 'canales':
       return <ChannelsPage />;
+    case 'feria':
+      return <FeriaPage role={role} />;
   }
 };
 
@@ -80,13 +85,17 @@ export const App = () => {
   const hashArea: Area = areaFromHash(hash);
   const area: Area = areasForRole[role].includes(hashArea) ? hashArea : (areasForRole[role][0] ?? hashArea);
   useEffect(() => {
-    void api.call('app.info', {}).then((info) => {
-      syncClock(info.now);
-      setDemo(info.isDemo);
-      setRole(info.role);
-    }, () => undefined);
+    const askInfo = () =>
+      void api.call('app.info', {}).then((info) => {
+        syncClock(info.now);
+        setDemo(info.isDemo);
+        setRole(info.role);
+      }, () => undefined);
+    askInfo();
+    // A phone that opened offline (the stall) learns the rest when the connection comes back.
+    window.addEventListener('online', askInfo);
     // The desktop menu and notifications ask for the same things as the shortcuts.
-    return api.onEvent((event) => {
+    const stopCommands = api.onEvent((event) => {
       if (event.type !== 'app.command') return;
       const { command, hash } = event.payload;
       if (command === 'search') setPaletteOpen(true);
@@ -94,15 +103,28 @@ export const App = () => {
       else if (command === 'new-product') window.location.hash = `#/catalogo/nuevo-${now()}`;
       else if (hash?.startsWith('#/')) window.location.hash = hash;
     });
+    return () => {
+      window.removeEventListener('online', askInfo);
+      stopCommands();
+    };
   }, []);
 
   useEffect(() => {
-    load().catch(() => setFailed(true));
+    load().catch(async () => {
+      // No connection at the market: a stall phone opens from what it keeps on the device.
+      const boot = isUnauthorized.current ? null : await bootFromDevice();
+      if (!boot) return setFailed(true);
+      setRole(boot.role);
+      useSettings.setState({ settings: boot.settings, isLoaded: true });
+    });
     const onHash = () => setHash(window.location.hash);
     window.addEventListener('hashchange', onHash);
+    const reloadSettings = () => void load().catch(() => undefined);
+    window.addEventListener('online', reloadSettings);
     const stop = api.onEvent((event) => (event.type === 'settings.changed' ? apply(event.payload) : undefined));
     return () => {
       window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('online', reloadSettings);
       stop();
     };
   }, [load, apply]);
@@ -138,6 +160,7 @@ export const App = () => {
               <a href={`#/${a}`} aria-current={a === area ? 'page' : undefined} className={a === area ? 'is-active' : ''}>
                 <span aria-hidden="true">{areaIcon[a]}</span> {t(areaLabel[a])}
                 {a === 'pendientes' ? <NavCount /> : null}
+                {a === 'feria' && role === 'owner' ? <ConflictCount /> : null}
               </a>
             </li>
           ))}
@@ -145,7 +168,7 @@ export const App = () => {
       </nav>
       <main className="content">
         {isDemo ? <DemoBanner /> : null}
-        <Page key={hash} area={area} />
+        <Page key={hash} area={area} role={role} />
       </main>
       {isPaletteOpen ? <CommandPalette onClose={() => setPaletteOpen(false)} /> : null}
     </div>

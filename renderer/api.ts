@@ -118,4 +118,11 @@ export const loadFileSrc = async (path: string): Promise<{ src: string; release(
   return { src, release: () => URL.revokeObjectURL(src) };
 };
 
+/** A file's bytes (a product photo the stall phone keeps for offline), fetched with the token in the browser. */
+export const loadFileBlob = async (path: string): Promise<Blob> => {
+  const response = await fetch(path, window.chasqui ? {} : { headers: httpHeaders(browserToken), credentials: 'omit' });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.blob();
+};
+
 export const api: ApiClient = createApiClient(window.chasqui ? ipcTransport(window.chasqui) : httpTransport(browserToken));

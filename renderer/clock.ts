@@ -13,5 +13,12 @@ export const syncClock = (coreNow: number): void => {
 
 export const now = (): number => Date.now() + offsetMs; // wall clock: corrected to the core's
 
+/** The difference last learnt from the core, kept on a stall phone so its clock is right offline too. */
+export const clockOffset = (): number => offsetMs;
+
+export const restoreClockOffset = (savedOffsetMs: number): void => {
+  offsetMs = savedOffsetMs;
+};
+
 /** The shop-local day `offsetDays` from today, as YYYY-MM-DD. */
 export const shopDay = (timeZone: string, offsetDays = 0): string => shopDate(now(), timeZone, offsetDays);

@@ -28,3 +28,10 @@ export const useDateRange = (): ((from: string, to: string) => string) => {
   const locale = useLocale();
   return (from, to) => formatDayRange(from, to, locale, { weekday: 'short', day: 'numeric', month: 'short' });
 };
+
+/** "08:02": the time of day in the shop's zone (a stall sale, a snapshot). */
+export const useTime = (): ((ms: number) => string) => {
+  const timeZone = useSettings((s) => s.settings.timeZone);
+  const format = new Intl.DateTimeFormat(useLocale(), { timeStyle: 'short', timeZone });
+  return (ms) => format.format(ms);
+};

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { registerServiceWorker } from './serviceWorker';
 import './styles.css';
 import './basics.css';
 import './drafts.css';
@@ -14,3 +15,5 @@ if (root) {
     </StrictMode>,
   );
 }
+
+registerServiceWorker();

@@ -1,7 +1,7 @@
 import type { MessageKey } from './i18n';
 import type { TeamRole } from '../shared/api/methods/team';
 
-export const areas = ['catalogo', 'promociones', 'chats', 'pedidos', 'pendientes', 'envivo', 'repartos', 'reportes', 'canales', 'ajustes'] as const;
+export const areas = ['catalogo', 'promociones', 'chats', 'pedidos', 'pendientes', 'envivo', 'repartos', 'feria', 'reportes', 'canales', 'ajustes'] as const;
 export type Area = (typeof areas)[number];
 
 export const areaLabel: Record<Area, MessageKey> = {
@@ -12,6 +12,7 @@ export const areaLabel: Record<Area, MessageKey> = {
   pendientes: 'nav.followUps',
   envivo: 'nav.live',
   repartos: 'nav.deliveries',
+  feria: 'nav.stall',
   reportes: 'nav.reports',
   canales: 'nav.channels',
   ajustes: 'nav.settings',
@@ -25,6 +26,7 @@ export const areaIcon: Record<Area, string> = {
   pendientes: '🔔',
   envivo: '🔴',
   repartos: '🛵',
+  feria: '🧺',
   reportes: '📊',
   canales: '📡',
   ajustes: '⚙️',
@@ -33,8 +35,8 @@ export const areaIcon: Record<Area, string> = {
 /** What a helper's phone shows (Ajustes › Equipo); the core refuses the rest whatever the screen shows. */
 export const areasForRole: Record<TeamRole, readonly Area[]> = {
   owner: areas,
-  seller: ['chats', 'pedidos', 'pendientes', 'catalogo'],
-  stall: ['catalogo', 'promociones'],
+  seller: ['chats', 'pedidos', 'pendientes', 'catalogo', 'feria'],
+  stall: ['feria', 'promociones', 'catalogo'],
   delivery: ['repartos'],
 };
 

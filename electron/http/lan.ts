@@ -8,7 +8,8 @@ import type { TeamRole } from '../../shared/api/methods/team';
 import type { Core } from '../core';
 import { bearerToken } from './guard';
 import { phoneCss, phoneHtmlFor, phoneJs } from './phonePage';
-import { securityHeaders, serveRenderer } from './static';
+import { mimeForPath, resolveMediaPath } from '../core/media/store';
+import { securityHeaders, sendFile, serveRenderer } from './static';
 import { ensureServerCert, ensureShopCa, shortFingerprint } from '../core/lan/certs';
 import { handlePlainHttp } from './certPage';
 
@@ -150,8 +151,16 @@ export const startLanServer = (
       if (req.method === 'GET' && url.pathname === '/telefono.js') return send(res, 200, 'text/javascript; charset=utf-8', phoneJs);
       if (req.method === 'GET' && url.pathname === '/telefono.css') return send(res, 200, 'text/css; charset=utf-8', phoneCss);
       // The whole app for a helper with a seller's (or the owner's) phone; the core still decides each call by role.
-      if (req.method === 'GET' && (url.pathname === '/app' || url.pathname === '/app/' || url.pathname.startsWith('/assets/') || url.pathname === '/manifest.webmanifest' || url.pathname.startsWith('/icons/'))) {
+      if (req.method === 'GET' && (url.pathname === '/app' || url.pathname === '/app/' || url.pathname.startsWith('/assets/') || url.pathname === '/manifest.webmanifest' || url.pathname === '/sw.js' || url.pathname.startsWith('/icons/'))) {
         return serveRenderer(res, options.rendererDir, url.pathname.startsWith('/app') ? '/index.html' : url.pathname);
+      }
+      // Product photos for a paired phone that sells (the stall phone keeps them for offline); never for delivery.
+      if (req.method === 'GET' && url.pathname.startsWith('/media/')) {
+        const token = bearerToken(req);
+        const principal = token ? core.lan.principalForToken(token) : null;
+        if (!principal || principal.kind !== 'device' || principal.role === 'delivery') return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'This phone is not paired' } });
+        const file = resolveMediaPath(core.mediaDir, url.pathname);
+        return file ? sendFile(res, file, mimeForPath(file), 'private, max-age=31536000, immutable') : sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'No such photo' } });
       }
       if (req.method === 'GET' && url.pathname === '/api/events') {
         const token = bearerToken(req);

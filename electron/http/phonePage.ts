@@ -252,7 +252,7 @@ function showDay() {
 // which the core still limits to that person's role.
 function openByRole() {
   call('app.info', {}).then(function (res) {
-    if (res.ok && res.value.role !== 'delivery') window.location.replace('/app#/' + (res.value.role === 'stall' ? 'catalogo' : 'chats'));
+    if (res.ok && res.value.role !== 'delivery') window.location.replace('/app#/' + (res.value.role === 'stall' ? 'feria' : 'chats'));
     else showDay();
   }, function () { showDay(); });
 }

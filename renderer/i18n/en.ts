@@ -21,6 +21,7 @@ import { enMultidraft } from './en-multidraft';
 import { enQuick } from './en-quick';
 import { enChatsRest } from './en-chats-rest';
 import { enSearch } from './en-search';
+import { enStall } from './en-stall';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -45,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   ...enQuick,
   ...enChatsRest,
   ...enSearch,
+  ...enStall,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

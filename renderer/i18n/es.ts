@@ -20,6 +20,7 @@ import { esMultidraft } from './es-multidraft';
 import { esQuick } from './es-quick';
 import { esChatsRest } from './es-chats-rest';
 import { esSearch } from './es-search';
+import { esStall } from './es-stall';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -45,6 +46,7 @@ export const es = {
   ...esQuick,
   ...esChatsRest,
   ...esSearch,
+  ...esStall,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

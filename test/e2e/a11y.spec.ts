@@ -18,7 +18,7 @@ interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
 
-const pages = ['catalogo', 'promociones', 'chats', 'pedidos', 'pedidos/tablero', 'pendientes', 'envivo', 'repartos', 'reportes', 'canales', 'ajustes'];
+const pages = ['catalogo', 'promociones', 'chats', 'pedidos', 'pedidos/tablero', 'pendientes', 'envivo', 'repartos', 'feria', 'feria/caja', 'reportes', 'canales', 'ajustes'];
 
 for (const area of pages) {
   test(`#/${area} has no serious or critical accessibility violation`, async ({ page }) => {

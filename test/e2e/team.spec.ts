@@ -35,7 +35,7 @@ test('a helper with the sales role pairs her phone, works in chats and orders on
   // Her phone opens the whole app, limited to what her role may do.
   await expect(phone).toHaveURL(/\/app#\/chats/);
   const nav = phone.getByRole('navigation');
-  await expect(nav.getByRole('link')).toHaveText([/Chats/, /Pedidos/, /Pendientes/, /Catálogo/]);
+  await expect(nav.getByRole('link')).toHaveText([/Chats/, /Pedidos/, /Pendientes/, /Catálogo/, /Feria/]);
   await expect(phone.getByRole('heading', { name: 'Chats', level: 1 })).toBeVisible();
   await phone.screenshot({ path: path.join(shots, 'team-phone-chats-390.png') });
   // A page outside her role shows her first page, and the core refuses the call anyway.
