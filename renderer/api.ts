@@ -86,6 +86,36 @@ const followEvents = (token: string | null, listener: (event: AppEvent) => void)
   return () => controller.abort();
 };
 
+/**
+ * One event stream per page, whatever the number of screens listening: a browser keeps at most six
+ * connections to a host, and a stream per listener (the nav counts, a chat's label picker, the Feria
+ * badge…) used them all up, so the next API calls waited for ever.
+ */
+const sharedEventStream = (token: string | null): ((listener: (event: AppEvent) => void) => () => void) => {
+  const listeners = new Set<(event: AppEvent) => void>();
+  let stop: (() => void) | null = null;
+  return (listener) => {
+    listeners.add(listener);
+    stop ??= followEvents(token, (event) => {
+      for (const each of [...listeners]) {
+        try {
+          each(event);
+        } catch (error) {
+          // One screen's failure must not keep the event from the others.
+          console.error(error);
+        }
+      }
+    });
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        stop?.();
+        stop = null;
+      }
+    };
+  };
+};
+
 const httpTransport = (token: string | null): Transport => ({
   invoke: async (method, args) => {
     try {
@@ -101,7 +131,7 @@ const httpTransport = (token: string | null): Transport => ({
       return { ok: false, error: { code: 'internal', message: 'Chasqui is not answering. Is `npm run serve` still running?' } };
     }
   },
-  onEvent: (listener: (event: AppEvent) => void) => followEvents(token, listener),
+  onEvent: sharedEventStream(token),
 });
 
 const browserToken = window.chasqui ? null : takeTokenFromLink();

@@ -13,6 +13,12 @@ test.afterAll(async () => app.stop());
 test('a helper with the sales role pairs her phone, works in chats and orders only, and her orders carry her name', async ({ page, browser }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1366, height: 768 });
+  // Every screen listens to the app's events through one stream: a browser keeps six connections to a
+  // host, and a stream per listener once left the next calls waiting for ever.
+  let eventStreams = 0;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/events') eventStreams += 1;
+  });
   await page.goto(app.url);
   await page.getByRole('navigation').getByRole('link', { name: 'Ajustes' }).click();
   const team = page.getByRole('region', { name: 'Equipo' });
@@ -74,6 +80,7 @@ test('a helper with the sales role pairs her phone, works in chats and orders on
   await page.getByRole('button', { name: 'Guardar nota' }).click();
   await expect(page.getByRole('list', { name: 'Notas sobre este cliente' })).toContainText('de la dueña para Lucía');
   await page.screenshot({ path: path.join(shots, 'team-handoff-1366.png') });
+  expect(eventStreams).toBe(1);
   await phone.getByRole('navigation').getByRole('link', { name: /Chats/ }).click();
   const forLucia = phone.getByRole('region', { name: 'Notas para ti' });
   await expect(forLucia).toContainText('1 nota para ti');
