@@ -54,6 +54,12 @@ export const updateProductArgs = z
   })
   .strict();
 
+/**
+ * A search counts its matches up to this many (or just past the page asked for) and then says "more
+ * than" (`isTotalCapped`): counting every match of a one-letter query would cost more than the page.
+ */
+export const SEARCH_TOTAL_CAP = 1000;
+
 export const listProductsArgs = z
   .object({
     query: shortText(200).optional(),

@@ -9,6 +9,7 @@ import { ordersMessagesContractSuite } from './orders-messages.suite';
 import { quickContractSuite } from './quick.suite';
 import { aliasesContractSuite } from './aliases.suite';
 import { pagingContractSuite } from './paging.suite';
+import { customersPagingContractSuite } from './customers-paging.suite';
 
 catalogContractSuite('http');
 csvContractSuite('http');
@@ -21,3 +22,4 @@ ordersMessagesContractSuite('http');
 quickContractSuite('http');
 aliasesContractSuite('http');
 pagingContractSuite('http');
+customersPagingContractSuite('http');

@@ -9,6 +9,7 @@ import { ordersMessagesContractSuite } from './orders-messages.suite';
 import { quickContractSuite } from './quick.suite';
 import { aliasesContractSuite } from './aliases.suite';
 import { pagingContractSuite } from './paging.suite';
+import { customersPagingContractSuite } from './customers-paging.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
@@ -21,3 +22,4 @@ ordersMessagesContractSuite('in-process');
 quickContractSuite('in-process');
 aliasesContractSuite('in-process');
 pagingContractSuite('in-process');
+customersPagingContractSuite('in-process');
