@@ -17,6 +17,7 @@ import { enHardening } from './en-hardening';
 import { enMultidraft } from './en-multidraft';
 import { enQuick } from './en-quick';
 import { enSearch } from './en-search';
+import { enSpeedRest } from './en-speed-rest';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -37,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...enMultidraft,
   ...enQuick,
   ...enSearch,
+  ...enSpeedRest,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

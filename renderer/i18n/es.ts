@@ -16,6 +16,7 @@ import { esHardening } from './es-hardening';
 import { esMultidraft } from './es-multidraft';
 import { esQuick } from './es-quick';
 import { esSearch } from './es-search';
+import { esSpeedRest } from './es-speed-rest';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -37,6 +38,7 @@ export const es = {
   ...esMultidraft,
   ...esQuick,
   ...esSearch,
+  ...esSpeedRest,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CONVERSION_DAYS, type ChannelRow, type ProductChannelsRow, type SalesBucket } from '../../../shared/api/methods/reports';
+import { type ChannelRow, type ProductChannelsRow, type SalesBucket } from '../../../shared/api/methods/reports';
 import { orderChannels, type OrderChannel } from '../../../shared/domain/orders';
 import type { CoreContext, Handlers } from '../context';
 import type { Db } from '../db/open';
@@ -140,22 +140,16 @@ export const reportHandlers = {
       )
       .all(args.from, args.to);
     const byChannel = new Map(rows.map((r) => [r.channel, r]));
-    // A conversation counts in the range when the customer wrote in it during the range. It converted
-    // when her order on that channel came between her first message in the range and CONVERSION_DAYS
-    // after her last one: "she wrote, then she bought", never more than one per conversation, so ≤ 100%.
+    // A day's conversation: a day on which a customer wrote in a conversation. It converted when her
+    // order on that channel came between her first message that day and CONVERSION_DAYS after her
+    // last one: "she wrote, then she bought", at most once per day's conversation, so ≤ 100%.
+    // Summed from rollup_talk (migration 0030), kept with every message and order.
     const talks = new Map<string, { conversations: number; converted: number }>(
       ctx.db
-        .prepare<[number, number, number], { channel: string; conversations: number; converted: number }>(
-          `WITH talk AS (
-             SELECT c.id, c.channel, c.customer_id, min(m.sent_at) AS first_in, max(m.sent_at) AS last_in
-               FROM conversations c JOIN messages m ON m.conversation_id = c.id
-              WHERE m.direction = 'in' AND m.sent_at >= ? AND m.sent_at < ? GROUP BY c.id)
-           SELECT channel, count(*) AS conversations,
-                  sum(EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = talk.customer_id AND o.channel = talk.channel
-                                 AND o.live_id IS NULL AND o.${SOLD} AND o.created_at >= talk.first_in AND o.created_at < talk.last_in + ?)) AS converted
-             FROM talk GROUP BY channel`,
+        .prepare<[string, string], { channel: string; conversations: number; converted: number }>(
+          'SELECT channel, sum(conversations) AS conversations, sum(converted) AS converted FROM rollup_talk WHERE day BETWEEN ? AND ? GROUP BY channel',
         )
-        .all(start, end, CONVERSION_DAYS * 86_400_000)
+        .all(args.from, args.to)
         .map((r) => [r.channel, { conversations: r.conversations, converted: r.converted }]),
     );
     // For a live: the customers who claimed something, and those of them whose claim became an order.
@@ -191,18 +185,17 @@ export const reportHandlers = {
     const range = splitByMonths(args.from, args.to).flat();
     const top = topSellers(ctx.db, range).map(({ variantId, units, revenue }) => ({ variantId, ...lineNames(ctx.db, variantId, start, end), units, revenue }));
     const whereSold = productsByChannel(ctx.db, range, top);
+    // Kept by triggers on variants and products (migration 0030): one row, whatever the catalog's size.
     const stockValue = ctx.db
-      .prepare<[], { atCost: number; atPrice: number; units: number }>(
-        `SELECT coalesce(sum(v.stock * coalesce(v.cost, 0)), 0) AS atCost, coalesce(sum(v.stock * v.price), 0) AS atPrice,
-                coalesce(sum(v.stock), 0) AS units
-           FROM variants v JOIN products p ON p.id = v.product_id WHERE v.is_archived = 0 AND p.is_archived = 0`,
-      )
+      .prepare<[], { atCost: number; atPrice: number; units: number }>('SELECT at_cost AS atCost, at_price AS atPrice, units FROM rollup_stock_value WHERE id = 1')
       .get() ?? { atCost: 0, atPrice: 0, units: 0 };
+    // Only variants at or under the highest threshold are read (by index), then each against its own product's.
     const lowStock = ctx.db
       .prepare<[], { variantId: number; sku: string; name: string; stock: number }>(
         `SELECT v.id AS variantId, v.sku, p.name || CASE WHEN v.name <> '' THEN ' – ' || v.name ELSE '' END AS name, v.stock
            FROM variants v JOIN products p ON p.id = v.product_id
-          WHERE v.is_archived = 0 AND p.is_archived = 0 AND v.stock <= p.low_stock_threshold ORDER BY v.stock, name`,
+          WHERE v.is_archived = 0 AND v.stock <= (SELECT max(low_stock_threshold) FROM products)
+            AND p.is_archived = 0 AND v.stock <= p.low_stock_threshold ORDER BY v.stock, name`,
       )
       .all();
     return { top, whereSold, stockValue, lowStock };

@@ -1,0 +1,10 @@
+/** Spanish texts of paged lists (catalog counts past the cap, the customer picker's pages); merged into es.ts. */
+export const esSpeedRest = {
+  'speedRest.catalogCountCapped_one': 'Más de {count} producto',
+  'speedRest.catalogCountCapped_other': 'Más de {count} productos',
+  'speedRest.customersShown_one': '{shown} de {count} clienta',
+  'speedRest.customersShown_other': '{shown} de {count} clientas',
+  'speedRest.customersShownCapped_one': '{shown} de más de {count} clienta',
+  'speedRest.customersShownCapped_other': '{shown} de más de {count} clientas',
+  'speedRest.customersMore': 'Cargar más clientas',
+};
