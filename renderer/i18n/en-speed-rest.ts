@@ -9,4 +9,5 @@ export const enSpeedRest: Record<keyof typeof esSpeedRest, string> = {
   'speedRest.customersShownCapped_one': '{shown} of more than {count} customer',
   'speedRest.customersShownCapped_other': '{shown} of more than {count} customers',
   'speedRest.customersMore': 'Load more customers',
+  'speedRest.conversionHelp': 'Conversion: each day a customer wrote to you on a channel counts as one conversation; it converted when they ordered on that same channel from their first message that day up to {days} days after their last. For a live: of those who claimed something, how many bought it.',
 };

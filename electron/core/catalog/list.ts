@@ -2,7 +2,7 @@ import type { Product } from '../../../shared/domain/catalog';
 import { foldText } from '../../../shared/domain/catalog';
 import type { ParsedArgs } from '../../../shared/api/contract';
 import type { Db } from '../db/open';
-import { SEARCH_TOTAL_CAP } from '../../../shared/api/schemas';
+import { capFor } from '../../../shared/api/schemas';
 import { loadProducts, type ProductRow } from './repo';
 import { fuzzyMatch, queryWords, strictMatch } from './search';
 
@@ -42,8 +42,8 @@ const RANK = 'bm25(product_search, 3.0, 1.5, 1.5, 2.0, 1.0)';
 
 /**
  * A search's page and its count, apart: the page sorts only ids and scores (the products' rows are
- * read for the page alone), and the count stops at SEARCH_TOTAL_CAP, or just past the page she
- * scrolled to, so a query that matches most of the catalog never counts all of it.
+ * read for the page alone), and the count stops at SEARCH_TOTAL_CAP (further once she scrolls there,
+ * see capFor), so a query that matches most of the catalog never counts all of it.
  */
 const searchPage = (db: Db, args: ListArgs, match: string): { rows: PageRow[]; total: number; isTotalCapped: boolean } => {
   const { sql, params } = filters(args);
@@ -59,7 +59,7 @@ const searchPage = (db: Db, args: ListArgs, match: string): { rows: PageRow[]; t
   const rows = db.prepare<[string], PageRow>('SELECT p.* FROM json_each(?) j JOIN products p ON p.id = j.value ORDER BY j.key').all(JSON.stringify(ids));
   const isLastPage = ids.length > 0 && ids.length < args.limit;
   if (isLastPage) return { rows, total: args.offset + ids.length, isTotalCapped: false };
-  const cap = Math.max(SEARCH_TOTAL_CAP, args.offset + args.limit);
+  const cap = capFor(args.offset, args.limit);
   const counted =
     db
       .prepare<[typeof all & { cap: number }], number>(

@@ -1,5 +1,5 @@
 import type { CustomerListItem, CustomerPage } from '../../../shared/api/methods/customers';
-import { SEARCH_TOTAL_CAP } from '../../../shared/api/schemas';
+import { capFor } from '../../../shared/api/schemas';
 import type { ParsedArgs } from '../../../shared/api/contract';
 import type { Db } from '../db/open';
 import { queryWords } from '../catalog/search';
@@ -71,8 +71,8 @@ export const listCustomersPage = (db: Db, args: ListArgs): CustomerPage => {
     )
     .all(match, args.limit, args.offset);
   if (items.length > 0 && items.length < args.limit) return { items, total: args.offset + items.length };
-  // Counted up to the cap, or just past the page she scrolled to, so the list can always go on.
-  const cap = Math.max(SEARCH_TOTAL_CAP, args.offset + args.limit);
+  // Counted up to the cap, further once she scrolls there (capFor), so the list can always go on.
+  const cap = capFor(args.offset, args.limit);
   const counted =
     db.prepare<[string, number], number>('SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? LIMIT ?)').pluck().get(match, cap + 1) ?? 0;
   return counted > cap ? { items, total: cap, isTotalCapped: true } : { items, total: counted };
