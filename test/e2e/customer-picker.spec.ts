@@ -30,6 +30,8 @@ test('the waitlist customer picker loads customers a page at a time and finds on
   await count.getByRole('button', { name: 'Cargar más clientas' }).click();
   await expect(picker.locator('option')).toHaveCount(Math.min(40, everyone.total));
   await expect(count).toContainText(`${Math.min(40, everyone.total)} de ${everyone.total} clientas`);
+  await page.getByRole('heading', { name: 'Avísame cuando llegue' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(shots, 'customer-picker-more-1366.png') });
 
   await page.getByPlaceholder('Busca por nombre o teléfono').fill('vecina paginas 2');
   await expect(picker.locator('option').first()).toHaveText(/Vecina Páginas 2\d?/);
