@@ -60,6 +60,10 @@ export const customersPagingContractSuite = (transport: TransportName): void => 
       expect(await ids('654321')).toEqual([lucia]);
       expect(await ids('321')).toEqual([lucia]);
       expect(await ids('000 111')).toEqual([other]);
+      // One or two digits among words belong to a name ("Rosa 2"), not to any phone that has them.
+      const numbered = await buyer('Rosa 2', '900 111 222', variantId);
+      expect(await ids('rosa 2')).toEqual([numbered]);
+      expect(await ids('lucia 32')).toEqual([]);
       // Both start with "luc": the latest buyer comes first when they match as well.
       expect(await ids('luc')).toEqual([other, lucia]);
       const page = await h.client.call('customers.list', { query: 'luc', limit: 1, offset: 1 });

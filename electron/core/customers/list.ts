@@ -17,13 +17,15 @@ const phoneDigits = (query: string): string | null => {
 };
 
 // Words reach FTS5 only as double-quoted strings of letters and digits, so no query syntax gets in.
-const prefixes = (words: string[]): string => words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' AND ');
+const prefix = (word: string): string => `"${word.replace(/"/g, '')}"*`;
 
+/** Every word a prefix. One or two digits among words ("Rosa 2") are part of a name, not of a phone. */
 export const customerMatch = (query: string): string | null => {
   const digits = phoneDigits(query);
-  if (digits) return prefixes([digits]);
+  if (digits) return prefix(digits);
   const words = queryWords(query);
-  return words.length === 0 ? null : prefixes(words);
+  if (words.length === 0) return null;
+  return words.map((w) => (/^\d{1,2}$/.test(w) ? `name : ${prefix(w)}` : prefix(w))).join(' AND ');
 };
 
 /**
