@@ -15,12 +15,21 @@ const ordered = (t: Row) => `EXISTS (SELECT 1 FROM conversations c JOIN orders o
 const refreshOrdered = (where: string) => `
   UPDATE rollup_talk_days SET ordered = ${ordered('rollup_talk_days')} WHERE ${where};`;
 
-/** A message she wrote: her conversation's day starts or widens. */
+/** Whether an order of the conversation's customer on its channel came in [from, to). */
+const orderBetween = (conversationId: string, channel: string, from: string, to: string) => `EXISTS (SELECT 1 FROM conversations c JOIN orders o ON o.customer_id = c.customer_id
+    WHERE c.id = ${conversationId} AND o.channel = ${channel} AND o.live_id IS NULL AND o.status <> 'cancelled' AND o.created_at >= ${from} AND o.created_at < ${to})`;
+
+/**
+ * A message she wrote: her conversation's day starts or widens, in one statement (it runs for every
+ * message that comes in). A day that widens can only gain an order, so one that had one keeps it.
+ */
 const addMessage = (r: Row) => `
   INSERT INTO rollup_talk_days (conversation_id, day, channel, first_in, last_in, ordered)
-    SELECT ${r}.conversation_id, ${dayOf(`${r}.sent_at`)}, c.channel, ${r}.sent_at, ${r}.sent_at, 0 FROM conversations c WHERE c.id = ${r}.conversation_id
-    ON CONFLICT (conversation_id, day) DO UPDATE SET first_in = min(first_in, excluded.first_in), last_in = max(last_in, excluded.last_in);
-  ${refreshOrdered(`conversation_id = ${r}.conversation_id AND day = ${dayOf(`${r}.sent_at`)}`)}`;
+    SELECT ${r}.conversation_id, ${dayOf(`${r}.sent_at`)}, c.channel, ${r}.sent_at, ${r}.sent_at,
+           ${orderBetween(`${r}.conversation_id`, 'c.channel', `${r}.sent_at`, `${r}.sent_at + ${WINDOW}`)}
+      FROM conversations c WHERE c.id = ${r}.conversation_id
+    ON CONFLICT (conversation_id, day) DO UPDATE SET first_in = min(first_in, excluded.first_in), last_in = max(last_in, excluded.last_in),
+      ordered = ordered OR ${orderBetween('excluded.conversation_id', 'excluded.channel', 'min(rollup_talk_days.first_in, excluded.first_in)', `max(rollup_talk_days.last_in, excluded.last_in) + ${WINDOW}`)};`;
 
 // The day's other messages of hers all lie between its first and last instant, so those are found by index.
 const removeMessage = (r: Row) => {
