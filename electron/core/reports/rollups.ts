@@ -68,8 +68,8 @@ const present = (db: Db, wanted: readonly RollupTable[]): RollupTable[] => {
 
 /**
  * Empties the rollups and fills them again from the ledger (orders and their lines, messages,
- * variants). Runs inside the caller's transaction: migrations 0019 and 0030 (each for its own
- * tables), and a change of the shop's time zone (its days move).
+ * variants). Runs inside the caller's transaction: migration 0019 (0030 fills its own in SQL), a
+ * change of the shop's time zone (its days move), and tests (`only` some of them).
  */
 export const rebuildRollups = (db: Db, only: readonly RollupTable[] = tables): void => {
   const chosen = present(db, only);

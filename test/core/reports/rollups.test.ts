@@ -1,4 +1,5 @@
 import { m0019 } from '../../../electron/core/db/migrations/0019-rollups';
+import { m0030 } from '../../../electron/core/db/migrations/0030-talk-stock-rollups';
 import path from 'node:path';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -230,6 +231,30 @@ describe('report rollups', () => {
     core.db.transaction(() => rebuildRollups(core.db))();
     expect(rollupDifferences(core.db)).toEqual(noDifferences);
     core.close();
+    tmp.cleanup();
+  }, 120_000);
+
+  it('are filled by migration 0030 from the messages, orders and variants exactly as the triggers kept them', async () => {
+    const tmp = makeTempDir();
+    const shop = await makeShop(tmp.dir);
+    const ops = fc.sample(fc.array(operation, { minLength: 150, maxLength: 150 }), { numRuns: 1, seed: 30 })[0] ?? [];
+    for (const op of ops) await apply(shop, op);
+    const kept = snapshot(shop.core);
+    expect(kept.rollup_talk_days?.length).toBeGreaterThan(5);
+    expect(kept.rollup_talk_days?.some((row) => (row as { ordered: number }).ordered === 1)).toBe(true);
+    const db = shop.core.db;
+    db.transaction(() => {
+      for (const name of db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'rollup_talk%' OR name LIKE 'rollup_stock%')").pluck().all()) db.exec(`DROP TRIGGER ${name}`);
+      db.exec('DROP TABLE rollup_talk_days; DROP TABLE rollup_talk; DROP TABLE rollup_stock_value; DROP INDEX variants_live_stock; DROP INDEX products_low_stock_threshold;');
+      db.exec(m0030.sql);
+    })();
+    expect(snapshot(shop.core)).toEqual(kept);
+    expect(rollupDifferences(db)).toEqual(noDifferences);
+    // The triggers are back: the next message and order keep them.
+    await apply(shop, { kind: 'message', who: 0, channel: 'whatsapp', isReply: false, hoursAgo: 0 });
+    await apply(shop, { kind: 'create', channel: 'whatsapp', customer: 4, lines: [[0, 1]], discount: 0 });
+    expect(rollupDifferences(db)).toEqual(noDifferences);
+    shop.core.close();
     tmp.cleanup();
   }, 120_000);
 
