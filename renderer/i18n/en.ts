@@ -22,6 +22,7 @@ import { enQuick } from './en-quick';
 import { enChatsRest } from './en-chats-rest';
 import { enSearch } from './en-search';
 import { enStall } from './en-stall';
+import { enSpeedRest } from './en-speed-rest';
 
 export const en: Record<MessageKey, string> = {
   ...enChannels,
@@ -47,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   ...enChatsRest,
   ...enSearch,
   ...enStall,
+  ...enSpeedRest,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catalog',
   'nav.promotions': 'Promotions',

@@ -21,6 +21,7 @@ import { esQuick } from './es-quick';
 import { esChatsRest } from './es-chats-rest';
 import { esSearch } from './es-search';
 import { esStall } from './es-stall';
+import { esSpeedRest } from './es-speed-rest';
 
 /** Spanish is the default language; every key here must exist in en.ts (the type checks it). */
 export const es = {
@@ -47,6 +48,7 @@ export const es = {
   ...esChatsRest,
   ...esSearch,
   ...esStall,
+  ...esSpeedRest,
   'app.name': 'Chasqui',
   'nav.catalog': 'Catálogo',
   'nav.promotions': 'Promociones',

@@ -11,6 +11,8 @@ interface CatalogState {
   /** Loaded pages by their first index; the list has `total` rows and asks for the pages it shows. */
   pages: Record<number, Product[]>;
   total: number;
+  /** More than `total` match: a search stops counting at the cap (the list grows as she scrolls past it). */
+  isTotalCapped: boolean;
   categories: string[];
   query: string;
   category: string;
@@ -47,9 +49,12 @@ export const useCatalog = create<CatalogState>((set, get) => {
       offset,
     });
     if (seq !== generation) return;
+    // A capped count grows as she scrolls past it; a later page never shrinks the list she scrolls.
+    const isNewer = offset === 0 || result.total >= get().total;
     set((s) => ({
       pages: offset === 0 ? { 0: result.items } : { ...s.pages, [offset]: result.items },
-      total: result.total,
+      total: isNewer ? result.total : s.total,
+      isTotalCapped: isNewer ? result.isTotalCapped === true : s.isTotalCapped,
       categories: result.categories,
       isLoading: false,
       hasLoaded: true,
@@ -58,6 +63,7 @@ export const useCatalog = create<CatalogState>((set, get) => {
   return {
     pages: {},
     total: 0,
+    isTotalCapped: false,
     categories: [],
     query: '',
     category: '',

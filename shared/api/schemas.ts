@@ -54,6 +54,15 @@ export const updateProductArgs = z
   })
   .strict();
 
+/**
+ * A search counts its matches up to this many and then says "more than" (`isTotalCapped`): counting
+ * every match of a one-letter query would cost more than the page.
+ */
+export const SEARCH_TOTAL_CAP = 1000;
+
+/** How far a page's count goes: the cap, or, once she scrolls to it, the cap again past her page (the list goes on). */
+export const capFor = (offset: number, limit: number): number => (offset + limit < SEARCH_TOTAL_CAP ? SEARCH_TOTAL_CAP : offset + limit + SEARCH_TOTAL_CAP);
+
 export const listProductsArgs = z
   .object({
     query: shortText(200).optional(),

@@ -11,6 +11,7 @@ import { aliasesContractSuite } from './aliases.suite';
 import { pagingContractSuite } from './paging.suite';
 import { stallContractSuite } from './stall.suite';
 import { paymentsContractSuite } from './payments.suite';
+import { customersPagingContractSuite } from './customers-paging.suite';
 
 catalogContractSuite('http');
 csvContractSuite('http');
@@ -25,3 +26,4 @@ aliasesContractSuite('http');
 pagingContractSuite('http');
 stallContractSuite('http');
 paymentsContractSuite('http');
+customersPagingContractSuite('http');

@@ -11,6 +11,7 @@ import { aliasesContractSuite } from './aliases.suite';
 import { pagingContractSuite } from './paging.suite';
 import { stallContractSuite } from './stall.suite';
 import { paymentsContractSuite } from './payments.suite';
+import { customersPagingContractSuite } from './customers-paging.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
@@ -25,3 +26,4 @@ aliasesContractSuite('in-process');
 pagingContractSuite('in-process');
 stallContractSuite('in-process');
 paymentsContractSuite('in-process');
+customersPagingContractSuite('in-process');

@@ -38,5 +38,19 @@ test('a catalog of 5,000 products stays fast: few rows in the page, quick search
   await expect(page.getByTestId('product-row').first()).toContainText('Producto 4321');
   const searchMs = Date.now() - searchStarted;
   console.log(`5,000 products: list shown in ${loadMs} ms with ${rendered} rows in the page; search answered in ${searchMs} ms`);
+
+  // A word every product has: the count stops at 1000 and says so; scrolling past it goes on.
+  await page.getByRole('searchbox', { name: 'Buscar' }).fill('producto');
+  await expect(page.getByText('Más de 1000 productos')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/catalog-capped-1366.png' });
+  const list = page.locator('.product-list');
+  for (let i = 0; i < 6; i += 1) {
+    await list.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await page.waitForTimeout(150);
+  }
+  await expect(page.locator('.count')).toHaveText(/^(Más de )?\d{4} productos$/);
+  await expect(page.locator('.count')).not.toHaveText('Más de 1000 productos');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/screenshots/catalog-capped-390.png' });
   expect(loadMs).toBeLessThan(10_000);
 });

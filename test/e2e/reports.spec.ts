@@ -24,7 +24,7 @@ test('Reportes explains conversion (never over 100%), says what sells where and 
     expect(Number(match?.[1])).toBeLessThanOrEqual(100);
     expect(Math.round((Number(match?.[2]) / Number(match?.[3])) * 100)).toBe(Number(match?.[1]));
   }
-  await expect(page.getByText(/^Conversión: de las conversaciones en que un cliente te escribió en estas fechas, cuántas terminaron en un pedido por ese mismo canal \(hasta 7 días/)).toBeVisible();
+  await expect(page.getByText(/^Conversión: cada día en que un cliente te escribió por un canal cuenta como una conversación; convirtió si hizo un pedido por ese mismo canal desde su primer mensaje de ese día hasta 7 días/)).toBeVisible();
 
   const whereSold = page.getByRole('table', { name: 'Qué se vende dónde' });
   await expect(whereSold.getByRole('columnheader', { name: 'Producto' })).toBeVisible();

@@ -2,6 +2,7 @@ import type { Product } from '../../../shared/domain/catalog';
 import { foldText } from '../../../shared/domain/catalog';
 import type { ParsedArgs } from '../../../shared/api/contract';
 import type { Db } from '../db/open';
+import { capFor } from '../../../shared/api/schemas';
 import { loadProducts, type ProductRow } from './repo';
 import { fuzzyMatch, queryWords, strictMatch } from './search';
 
@@ -34,20 +35,39 @@ const filters = (args: ListArgs): { sql: string; params: Record<string, string> 
   return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
 };
 
-type PageRow = ProductRow & { total: number };
+type PageRow = ProductRow;
 
 // Column weights for bm25: a word in the name counts most, then variants (names, SKUs), tags and category.
 const RANK = 'bm25(product_search, 3.0, 1.5, 1.5, 2.0, 1.0)';
 
-const searchPage = (db: Db, args: ListArgs, match: string): { rows: PageRow[]; total: number } => {
+/**
+ * A search's page and its count, apart: the page sorts only ids and scores (the products' rows are
+ * read for the page alone), and the count stops at SEARCH_TOTAL_CAP (further once she scrolls there,
+ * see capFor), so a query that matches most of the catalog never counts all of it.
+ */
+const searchPage = (db: Db, args: ListArgs, match: string): { rows: PageRow[]; total: number; isTotalCapped: boolean } => {
   const { sql, params } = filters(args);
-  // bm25 must be read where the MATCH is; the hits are materialised before filtering, counting and paging.
-  const from = `FROM (SELECT rowid AS id, ${RANK} AS score FROM product_search WHERE product_search MATCH @match) h
-    JOIN products p ON p.id = h.id WHERE 1${sql}`;
   const all = { ...params, match, limit: args.limit, offset: args.offset };
-  const rows = db.prepare<[typeof all], PageRow>(`SELECT p.*, count(*) OVER () AS total ${from} ORDER BY h.score, p.id LIMIT @limit OFFSET @offset`).all(all);
-  const total = rows[0]?.total ?? (args.offset > 0 ? db.prepare<[typeof all], number>(`SELECT count(*) ${from}`).pluck().get(all) ?? 0 : 0);
-  return { rows, total };
+  // bm25 must be read where the MATCH is; the hits are materialised before filtering and paging.
+  const ids = db
+    .prepare<[typeof all], number>(
+      `SELECT h.id FROM (SELECT rowid AS id, ${RANK} AS score FROM product_search WHERE product_search MATCH @match) h
+         JOIN products p ON p.id = h.id WHERE 1${sql} ORDER BY h.score, h.id LIMIT @limit OFFSET @offset`,
+    )
+    .pluck()
+    .all(all);
+  const rows = db.prepare<[string], PageRow>('SELECT p.* FROM json_each(?) j JOIN products p ON p.id = j.value ORDER BY j.key').all(JSON.stringify(ids));
+  const isLastPage = ids.length > 0 && ids.length < args.limit;
+  if (isLastPage) return { rows, total: args.offset + ids.length, isTotalCapped: false };
+  const cap = capFor(args.offset, args.limit);
+  const counted =
+    db
+      .prepare<[typeof all & { cap: number }], number>(
+        `SELECT count(*) FROM (SELECT 1 FROM product_search s JOIN products p ON p.id = s.rowid WHERE product_search MATCH @match${sql} LIMIT @cap)`,
+      )
+      .pluck()
+      .get({ ...all, cap: cap + 1 }) ?? 0;
+  return counted > cap ? { rows, total: cap, isTotalCapped: true } : { rows, total: counted, isTotalCapped: false };
 };
 
 /**
@@ -55,24 +75,22 @@ const searchPage = (db: Db, args: ListArgs, match: string): { rows: PageRow[]; t
  * (bm25 over the FTS5 index), every word required as a prefix; only when that finds nothing,
  * words a typo away, and then any of the words. Without one: by name, as a seller reads it.
  */
-export const listProductsPage = (db: Db, args: ListArgs): { items: Product[]; total: number } => {
+export const listProductsPage = (db: Db, args: ListArgs): { items: Product[]; total: number; isTotalCapped?: boolean } => {
   const query = args.query ?? '';
-  let page: { rows: PageRow[]; total: number };
   if (query.trim()) {
     const words = queryWords(query);
     if (words.length === 0) return { items: [], total: 0 };
-    page = searchPage(db, args, strictMatch(words));
+    let page = searchPage(db, args, strictMatch(words));
     if (page.total === 0) page = searchPage(db, args, fuzzyMatch(db, words, 'AND'));
     if (page.total === 0 && words.length > 1) page = searchPage(db, args, fuzzyMatch(db, words, 'OR'));
-  } else {
-    ensureNameKey(db);
-    const { sql, params } = filters(args);
-    const all = { ...params, limit: args.limit, offset: args.offset };
-    const rows = db
-      .prepare<[typeof all], PageRow>(`SELECT p.*, count(*) OVER () AS total FROM products p WHERE 1${sql} ORDER BY chasqui_name_key(p.name), p.id LIMIT @limit OFFSET @offset`)
-      .all(all);
-    const total = rows[0]?.total ?? (args.offset > 0 ? db.prepare<[typeof all], number>(`SELECT count(*) FROM products p WHERE 1${sql}`).pluck().get(all) ?? 0 : 0);
-    page = { rows, total };
+    return { items: loadProducts(db, page.rows), total: page.total, ...(page.isTotalCapped ? { isTotalCapped: true } : {}) };
   }
-  return { items: loadProducts(db, page.rows), total: page.total };
+  ensureNameKey(db);
+  const { sql, params } = filters(args);
+  const all = { ...params, limit: args.limit, offset: args.offset };
+  const rows = db
+    .prepare<[typeof all], PageRow & { total: number }>(`SELECT p.*, count(*) OVER () AS total FROM products p WHERE 1${sql} ORDER BY chasqui_name_key(p.name), p.id LIMIT @limit OFFSET @offset`)
+    .all(all);
+  const total = rows[0]?.total ?? (args.offset > 0 ? db.prepare<[typeof all], number>(`SELECT count(*) FROM products p WHERE 1${sql}`).pluck().get(all) ?? 0 : 0);
+  return { items: loadProducts(db, rows), total };
 };

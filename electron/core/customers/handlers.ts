@@ -2,7 +2,6 @@ import type { CustomerListItem, CustomerProfile, PromoConsent } from '../../../s
 import { normalizePhone } from '../orders/customers';
 import { setConsent } from './consent';
 import { fail } from '../../../shared/api/errors';
-import { foldText } from '../../../shared/domain/catalog';
 import type { MessageChannel } from '../../../shared/domain/inbox';
 import type { Handlers } from '../context';
 import type { Db } from '../db/open';
@@ -10,6 +9,7 @@ import { findConversation } from '../inbox/repo';
 import { listOrdersPage } from '../orders/list';
 import { readSettings } from '../settings/repo';
 import { eraseCustomer, exportCustomerData } from './privacy';
+import { listCustomersPage } from './list';
 import { linkCustomers, suggestMatches, unlinkIdentity } from './links';
 
 // Lifetime value counts what was sold, never cancelled orders.
@@ -17,9 +17,6 @@ const LIST_SQL = `
   SELECT c.id, c.name, c.phone,
          count(o.id) AS orders, coalesce(sum(o.total), 0) AS lifetimeValue, max(o.created_at) AS lastPurchaseAt
     FROM customers c LEFT JOIN orders o ON o.customer_id = c.id AND o.status <> 'cancelled'`;
-
-const listCustomers = (db: Db): CustomerListItem[] =>
-  db.prepare<[], CustomerListItem>(`${LIST_SQL} GROUP BY c.id ORDER BY lastPurchaseAt DESC NULLS LAST, c.name`).all();
 
 const profileOf = (db: Db, id: number): CustomerProfile => {
   const base = db.prepare<[number], CustomerListItem>(`${LIST_SQL} WHERE c.id = ? GROUP BY c.id`).get(id) ?? fail('not_found', `Customer ${id} does not exist`, { field: 'id' });
@@ -52,12 +49,7 @@ const profileOf = (db: Db, id: number): CustomerProfile => {
 };
 
 export const customerHandlers = {
-  'customers.list': (ctx, args) => {
-    const all = listCustomers(ctx.db);
-    const words = args.query ? foldText(args.query).split(/\s+/).filter(Boolean) : [];
-    const matches = words.length === 0 ? all : all.filter((c) => words.every((w) => foldText(`${c.name} ${c.phone}`).includes(w)));
-    return { items: matches.slice(0, args.limit) };
-  },
+  'customers.list': (ctx, args) => listCustomersPage(ctx.db, args),
 
   'customers.suggestMatches': (ctx) => ({ items: suggestMatches(ctx.db) }),
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CONVERSION_DAYS, type ChannelRow, type ProductChannelsRow, type SalesBucket } from '../../../shared/api/methods/reports';
+import { type ChannelRow, type ProductChannelsRow, type SalesBucket } from '../../../shared/api/methods/reports';
 import { orderChannels, type OrderChannel } from '../../../shared/domain/orders';
 import type { CoreContext, Handlers } from '../context';
 import type { Db } from '../db/open';
@@ -32,48 +32,55 @@ interface Seller {
   revenue: number;
 }
 
+type Cell = { variantId: number; channel: ChannelRow['channel']; units: number; revenue: number };
+
 const TOP_PRODUCTS = 20;
 /** Past this many variants looked at one by one, summing the whole range at once is cheaper. */
 const MAX_CANDIDATES = 200;
 
 const outsells = (a: Seller, b: Seller): boolean => (a.units !== b.units ? a.units > b.units : a.revenue !== b.revenue ? a.revenue > b.revenue : a.variantId < b.variantId);
 
+/** Units and sales per channel, best channel first (the order "what sells where" shows). */
+const byBestChannel = (a: Cell, b: Cell): number => b.units - a.units || b.revenue - a.revenue || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0);
+
 /**
- * The 20 best sellers of the range (units, then sales, then variant). Variants are taken by their
- * all-time units, which no range can exceed: once the 20th best of the range sold more than the next
- * variant ever did, nobody further down can enter. A year that is most of the shop's history stops
- * after a few dozen; an old, short range falls back to summing every variant in it.
+ * The 20 best sellers of the range (units, then sales, then variant), with their sales per channel
+ * when they were found one by one (null when the range was summed at once). Variants are taken by
+ * their all-time units, which no range can exceed: once the 20th best of the range sold more than
+ * the next variant ever did, nobody further down can enter. A year that is most of the shop's
+ * history stops after a few dozen; an old, short range falls back to summing every variant in it.
  */
-const topSellers = (db: Db, range: string[]): Seller[] => {
-  const inRange = db.prepare<(string | number)[], Seller>(
-    `SELECT ? AS variantId, coalesce(sum(units), 0) AS units, coalesce(sum(revenue), 0) AS revenue FROM (${productsInRange('AND variant_id = ?')})`,
+const topSellers = (db: Db, range: string[]): { top: Seller[]; cells: Cell[] | null } => {
+  const inRange = db.prepare<(string | number)[], Cell>(
+    `SELECT ? AS variantId, channel, sum(units) AS units, sum(revenue) AS revenue FROM (${productsInRange('AND variant_id = ?')}) GROUP BY channel`,
   );
   const [headFrom = '', headTo = '', monthFrom = '', monthTo = '', tailFrom = '', tailTo = ''] = range;
   const top: Seller[] = [];
+  const cells: Cell[] = [];
   let looked = 0;
-  let isBounded = true;
   for (const candidate of db.prepare<[], Seller>('SELECT variant_id AS variantId, units, revenue FROM rollup_product_totals ORDER BY units DESC, revenue DESC, variant_id').iterate()) {
     const last = top[TOP_PRODUCTS - 1];
-    if (last && candidate.units < last.units) break;
+    if (last && candidate.units < last.units) return { top, cells };
     looked += 1;
     if (looked > MAX_CANDIDATES) {
-      isBounded = false;
-      break;
+      const summed = db
+        .prepare<string[], Seller>(
+          `SELECT variant_id AS variantId, sum(units) AS units, sum(revenue) AS revenue FROM (${productsInRange('')})
+            GROUP BY variant_id ORDER BY units DESC, revenue DESC, variant_id LIMIT ${TOP_PRODUCTS}`,
+        )
+        .all(...range);
+      return { top: summed, cells: null };
     }
     const id = candidate.variantId;
-    const seller = inRange.get(id, headFrom, headTo, id, monthFrom, monthTo, id, tailFrom, tailTo, id);
-    if (!seller || seller.units === 0) continue;
+    const mine = inRange.all(id, headFrom, headTo, id, monthFrom, monthTo, id, tailFrom, tailTo, id);
+    const seller = { variantId: id, units: mine.reduce((sum, c) => sum + c.units, 0), revenue: mine.reduce((sum, c) => sum + c.revenue, 0) };
+    if (seller.units === 0) continue;
+    cells.push(...mine);
     const at = top.findIndex((other) => outsells(seller, other));
     top.splice(at === -1 ? top.length : at, 0, seller);
     top.length = Math.min(top.length, TOP_PRODUCTS);
   }
-  if (isBounded) return top;
-  return db
-    .prepare<string[], Seller>(
-      `SELECT variant_id AS variantId, sum(units) AS units, sum(revenue) AS revenue FROM (${productsInRange('')})
-        GROUP BY variant_id ORDER BY units DESC, revenue DESC, variant_id LIMIT ${TOP_PRODUCTS}`,
-    )
-    .all(...range);
+  return { top, cells };
 };
 
 /** A variant's SKU and name as its newest order line in the range says (a renamed product shows its newer name). */
@@ -85,22 +92,27 @@ const lineNames = (db: Db, variantId: number, start: number, end: number): { sku
     )
     .get(variantId, start, end) ?? { sku: '', name: '' };
 
-/** Units and sales of the given variants on each channel, in the order given. */
-const productsByChannel = (db: Db, range: string[], top: { variantId: number; sku: string; name: string; units: number }[]): ProductChannelsRow[] => {
+/** Units and sales of the given variants on each channel, in the order given (read again only when not known yet). */
+const productsByChannel = (db: Db, range: string[], top: { variantId: number; sku: string; name: string; units: number }[], known: Cell[] | null): ProductChannelsRow[] => {
   if (top.length === 0) return [];
-  const cells = db
-    .prepare<(number | string)[], { variantId: number; channel: ChannelRow['channel']; units: number; revenue: number }>(
-      `SELECT variant_id AS variantId, channel, sum(units) AS units, sum(revenue) AS revenue
-         FROM (${productsInRange(`AND variant_id IN (${top.map(() => '?').join(', ')})`)})
-        GROUP BY variant_id, channel ORDER BY units DESC, revenue DESC, channel`,
-    )
-    .all(...[0, 2, 4].flatMap((i) => [range[i] ?? '', range[i + 1] ?? '', ...top.map((p) => p.variantId)]));
+  const cells =
+    known ??
+    db
+      .prepare<(number | string)[], Cell>(
+        `SELECT variant_id AS variantId, channel, sum(units) AS units, sum(revenue) AS revenue
+           FROM (${productsInRange(`AND variant_id IN (${top.map(() => '?').join(', ')})`)})
+          GROUP BY variant_id, channel`,
+      )
+      .all(...[0, 2, 4].flatMap((i) => [range[i] ?? '', range[i + 1] ?? '', ...top.map((p) => p.variantId)]));
   return top.map(({ variantId, sku, name, units }) => ({
     variantId,
     sku,
     name,
     units,
-    byChannel: cells.filter((c) => c.variantId === variantId).map(({ channel, units: sold, revenue }) => ({ channel, units: sold, revenue })),
+    byChannel: cells
+      .filter((c) => c.variantId === variantId && c.units !== 0)
+      .sort(byBestChannel)
+      .map(({ channel, units: sold, revenue }) => ({ channel, units: sold, revenue })),
   }));
 };
 
@@ -140,22 +152,16 @@ export const reportHandlers = {
       )
       .all(args.from, args.to);
     const byChannel = new Map(rows.map((r) => [r.channel, r]));
-    // A conversation counts in the range when the customer wrote in it during the range. It converted
-    // when her order on that channel came between her first message in the range and CONVERSION_DAYS
-    // after her last one: "she wrote, then she bought", never more than one per conversation, so ≤ 100%.
+    // A day's conversation: a day on which a customer wrote in a conversation. It converted when her
+    // order on that channel came between her first message that day and CONVERSION_DAYS after her
+    // last one: "she wrote, then she bought", at most once per day's conversation, so ≤ 100%.
+    // Summed from rollup_talk (migration 0030), kept with every message and order.
     const talks = new Map<string, { conversations: number; converted: number }>(
       ctx.db
-        .prepare<[number, number, number], { channel: string; conversations: number; converted: number }>(
-          `WITH talk AS (
-             SELECT c.id, c.channel, c.customer_id, min(m.sent_at) AS first_in, max(m.sent_at) AS last_in
-               FROM conversations c JOIN messages m ON m.conversation_id = c.id
-              WHERE m.direction = 'in' AND m.sent_at >= ? AND m.sent_at < ? GROUP BY c.id)
-           SELECT channel, count(*) AS conversations,
-                  sum(EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = talk.customer_id AND o.channel = talk.channel
-                                 AND o.live_id IS NULL AND o.${SOLD} AND o.created_at >= talk.first_in AND o.created_at < talk.last_in + ?)) AS converted
-             FROM talk GROUP BY channel`,
+        .prepare<[string, string], { channel: string; conversations: number; converted: number }>(
+          'SELECT channel, sum(conversations) AS conversations, sum(converted) AS converted FROM rollup_talk WHERE day BETWEEN ? AND ? GROUP BY channel',
         )
-        .all(start, end, CONVERSION_DAYS * 86_400_000)
+        .all(args.from, args.to)
         .map((r) => [r.channel, { conversations: r.conversations, converted: r.converted }]),
     );
     // For a live: the customers who claimed something, and those of them whose claim became an order.
@@ -189,20 +195,20 @@ export const reportHandlers = {
   'reports.products': (ctx, args) => {
     const [start, end] = rangeMs(ctx, args.from, args.to);
     const range = splitByMonths(args.from, args.to).flat();
-    const top = topSellers(ctx.db, range).map(({ variantId, units, revenue }) => ({ variantId, ...lineNames(ctx.db, variantId, start, end), units, revenue }));
-    const whereSold = productsByChannel(ctx.db, range, top);
+    const sellers = topSellers(ctx.db, range);
+    const top = sellers.top.map(({ variantId, units, revenue }) => ({ variantId, ...lineNames(ctx.db, variantId, start, end), units, revenue }));
+    const whereSold = productsByChannel(ctx.db, range, top, sellers.cells);
+    // Kept by triggers on variants and products (migration 0030): one row, whatever the catalog's size.
     const stockValue = ctx.db
-      .prepare<[], { atCost: number; atPrice: number; units: number }>(
-        `SELECT coalesce(sum(v.stock * coalesce(v.cost, 0)), 0) AS atCost, coalesce(sum(v.stock * v.price), 0) AS atPrice,
-                coalesce(sum(v.stock), 0) AS units
-           FROM variants v JOIN products p ON p.id = v.product_id WHERE v.is_archived = 0 AND p.is_archived = 0`,
-      )
+      .prepare<[], { atCost: number; atPrice: number; units: number }>('SELECT at_cost AS atCost, at_price AS atPrice, units FROM rollup_stock_value WHERE id = 1')
       .get() ?? { atCost: 0, atPrice: 0, units: 0 };
+    // Only variants at or under the highest threshold are read (by index), then each against its own product's.
     const lowStock = ctx.db
       .prepare<[], { variantId: number; sku: string; name: string; stock: number }>(
         `SELECT v.id AS variantId, v.sku, p.name || CASE WHEN v.name <> '' THEN ' – ' || v.name ELSE '' END AS name, v.stock
            FROM variants v JOIN products p ON p.id = v.product_id
-          WHERE v.is_archived = 0 AND p.is_archived = 0 AND v.stock <= p.low_stock_threshold ORDER BY v.stock, name`,
+          WHERE v.is_archived = 0 AND v.stock <= (SELECT max(low_stock_threshold) FROM products)
+            AND p.is_archived = 0 AND v.stock <= p.low_stock_threshold ORDER BY v.stock, name`,
       )
       .all();
     return { top, whereSold, stockValue, lowStock };

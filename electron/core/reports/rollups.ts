@@ -1,3 +1,4 @@
+import { CONVERSION_DAYS } from '../../../shared/api/methods/reports';
 import type { Db } from '../db/open';
 
 /**
@@ -8,6 +9,14 @@ const zone = "(SELECT value FROM settings WHERE key = 'timeZone')";
 const day = `shop_day(o.created_at, ${zone})`;
 const channel = "CASE WHEN o.live_id IS NOT NULL AND o.channel IN ('instagram', 'facebook') THEN o.channel || '_live' ELSE o.channel END";
 const sold = "o.status <> 'cancelled'";
+const WINDOW = CONVERSION_DAYS * 86_400_000;
+/** The days a customer wrote in a conversation, and whether an order on its channel followed (migration 0030). */
+const talkDays = `SELECT t.conversation_id, t.day, t.channel, t.first_in, t.last_in,
+    EXISTS (SELECT 1 FROM conversations c JOIN orders o ON o.customer_id = c.customer_id
+      WHERE c.id = t.conversation_id AND o.channel = t.channel AND o.live_id IS NULL AND o.status <> 'cancelled'
+        AND o.created_at >= t.first_in AND o.created_at < t.last_in + ${WINDOW}) AS ordered
+  FROM (SELECT m.conversation_id, shop_day(m.sent_at, ${zone}) AS day, c.channel, min(m.sent_at) AS first_in, max(m.sent_at) AS last_in
+          FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.direction = 'in' GROUP BY 1, 2) t`;
 const customerDays = `SELECT o.customer_id, ${day} AS day, count(*) AS orders, sum(o.total) AS revenue, min(o.created_at) AS first_at, max(o.created_at) AS last_at
   FROM orders o WHERE ${sold} AND o.customer_id IS NOT NULL GROUP BY 1, 2`;
 const customers = `SELECT customer_id, sum(orders) AS orders, sum(revenue) AS revenue, min(first_at) AS first_at, max(last_at) AS last_at, min(day) AS first_day, max(day) AS last_day
@@ -27,6 +36,10 @@ const fromLedger = {
   rollup_buyer_days: `SELECT day, sum(f), sum(l), sum(r) FROM (
       SELECT first_day AS day, 1 AS f, 0 AS l, 0 AS r FROM (${customers}) UNION ALL SELECT last_day, 0, 1, orders >= 2 FROM (${customers}))
     GROUP BY day`,
+  rollup_talk_days: talkDays,
+  rollup_talk: `SELECT day, channel, count(*), sum(ordered) FROM (${talkDays}) GROUP BY 1, 2`,
+  rollup_stock_value: `SELECT 1, coalesce(sum((v.stock + v.stall_stock) * coalesce(v.cost, 0)), 0), coalesce(sum((v.stock + v.stall_stock) * v.price), 0), coalesce(sum(v.stock + v.stall_stock), 0)
+    FROM variants v JOIN products p ON p.id = v.product_id WHERE v.is_archived = 0 AND p.is_archived = 0`,
 } as const;
 
 const columns: Record<keyof typeof fromLedger, string> = {
@@ -37,27 +50,45 @@ const columns: Record<keyof typeof fromLedger, string> = {
   rollup_customer_days: 'customer_id, day, orders, revenue, first_at, last_at',
   rollup_customers: 'customer_id, orders, revenue, first_at, last_at, first_day, last_day',
   rollup_buyer_days: 'day, first_buyers, last_buyers, last_returning',
+  rollup_talk_days: 'conversation_id, day, channel, first_in, last_in, ordered',
+  rollup_talk: 'day, channel, conversations, converted',
+  rollup_stock_value: 'id, at_cost, at_price, units',
 };
 
-const tables = Object.keys(fromLedger) as (keyof typeof fromLedger)[];
+export type RollupTable = keyof typeof fromLedger;
+const tables = Object.keys(fromLedger) as RollupTable[];
+/** Filled by triggers on another rollup as that one is filled: emptied, then left to them. */
+const filledByTriggers: RollupTable[] = ['rollup_buyer_days', 'rollup_product_totals'];
+
+/** The rollups this database has (a migration runs before the later ones have made theirs). */
+const present = (db: Db, wanted: readonly RollupTable[]): RollupTable[] => {
+  const existing = new Set(db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'rollup_%'").pluck().all());
+  return wanted.filter((t) => existing.has(t));
+};
 
 /**
- * Empties the rollups and fills them again from orders and their lines. Runs inside the caller's
- * transaction: migration 0019, and a change of the shop's time zone (its days move).
+ * Empties the rollups and fills them again from the ledger (orders and their lines, messages,
+ * variants). Runs inside the caller's transaction: migration 0019 (0030 fills its own in SQL), a
+ * change of the shop's time zone (its days move), and tests (`only` some of them).
  */
-export const rebuildRollups = (db: Db): void => {
+export const rebuildRollups = (db: Db, only: readonly RollupTable[] = tables): void => {
+  const chosen = present(db, only);
   // Triggers keep the product totals (from the months) and the buyer days (from the customers):
   // they are emptied after their sources and filled by those triggers.
-  for (const table of tables) db.prepare(`DELETE FROM ${table}`).run();
-  for (const table of tables) {
-    if (table !== 'rollup_buyer_days' && table !== 'rollup_product_totals') db.prepare(`INSERT INTO ${table} (${columns[table]}) ${fromLedger[table]}`).run();
+  for (const table of chosen) db.prepare(`DELETE FROM ${table}`).run();
+  for (const table of chosen) {
+    if (!filledByTriggers.includes(table)) {
+      // rollup_talk is kept by triggers from rollup_talk_days too: filled straight from the ledger, whatever those did.
+      if (table === 'rollup_talk') db.prepare('DELETE FROM rollup_talk').run();
+      db.prepare(`INSERT INTO ${table} (${columns[table]}) ${fromLedger[table]}`).run();
+    }
   }
 };
 
 /** Rows that differ between each rollup and a full recomputation from the ledger (none when they agree). */
 export const rollupDifferences = (db: Db): Record<string, number> =>
   Object.fromEntries(
-    tables.map((table) => {
+    present(db, tables).map((table) => {
       const stored = `SELECT ${columns[table]} FROM ${table}`;
       const ledger = `SELECT * FROM (${fromLedger[table]})`;
       const count = db.prepare<[], number>(`SELECT (SELECT count(*) FROM (${stored} EXCEPT ${ledger})) + (SELECT count(*) FROM (${ledger} EXCEPT ${stored}))`).pluck().get() ?? 0;

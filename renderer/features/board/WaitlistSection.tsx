@@ -7,6 +7,9 @@ import { VariantPicker, type PickedVariant } from '../../components/VariantPicke
 import { useDateTime } from '../../format';
 import { useT } from '../../i18n';
 
+/** Customers the picker asks for at a time; "load more" brings the next ones. */
+const PICKER_PAGE = 20;
+
 /** Who waits for what, and adding someone from the product side (the chat has its own button). */
 export const WaitlistSection = () => {
   const t = useT();
@@ -15,6 +18,7 @@ export const WaitlistSection = () => {
   const [variant, setVariant] = useState<PickedVariant | null>(null);
   const [query, setQuery] = useState('');
   const [customers, setCustomers] = useState<CustomerListItem[]>([]);
+  const [count, setCount] = useState({ total: 0, isCapped: false });
   const [customerId, setCustomerId] = useState(0);
   const [message, setMessage] = useState('');
 
@@ -24,12 +28,24 @@ export const WaitlistSection = () => {
     return api.onEvent((event) => (event.type === 'followUps.changed' || event.type === 'stock.changed' ? load() : undefined));
   }, []);
   useEffect(() => {
-    const timer = setTimeout(() => void api.call('customers.list', { query: query.trim() || undefined, limit: 20 }).then((r) => {
+    let isCurrent = true;
+    const timer = setTimeout(() => void api.call('customers.list', { query: query.trim() || undefined, limit: PICKER_PAGE }).then((r) => {
+      if (!isCurrent) return;
       setCustomers(r.items);
+      setCount({ total: r.total, isCapped: r.isTotalCapped === true });
       setCustomerId((current) => (r.items.some((c) => c.id === current) ? current : (r.items[0]?.id ?? 0)));
     }), 150);
-    return () => clearTimeout(timer);
+    return () => {
+      isCurrent = false;
+      clearTimeout(timer);
+    };
   }, [query]);
+  // The next page of the same search, added under the ones she has.
+  const loadMore = () =>
+    void api.call('customers.list', { query: query.trim() || undefined, limit: PICKER_PAGE, offset: customers.length }).then((r) => {
+      setCustomers((shown) => [...shown, ...r.items.filter((c) => !shown.some((s) => s.id === c.id))]);
+      setCount({ total: r.total, isCapped: r.isTotalCapped === true });
+    });
 
   const add = async () => {
     if (!variant || customerId === 0) return;
@@ -71,6 +87,14 @@ export const WaitlistSection = () => {
           <select aria-label={t('waitlist.customer')} value={customerId} onChange={(e) => setCustomerId(Number(e.target.value))}>
             {customers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
+          {count.total > 0 ? (
+            <small className="muted picker-count">
+              {t(count.isCapped ? 'speedRest.customersShownCapped' : 'speedRest.customersShown', { shown: customers.length, count: count.total })}
+              {count.isCapped || customers.length < count.total ? (
+                <button type="button" className="link-button" onClick={loadMore}> {t('speedRest.customersMore')}</button>
+              ) : null}
+            </small>
+          ) : null}
         </label>
         <button type="button" className="button button-primary" disabled={!variant || customerId === 0} onClick={() => void add()}>{t('waitlist.addButton')}</button>
       </div>

@@ -78,7 +78,7 @@ export const CatalogPage = () => {
             <label className="check">
               <input type="checkbox" checked={isLowStockOnly} onChange={(e) => catalog.setLowStockOnly(e.target.checked)} /> {t('catalog.filter.lowStock')}
             </label>
-            <span className="muted count" aria-live="polite">{t('catalog.count', { count: catalog.total })}</span>
+            <span className="muted count" aria-live="polite">{catalog.isTotalCapped ? t('speedRest.catalogCountCapped', { count: catalog.total }) : t('catalog.count', { count: catalog.total })}</span>
           </div>
           {catalog.hasLoaded && catalog.total === 0 ? (
             <p className="empty-results">{t('catalog.noResults', { query })}</p>

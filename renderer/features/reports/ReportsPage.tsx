@@ -99,7 +99,7 @@ export const ReportsPage = () => {
                   ))}
                 </tbody>
               </table>
-              <p className="muted small">{t('reports.conversionHelp', { days: CONVERSION_DAYS })}</p>
+              <p className="muted small">{t('speedRest.conversionHelp', { days: CONVERSION_DAYS })}</p>
             </div>
             <div className="card wide">
               <h2>{t('reports.topProducts')}</h2>

@@ -14,6 +14,14 @@ export interface CustomerListItem {
   lastPurchaseAt: number | null;
 }
 
+export interface CustomerPage {
+  items: CustomerListItem[];
+  /** How many match in all, or the count reached when `isTotalCapped` (see SEARCH_TOTAL_CAP). */
+  total: number;
+  /** More than `total` match (only a search is capped; absent means false). */
+  isTotalCapped?: boolean;
+}
+
 export const promoConsents = ['unknown', 'opted_in', 'opted_out'] as const;
 export type PromoConsent = (typeof promoConsents)[number];
 
@@ -29,8 +37,19 @@ export interface CustomerProfile extends CustomerListItem {
 }
 
 export const customerMethods = {
-  'customers.list': read<{ items: CustomerListItem[] }>()(
-    z.object({ query: s.shortText(120).optional(), limit: z.number().int().min(1).max(500).default(200) }).strict(),
+  /**
+   * One page of customers and how many match in all. Without a query: latest buyer first, then those
+   * who never bought, by name. With one: best match first (name or any part of the phone), each word
+   * a prefix, accents and case ignored. `total` stops counting at SEARCH_TOTAL_CAP (`isTotalCapped`).
+   */
+  'customers.list': read<CustomerPage>()(
+    z
+      .object({
+        query: s.shortText(120).optional(),
+        limit: z.number().int().min(1).max(500).default(200),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+      })
+      .strict(),
   ),
   'customers.get': read<CustomerProfile>()(z.object({ id: s.id }).strict()),
   'customers.update': write<CustomerProfile>()(

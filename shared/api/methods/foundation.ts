@@ -29,8 +29,11 @@ export const foundationMethods = {
 
   'media.upload': task<Photo>()(s.uploadMediaArgs),
 
-  /** One page of products and how many match in all (`total`), for lists that load more as she scrolls. */
-  'catalog.listProducts': read<{ items: Product[]; total: number; categories: string[] }>()(s.listProductsArgs),
+  /**
+   * One page of products and how many match in all (`total`), for lists that load more as she scrolls.
+   * A search's count stops at SEARCH_TOTAL_CAP (or just past the page asked for): `isTotalCapped`.
+   */
+  'catalog.listProducts': read<{ items: Product[]; total: number; isTotalCapped?: boolean; categories: string[] }>()(s.listProductsArgs),
   'catalog.getProduct': read<Product>()(s.empty.extend({ id: s.id })),
   'catalog.createProduct': write<Product>()(s.createProductArgs),
   'catalog.updateProduct': write<Product>()(s.updateProductArgs),

@@ -26,15 +26,15 @@ export interface ChannelRow {
   channel: OrderChannel | 'instagram_live' | 'facebook_live';
   orders: number;
   revenue: number;
-  /** Conversations where the customer wrote in the range; for a live, the customers who claimed something. */
+  /** A day's conversation: each day of the range a customer wrote in a conversation; for a live, the customers who claimed something. */
   conversations: number;
-  /** Of those, the ones that led to an order on this channel (CONVERSION_DAYS after her last message at most); for a live, claimers who got an order. */
+  /** Of those, the ones that led to an order on this channel (from her first message that day to CONVERSION_DAYS after her last); for a live, claimers who got an order. */
   converted: number;
   /** converted ÷ conversations, between 0 and 1; null where there were no conversations to convert. */
   conversion: number | null;
 }
 
-/** An order counts for a conversation when it comes at most this many days after the customer's last message in the range. */
+/** An order counts for a day's conversation when it comes at most this many days after the customer's last message that day. */
 export const CONVERSION_DAYS = 7;
 
 /** What sells where: one best seller and its units on each channel. */

@@ -4,6 +4,7 @@ import { coreClient } from '../../../electron/core/client';
 import { editDistance, queryWords } from '../../../electron/core/catalog/search';
 import type { ApiClient } from '../../../shared/api/client';
 import { makeTempDir } from '../../helpers/tmp';
+import { SEARCH_TOTAL_CAP } from '../../../shared/api/schemas';
 
 describe('the catalog search index (FTS5, kept by triggers)', () => {
   let tmp: { dir: string; cleanup: () => void };
@@ -76,5 +77,31 @@ describe('the catalog search index (FTS5, kept by triggers)', () => {
     expect(editDistance('rrojo', 'rojo', 1)).toBe(1);
     expect(editDistance('alargadr', 'alargador', 2)).toBe(1);
     expect(editDistance('coral', 'rojo', 1)).toBe(2);
+  });
+
+  it('counts a search up to the cap, says so, and counts on past it as she scrolls; an exact count below it', async () => {
+    const db = core.db;
+    const product = db.prepare("INSERT INTO products (id, name, category, tags, created_at, updated_at) VALUES (?, ?, '', '[]', 0, 0)");
+    db.transaction(() => {
+      for (let i = 1; i <= SEARCH_TOTAL_CAP + 10; i += 1) product.run(i, `Labial ${i}`);
+      product.run(SEARCH_TOTAL_CAP + 11, 'Rímel negro');
+    })();
+    const first = await api.call('catalog.listProducts', { query: 'labial', limit: 50 });
+    expect(first).toMatchObject({ total: SEARCH_TOTAL_CAP, isTotalCapped: true });
+    expect(first.items).toHaveLength(50);
+    const last = await api.call('catalog.listProducts', { query: 'labial', limit: 50, offset: SEARCH_TOTAL_CAP - 20 });
+    expect(last.items).toHaveLength(30);
+    expect(last.total).toBe(SEARCH_TOTAL_CAP + 10);
+    expect(last.isTotalCapped).toBeUndefined();
+    // The page that reaches the cap counts on past it, so the list she scrolls grows.
+    const atCap = await api.call('catalog.listProducts', { query: 'labial', limit: 50, offset: SEARCH_TOTAL_CAP - 50 });
+    expect(atCap.items).toHaveLength(50);
+    expect(atCap.total).toBe(SEARCH_TOTAL_CAP + 10);
+    const before = await api.call('catalog.listProducts', { query: 'labial', limit: 50, offset: SEARCH_TOTAL_CAP - 100 });
+    expect(before).toMatchObject({ total: SEARCH_TOTAL_CAP, isTotalCapped: true });
+    expect(await api.call('catalog.listProducts', { query: 'rimel' })).toMatchObject({ total: 1 });
+    expect((await api.call('catalog.listProducts', { query: 'rimel' })).isTotalCapped).toBeUndefined();
+    // The list by name counts everything exactly.
+    expect(await api.call('catalog.listProducts', { limit: 1 })).toMatchObject({ total: SEARCH_TOTAL_CAP + 11 });
   });
 });

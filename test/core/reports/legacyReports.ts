@@ -116,16 +116,16 @@ export const legacyReports = {
       )
       .all(start, end);
     const byChannel = new Map(rows.map((r) => [r.channel, r]));
-    // A conversation counts in the range when the customer wrote in it during the range. It converted
-    // when her order on that channel came between her first message in the range and CONVERSION_DAYS
-    // after her last one: "she wrote, then she bought", never more than one per conversation, so ≤ 100%.
+    // Reads every message of the range (migration 0030 made the handler read rollup_talk instead). A
+    // day's conversation: a customer wrote in it that shop day; it converted when her order on that
+    // channel came between her first message that day and CONVERSION_DAYS after her last one.
     const talks = new Map<string, { conversations: number; converted: number }>(
       ctx.db
         .prepare<[number, number, number], { channel: string; conversations: number; converted: number }>(
           `WITH talk AS (
-             SELECT c.id, c.channel, c.customer_id, min(m.sent_at) AS first_in, max(m.sent_at) AS last_in
+             SELECT c.id, c.channel, c.customer_id, shop_day(m.sent_at, (SELECT value FROM settings WHERE key = 'timeZone')) AS day, min(m.sent_at) AS first_in, max(m.sent_at) AS last_in
                FROM conversations c JOIN messages m ON m.conversation_id = c.id
-              WHERE m.direction = 'in' AND m.sent_at >= ? AND m.sent_at < ? GROUP BY c.id)
+              WHERE m.direction = 'in' AND m.sent_at >= ? AND m.sent_at < ? GROUP BY c.id, day)
            SELECT channel, count(*) AS conversations,
                   sum(EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = talk.customer_id AND o.channel = talk.channel
                                  AND o.live_id IS NULL AND o.${SOLD} AND o.created_at >= talk.first_in AND o.created_at < talk.last_in + ?)) AS converted

@@ -1,4 +1,5 @@
 import { m0019 } from '../../../electron/core/db/migrations/0019-rollups';
+import { m0030 } from '../../../electron/core/db/migrations/0030-talk-stock-rollups';
 import path from 'node:path';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -15,10 +16,12 @@ import { legacyReports } from './legacyReports';
 
 const HOUR = 3_600_000;
 const START = DateTime.fromISO('2026-01-30T09:00', { zone: 'America/Lima' }).toMillis();
+/** Migration 0019's rollups; 0030 added the conversations' and the stock value's. */
 const ROLLUPS = ['rollup_sales', 'rollup_products_day', 'rollup_products_month', 'rollup_product_totals', 'rollup_customer_days', 'rollup_customers', 'rollup_buyer_days'];
-const noDifferences = Object.fromEntries(ROLLUPS.map((t) => [t, 0]));
+const ALL_ROLLUPS = [...ROLLUPS, 'rollup_talk_days', 'rollup_talk', 'rollup_stock_value'];
+const noDifferences = Object.fromEntries(ALL_ROLLUPS.map((t) => [t, 0]));
 
-const snapshot = (core: Core) => Object.fromEntries(ROLLUPS.map((t) => [t, core.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
+const snapshot = (core: Core) => Object.fromEntries(ALL_ROLLUPS.map((t) => [t, core.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
 
 /** A refused call (a move the order cannot make, stock that is not there) must leave the rollups as they were. */
 const attempt = async (run: () => Promise<unknown>): Promise<void> => {
@@ -37,12 +40,16 @@ const open = (dir: string, clock: () => number) => {
 const nextStatus: Partial<Record<OrderStatus, OrderStatus>> = { new: 'confirmed', confirmed: 'prepared', prepared: 'on_the_way', on_the_way: 'delivered' };
 
 const operation = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), channel: fc.constantFrom(...orderChannels), customer: fc.integer({ min: -1, max: 2 }), lines: fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 3 }), discount: fc.constantFrom(0, 0, 150) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), channel: fc.constantFrom(...orderChannels), customer: fc.integer({ min: -1, max: 7 }), lines: fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 3 }), discount: fc.constantFrom(0, 0, 150) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('editItems' as const), order: fc.nat(), lines: fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('editCustomer' as const), order: fc.nat(), customer: fc.integer({ min: -1, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('editCustomer' as const), order: fc.nat(), customer: fc.integer({ min: -1, max: 7 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('advance' as const, 'cancel' as const, 'payPart' as const, 'payRest' as const), order: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deliveryDate' as const), order: fc.nat(), days: fc.integer({ min: 0, max: 5 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('merge' as const), a: fc.nat(3), b: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('merge' as const), a: fc.nat(5), b: fc.nat(5) }) },
+  // A message from a customer (or the shop's reply), sometimes one that arrives late, from hours ago.
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('message' as const), who: fc.nat(5), channel: fc.constantFrom('whatsapp' as const, 'instagram' as const, 'facebook' as const), isReply: fc.constantFrom(false, false, false, true), hoursAgo: fc.constantFrom(0, 0, 0, 2, 30) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('archive' as const), variant: fc.nat(3), isArchived: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), who: fc.nat(7) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('receive' as const), variant: fc.nat(3) }) },
   // Time passes: hours within the day, or across midnight into the next days.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), hours: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 20, max: 80 })) }) },
@@ -55,6 +62,9 @@ interface Shop {
   variants: number[];
   customers: number[];
   orders: number[];
+  products: number[];
+  messages: number;
+  now(): number;
   tick(ms: number): void;
 }
 
@@ -62,21 +72,46 @@ const makeShop = async (dir: string): Promise<Shop> => {
   let now = START;
   const { core, api } = open(dir, () => now);
   const variants: number[] = [];
+  const products: number[] = [];
   for (const [i, name] of ['Labial', 'Sérum', 'Rímel', 'Base'].entries()) {
     const product = await api.call('catalog.createProduct', { name, variants: [{ sku: `SKU-${i}`, price: 1000 + 700 * i, cost: 500, initialStock: 500 }] });
     variants.push(product.variants[0]?.id ?? 0);
+    products.push(product.id);
   }
   const customers: number[] = [];
   for (const [i, name] of ['Ana', 'Beto', 'Carla', 'Dora'].entries()) {
     const order = await api.call('orders.create', { channel: 'whatsapp', customer: { name, phone: `98700000${i}` }, items: [{ variantId: variants[0] ?? 0, quantity: 1 }] });
     customers.push(order.customer?.id ?? 0);
   }
-  return { core, api, variants, customers, orders: [], tick: (ms) => (now += ms) };
+  return { core, api, variants, customers, orders: [], products, messages: 0, now: () => now, tick: (ms) => (now += ms) };
 };
 
 const pick = <T,>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 const lineItems = (shop: Shop, lines: [number, number][]) => lines.map(([v, quantity]) => ({ variantId: shop.variants[v] ?? 0, quantity }));
-const customerOf = (shop: Shop, n: number) => (n < 0 ? undefined : { id: shop.customers[n] ?? 0 });
+// Customers who wrote (added as they write) are chosen as often as the first four.
+const customerOf = (shop: Shop, n: number) => (n < 0 ? undefined : { id: shop.customers[n % shop.customers.length] ?? 0 });
+
+/**
+ * On WhatsApp the first four write from the shop's customers' phones (the same customers); on
+ * Instagram and Facebook each is a new customer, who merges may fold into another.
+ */
+const writeMessage = async (shop: Shop, op: Extract<Operation, { kind: 'message' }>): Promise<void> => {
+  shop.messages += 1;
+  const isPhone = op.channel === 'whatsapp';
+  const sender = isPhone ? `5198700000${op.who % 4}` : `${op.channel}.user${op.who}`;
+  const { conversationId } = await shop.api.call('inbox.ingestMessage', {
+    channel: op.channel,
+    conversationExternalId: isPhone ? `${sender}@c.us` : `thread-${sender}`,
+    messageExternalId: `msg-${shop.messages}`,
+    direction: op.isReply ? 'out' : 'in',
+    author: op.isReply ? 'Tienda' : `Clienta ${op.who}`,
+    senderExternalId: sender,
+    text: 'hola, ¿tienes el labial?',
+    sentAt: shop.now() - op.hoursAgo * HOUR,
+  });
+  const customerId = (await shop.api.call('inbox.getConversation', { id: conversationId })).customerId;
+  if (customerId && !shop.customers.includes(customerId)) shop.customers.push(customerId);
+};
 
 const apply = async (shop: Shop, op: Operation): Promise<void> => {
   const { api } = shop;
@@ -92,6 +127,9 @@ const apply = async (shop: Shop, op: Operation): Promise<void> => {
     return;
   }
   if (op.kind === 'merge') return attempt(() => api.call('customers.link', { id: shop.customers[op.a] ?? 0, otherId: shop.customers[op.b] ?? 0 }));
+  if (op.kind === 'message') return writeMessage(shop, op);
+  if (op.kind === 'archive') return attempt(() => api.call('catalog.archiveProduct', { id: shop.products[op.variant] ?? 0, isArchived: op.isArchived }));
+  if (op.kind === 'erase') return attempt(() => api.call('customers.erase', { id: shop.customers[op.who % shop.customers.length] ?? 0, confirm: 'BORRAR' }));
   if (op.kind === 'receive') return attempt(() => api.call('stock.adjust', { variantId: shop.variants[op.variant] ?? 0, delta: 5, reason: 'receive' }));
   const id = pick(shop.orders, op.order);
   if (id === undefined) return;
@@ -193,6 +231,30 @@ describe('report rollups', () => {
     core.db.transaction(() => rebuildRollups(core.db))();
     expect(rollupDifferences(core.db)).toEqual(noDifferences);
     core.close();
+    tmp.cleanup();
+  }, 120_000);
+
+  it('are filled by migration 0030 from the messages, orders and variants exactly as the triggers kept them', async () => {
+    const tmp = makeTempDir();
+    const shop = await makeShop(tmp.dir);
+    const ops = fc.sample(fc.array(operation, { minLength: 150, maxLength: 150 }), { numRuns: 1, seed: 30 })[0] ?? [];
+    for (const op of ops) await apply(shop, op);
+    const kept = snapshot(shop.core);
+    expect(kept.rollup_talk_days?.length).toBeGreaterThan(5);
+    expect(kept.rollup_talk_days?.some((row) => (row as { ordered: number }).ordered === 1)).toBe(true);
+    const db = shop.core.db;
+    db.transaction(() => {
+      for (const name of db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'rollup_talk%' OR name LIKE 'rollup_stock%')").pluck().all()) db.exec(`DROP TRIGGER ${name}`);
+      db.exec('DROP TABLE rollup_talk_days; DROP TABLE rollup_talk; DROP TABLE rollup_stock_value; DROP INDEX variants_live_stock; DROP INDEX products_low_stock_threshold;');
+      db.exec(m0030.sql);
+    })();
+    expect(snapshot(shop.core)).toEqual(kept);
+    expect(rollupDifferences(db)).toEqual(noDifferences);
+    // The triggers are back: the next message and order keep them.
+    await apply(shop, { kind: 'message', who: 0, channel: 'whatsapp', isReply: false, hoursAgo: 0 });
+    await apply(shop, { kind: 'create', channel: 'whatsapp', customer: 4, lines: [[0, 1]], discount: 0 });
+    expect(rollupDifferences(db)).toEqual(noDifferences);
+    shop.core.close();
     tmp.cleanup();
   }, 120_000);
 

@@ -36,6 +36,16 @@ describe('stall: set aside, sync sales once, keep conflicts, return what is left
     expect(ledgerMismatches(shop.core)).toEqual([]);
   });
 
+  it('keeps units at the stall in the stock value of Reportes: they are still hers until sold', async () => {
+    const { v, api } = shop;
+    const range = { from: '2026-03-01', to: '2026-03-31' };
+    const before = (await api.call('reports.products', range)).stockValue;
+    await api.call('stall.setAside', { lines: [{ variantId: v['LAB-ROJ'] ?? 0, quantity: 4 }] });
+    expect((await api.call('reports.products', range)).stockValue).toEqual(before);
+    await syncAsRosa([sale([[v['LAB-ROJ'] ?? 0, 1, 2500]])]);
+    expect((await api.call('reports.products', range)).stockValue).toEqual({ ...before, units: before.units - 1, atPrice: before.atPrice - 2500 });
+  });
+
   it('refuses to set aside more than the shop has, naming what is available, and moves nothing', async () => {
     const { v, api } = shop;
     const refused = await shop.core.dispatch('stall.setAside', { lines: [{ variantId: v['LAB-ROJ'] ?? 0, quantity: 2 }, { variantId: v['LAB-NUD'] ?? 0, quantity: 5 }] });

@@ -1,0 +1,81 @@
+import type { CustomerListItem, CustomerPage } from '../../../shared/api/methods/customers';
+import { capFor } from '../../../shared/api/schemas';
+import type { ParsedArgs } from '../../../shared/api/contract';
+import type { Db } from '../db/open';
+import { queryWords } from '../catalog/search';
+
+type ListArgs = ParsedArgs<'customers.list'>;
+
+// Orders, lifetime value and last purchase come from the rollups (0019), which count what was sold,
+// never cancelled orders: the same figures as summing her orders, without reading them.
+const COLUMNS = `c.id, c.name, c.phone, coalesce(r.orders, 0) AS orders, coalesce(r.revenue, 0) AS lifetimeValue, r.last_at AS lastPurchaseAt`;
+
+/** A phone typed with spaces, dashes or brackets ("987 654 321") is one number, not three words. */
+const phoneDigits = (query: string): string | null => {
+  const digits = query.replace(/\D/g, '');
+  return /^[\d\s+\-().]+$/.test(query.trim()) && digits.length >= 3 ? digits : null;
+};
+
+// Words reach FTS5 only as double-quoted strings of letters and digits, so no query syntax gets in.
+const prefix = (word: string): string => `"${word.replace(/"/g, '')}"*`;
+
+/** Every word a prefix. One or two digits among words ("Rosa 2") are part of a name, not of a phone. */
+export const customerMatch = (query: string): string | null => {
+  const digits = phoneDigits(query);
+  if (digits) return prefix(digits);
+  const words = queryWords(query);
+  if (words.length === 0) return null;
+  return words.map((w) => (/^\d{1,2}$/.test(w) ? `name : ${prefix(w)}` : prefix(w))).join(' AND ');
+};
+
+/**
+ * Everyone, a page at a time: buyers by their last purchase (walking rollup_customers_last), then
+ * those who never bought by name (walking customers_name), so a page costs its own rows.
+ */
+const everyonePage = (db: Db, limit: number, offset: number): CustomerPage => {
+  const total = db.prepare<[], number>('SELECT count(*) FROM customers').pluck().get() ?? 0;
+  const buyers = db.prepare<[], number>('SELECT count(*) FROM rollup_customers').pluck().get() ?? 0;
+  const items = db
+    .prepare<[number, number], CustomerListItem>(
+      `SELECT ${COLUMNS} FROM rollup_customers r JOIN customers c ON c.id = r.customer_id ORDER BY r.last_at DESC, c.name, c.id LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset);
+  if (items.length < limit) {
+    items.push(
+      ...db
+        .prepare<[number, number], CustomerListItem>(
+          `SELECT ${COLUMNS} FROM customers c LEFT JOIN rollup_customers r ON r.customer_id = c.id
+            WHERE r.customer_id IS NULL ORDER BY c.name, c.id LIMIT ? OFFSET ?`,
+        )
+        .all(limit - items.length, Math.max(0, offset - buyers)),
+    );
+  }
+  return { items, total };
+};
+
+// A word in the name weighs more than the same digits in the phone.
+const RANK = 'bm25(customer_search, 2.0, 1.0)';
+
+/**
+ * One page of customers and how many there are (a search counts up to SEARCH_TOTAL_CAP). A search
+ * reads the FTS5 index kept by triggers (migration 0029): best match first, then latest buyer.
+ */
+export const listCustomersPage = (db: Db, args: ListArgs): CustomerPage => {
+  const query = args.query?.trim() ?? '';
+  if (!query) return everyonePage(db, args.limit, args.offset);
+  const match = customerMatch(query);
+  if (!match) return { items: [], total: 0 };
+  const items = db
+    .prepare<[string, number, number], CustomerListItem>(
+      `SELECT ${COLUMNS} FROM (SELECT rowid AS id, ${RANK} AS score FROM customer_search WHERE customer_search MATCH ?) h
+         JOIN customers c ON c.id = h.id LEFT JOIN rollup_customers r ON r.customer_id = c.id
+        ORDER BY h.score, r.last_at DESC NULLS LAST, c.name, c.id LIMIT ? OFFSET ?`,
+    )
+    .all(match, args.limit, args.offset);
+  if (items.length > 0 && items.length < args.limit) return { items, total: args.offset + items.length };
+  // Counted up to the cap, further once she scrolls there (capFor), so the list can always go on.
+  const cap = capFor(args.offset, args.limit);
+  const counted =
+    db.prepare<[string, number], number>('SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? LIMIT ?)').pluck().get(match, cap + 1) ?? 0;
+  return counted > cap ? { items, total: cap, isTotalCapped: true } : { items, total: counted };
+};
