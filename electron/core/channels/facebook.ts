@@ -1,5 +1,6 @@
 import { ChannelError, type AdapterFactory, type InboundMessage, type OutgoingPhoto } from './adapter';
 import { photoAs } from './photoFormat';
+import { createSentPhotoIds } from './sentPhotoIds';
 
 /** The one place the Graph API version is set; Meta retires old versions about two years after release. */
 export const GRAPH_VERSION = 'v23.0';
@@ -72,6 +73,7 @@ export const createFacebookAdapter =
   (hooks, env) => {
     const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
     let page: PageSession | null = null;
+    const sentPhotoIds = createSentPhotoIds();
     let choices: { id: string; name: string; access_token: string }[] = [];
 
     const graph = async <T>(method: 'GET' | 'POST', pathAndQuery: string, token: string, body?: Record<string, unknown> | FormData): Promise<T> => {
@@ -159,6 +161,7 @@ export const createFacebookAdapter =
           if (!customer) continue;
           for (const message of [...(conversation.messages?.data ?? [])].reverse()) {
             const isMine = message.from?.id === pageId;
+            if (isMine && sentPhotoIds.has(message.id)) continue;
             const photos: InboundMessage['photos'] = [];
             for (const attachment of message.attachments?.data ?? []) {
               const url = attachment.image_data?.url;
@@ -199,12 +202,14 @@ export const createFacebookAdapter =
         const image = await photoAs(photo, MESSENGER_IMAGE_TYPES);
         const sent = await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, attachmentForm(to, 'image', image));
         const said = caption ? await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, { recipient: { id: to }, message: { text: caption }, messaging_type: 'RESPONSE' }) : null;
+        if (said) sentPhotoIds.add(sent.message_id);
         return { externalId: said?.message_id ?? sent.message_id, sentAt: env.now() };
       },
       async sendFile(to, file, caption) {
         const { pageId, pageToken } = current();
         const sent = await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, attachmentForm(to, 'file', file));
         const said = caption ? await graph<{ message_id: string }>('POST', `/${pageId}/messages`, pageToken, { recipient: { id: to }, message: { text: caption }, messaging_type: 'RESPONSE' }) : null;
+        if (said) sentPhotoIds.add(sent.message_id);
         return { externalId: said?.message_id ?? sent.message_id, sentAt: env.now() };
       },
       async publish(post) {

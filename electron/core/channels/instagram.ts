@@ -4,6 +4,7 @@ import { ChannelError, type AdapterFactory, type InboundMessage, type LiveCommen
 import { instagramAppVersion } from './instagramApp';
 import { photoAs } from './photoFormat';
 import { itemText, type IgThread } from './instagramItems';
+import { createSentPhotoIds } from './sentPhotoIds';
 
 export interface InstagramOptions {
   createClient?: () => IgApiClient;
@@ -88,6 +89,7 @@ export const createInstagramAdapter =
     const channelsDir = path.dirname(env.sessionDir);
     const fetchImage = options.fetchImage ?? (async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer()));
     let ig: IgApiClient | null = null;
+    const sentPhotoIds = createSentPhotoIds();
     let lib: IgLibrary | null = null;
     const library = async (): Promise<IgLibrary> => (lib ??= await loadLibrary());
     const failure = (error: unknown): ChannelError =>
@@ -132,6 +134,7 @@ export const createInstagramAdapter =
       const customer = thread.users[0];
       for (const item of [...thread.items].reverse()) {
         const isMine = String(item.user_id) === viewer;
+        if (isMine && sentPhotoIds.has(String(item.item_id))) continue;
         const author = isMine ? username : users.get(String(item.user_id));
         const { text, imageUrl } = itemText(item);
         const photos: InboundMessage['photos'] = [];
@@ -257,6 +260,7 @@ export const createInstagramAdapter =
           // the text after it as its own message, the one Chasqui records.
           const sent = await thread.broadcastPhoto({ file: jpeg.bytes });
           const said = caption ? await thread.broadcastText(caption) : null;
+          if (said && sent && 'item_id' in sent && sent.item_id) sentPhotoIds.add(String(sent.item_id));
           const payload = [said, sent].map((s) => (s && 'item_id' in s ? s : null)).find((s) => s !== null);
           return { externalId: payload?.item_id ?? `ig-${env.now()}`, sentAt: payload?.timestamp ? Math.round(Number(payload.timestamp) / 1000) : env.now() };
         } catch (error) {

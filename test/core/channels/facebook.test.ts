@@ -202,6 +202,18 @@ describe('Facebook Page through the Graph API (network faked with nock)', () => 
     const opened = await api.call('inbox.getConversation', { id: conversation?.id ?? 0 });
     expect(opened.messages.at(-1)).toMatchObject({ direction: 'out', text: 'Así es el labial nude 💄' });
     expect(opened.messages.at(-1)?.photos).toHaveLength(1);
+    // The next sync brings back the photo's own message and the text: the text is known, and the photo
+    // (already on it) does not come in again as a second, empty message from her.
+    nock(GRAPH)
+      .get(`/${GRAPH_VERSION}/${PAGE.id}/conversations`)
+      .query(true)
+      .reply(200, conversationsBody([
+        { id: 'm_out2', text: 'Así es el labial nude 💄', fromPage: true, at: '2026-11-21T15:59:01+0000' },
+        { id: 'm_out1', text: '', fromPage: true, at: '2026-11-21T15:59:00+0000', photo: 'https://scontent.xx.fbcdn.net/v/t1/labial.jpg' },
+        { id: 'm_1', text: 'tienen el labial nude?', fromPage: false, at: '2026-11-21T15:00:00+0000' },
+      ]));
+    expect(await api.call('channels.sync', { kind: 'facebook' })).toEqual({ messages: 0 });
+    expect((await api.call('inbox.getConversation', { id: conversation?.id ?? 0 })).messages).toHaveLength(opened.messages.length);
 
     // Meta refuses the upload: the same stable code as for a text, and nothing is recorded.
     nock(GRAPH).post(`/${GRAPH_VERSION}/${PAGE.id}/messages`).reply(400, graphError(10, 'This message is sent outside of allowed window.', 2018278));

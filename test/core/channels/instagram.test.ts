@@ -204,6 +204,16 @@ describe('Instagram through instagram-private-api (network faked with nock)', ()
     const opened = await api.call('inbox.getConversation', { id: conversation?.id ?? 0 });
     expect(opened.messages.at(-1)).toMatchObject({ direction: 'out', text: 'Así es el nude 💄' });
     expect(opened.messages.at(-1)?.photos).toHaveLength(1);
+    // The next sync brings back the photo's own item and the text: the text is known, and the photo (already
+    // on it) does not come in again as a second message from her.
+    nock(IG).get('/api/v1/direct_v2/inbox/').query(true).reply(200, inboxReply([thread(threadId, [
+      { id: 'i2', from: ME, text: 'Así es el nude 💄', us: now * 1000 },
+      { id: 'i3', from: ME, us: now * 1000 - 1000, photo: 'https://scontent.cdninstagram.com/nude.jpg' },
+      { id: 'i1', from: VALERIA, text: 'tienes el nude?', us: now * 1000 - 60_000_000 },
+    ])]));
+    nock(IG).get('/api/v1/direct_v2/pending_inbox/').query(true).reply(200, inboxReply([]));
+    expect(await api.call('channels.sync', { kind: 'instagram' })).toEqual({ messages: 0 });
+    expect((await api.call('inbox.getConversation', { id: conversation?.id ?? 0 })).messages).toHaveLength(opened.messages.length);
 
     // Instagram refuses the upload as spam: the channel stops, with the stable code, and the text did not go either.
     nock(IG).post(/\/rupload_igphoto\/.*/).reply(400, { message: 'feedback_required', spam: true, status: 'fail' });
