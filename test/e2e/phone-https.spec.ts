@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
-import tls from 'node:tls';
-import { chromium, expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { serveApp, type ServedApp } from './serve';
+import { launchTrustingBrowser } from './trustingBrowser';
 
 const shots = path.resolve(__dirname, '../../test-results/screenshots');
 const assetsDir = path.resolve(__dirname, '../../out/renderer/assets');
@@ -15,27 +15,12 @@ let app: ServedApp;
 let trusting: Browser;
 let lanOrigin = '';
 
-/** The SPKI hash of the certificate the LAN door presents, as Chromium's --ignore-certificate-errors-spki-list takes it. */
-const spkiHashOf = (port: number): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => {
-      const cert = socket.getPeerX509Certificate();
-      socket.end();
-      if (!cert) return reject(new Error('no certificate'));
-      resolve(crypto.createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64'));
-    });
-    socket.on('error', reject);
-  });
-
 test.beforeAll(async () => {
   app = await serveApp(['--demo', '--lan', '--lan-host', '127.0.0.1', '--lan-port', '0']);
   await expect.poll(() => app.lanUrl()).not.toBeNull();
   lanOrigin = new URL(app.lanUrl() ?? '').origin;
   // As a phone that installed the shop's certificate: Chromium trusts exactly this key (only in tests).
-  trusting = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', `--ignore-certificate-errors-spki-list=${await spkiHashOf(Number(new URL(lanOrigin).port))}`],
-  });
+  trusting = await launchTrustingBrowser(lanOrigin);
   fs.writeFileSync(path.join(assetsDir, testWorker), "self.addEventListener('install', () => self.skipWaiting());\n");
 });
 test.afterAll(async () => {

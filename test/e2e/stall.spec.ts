@@ -1,16 +1,15 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
-import tls from 'node:tls';
-import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { StallConflict, StallStockLine, StallSyncResult } from '../../shared/api/methods/stall';
 import type { Product, StockMovement } from '../../shared/domain/catalog';
 import { serveApp, type ServedApp } from './serve';
+import { launchTrustingBrowser } from './trustingBrowser';
 
 const shots = path.resolve(__dirname, '../../test-results/screenshots');
 const phoneSize = { width: 390, height: 844 };
 
 let app: ServedApp;
-/** The phones' browser: one that trusts the shop's certificate when the home network speaks HTTPS. */
+/** The phones' browser: one that trusts the shop's certificate. */
 let phones: Browser | null = null;
 test.beforeAll(async () => {
   app = await serveApp(['--demo', '--lan', '--lan-host', '127.0.0.1', '--lan-port', '0']);
@@ -20,29 +19,9 @@ test.afterAll(async () => {
   await app.stop();
 });
 
-/** The SPKI hash of the certificate the home-network door presents, as Chromium's --ignore-certificate-errors-spki-list takes it. */
-const spkiHashOf = (port: number): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => {
-      const cert = socket.getPeerX509Certificate();
-      socket.end();
-      if (!cert) return reject(new Error('no certificate'));
-      resolve(crypto.createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64'));
-    });
-    socket.on('error', reject);
-  });
-
-/**
- * Over plain http on 127.0.0.1 the page is already a secure context; over HTTPS the phone must trust the
- * shop's certificate (as a real phone does once installed), or the browser refuses the service worker.
- */
-const phoneBrowser = async (browser: Browser): Promise<Browser> => {
-  const origin = new URL(await lanOrigin());
-  if (origin.protocol !== 'https:') return browser;
-  phones ??= await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', `--ignore-certificate-errors-spki-list=${await spkiHashOf(Number(origin.port))}`],
-  });
+/** The phones trust the shop's certificate, as a real phone does once it is installed, or the browser refuses the service worker. */
+const phoneBrowser = async (): Promise<Browser> => {
+  phones ??= await launchTrustingBrowser(await lanOrigin());
   return phones;
 };
 
@@ -61,10 +40,10 @@ const lanOrigin = async (): Promise<string> => {
 };
 
 /** A person with the stall role, and a phone of theirs paired on the phone page, which opens the app at Feria. */
-const pairStallPhone = async (browser: Browser, name: string, options: { serviceWorkers: 'allow' | 'block' }): Promise<{ context: BrowserContext; phone: Page }> => {
+const pairStallPhone = async (name: string, options: { serviceWorkers: 'allow' | 'block' }): Promise<{ context: BrowserContext; phone: Page }> => {
   const person = await owner<{ id: number }>('team.add', { name, role: 'stall' });
   const { code } = await owner<{ code: string }>('lan.pairingCode', { personId: person.id });
-  const context = await (await phoneBrowser(browser)).newContext({ viewport: phoneSize, isMobile: true, hasTouch: true, locale: 'es-PE', timezoneId: 'America/Lima', serviceWorkers: options.serviceWorkers });
+  const context = await (await phoneBrowser()).newContext({ viewport: phoneSize, isMobile: true, hasTouch: true, locale: 'es-PE', timezoneId: 'America/Lima', serviceWorkers: options.serviceWorkers });
   const phone = await context.newPage();
   await phone.goto(`${await lanOrigin()}/telefono`);
   await phone.getByLabel('Tu nombre').fill(`Celular de ${name}`);
@@ -121,7 +100,7 @@ const variantNamed = (products: Product[], productName: string) => {
 
 const stallOrderCount = async (): Promise<number> => (await owner<{ total: number }>('orders.list', { channel: 'stall', limit: 1 })).total;
 
-test('the stall phone sells offline, survives a reload with no connection, and syncs each sale once, keeping the oversold one as a conflict', async ({ page, browser }) => {
+test('the stall phone sells offline, survives a reload with no connection, and syncs each sale once, keeping the oversold one as a conflict', async ({ page }) => {
   test.setTimeout(120_000);
   const products = (await owner<{ items: Product[] }>('catalog.listProducts', { limit: 500 })).items;
   const [a, b] = [variantNamed(products, 'Delineador líquido Punta Fina'), variantNamed(products, 'Quitaesmalte sin acetona')];
@@ -143,7 +122,7 @@ test('the stall phone sells offline, survives a reload with no connection, and s
   const shopUnitsOfA = (await variantOf(a.variant.id)).stock;
 
   // The stall phone takes its snapshot at home, then goes to the market with no connection.
-  const { context, phone } = await pairStallPhone(browser, 'Rosa', { serviceWorkers: 'allow' });
+  const { context, phone } = await pairStallPhone('Rosa', { serviceWorkers: 'allow' });
   await prepare(phone);
   await expect(phone.getByRole('button', { name: a.name, exact: true }).getByTestId('stall-left')).toHaveText('Quedan 2');
   await expect.poll(() => phone.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
@@ -230,7 +209,7 @@ test('the stall phone sells offline, survives a reload with no connection, and s
   await context.close();
 });
 
-test('a phone killed in the middle of a sync, twenty times, loses no sale and records none twice', async ({ browser }) => {
+test('a phone killed in the middle of a sync, twenty times, loses no sale and records none twice', async () => {
   test.setTimeout(90_000);
   const products = (await owner<{ items: Product[] }>('catalog.listProducts', { limit: 500 })).items;
   const c = variantNamed(products, 'Protector solar FPS 50');
@@ -240,7 +219,7 @@ test('a phone killed in the middle of a sync, twenty times, loses no sale and re
   const stallBefore = (await expectLedgerAddsUp(c.variant.id)).filter((m) => m.reason === 'stall_sale').length;
 
   // The sync path only: no service worker, so every call of the page is seen by the route below.
-  const { context, phone: first } = await pairStallPhone(browser, 'Lucha', { serviceWorkers: 'block' });
+  const { context, phone: first } = await pairStallPhone('Lucha', { serviceWorkers: 'block' });
   await prepare(first);
   await first.close();
   const origin = await lanOrigin();
