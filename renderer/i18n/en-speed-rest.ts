@@ -8,6 +8,9 @@ export const enSpeedRest: Record<keyof typeof esSpeedRest, string> = {
   'speedRest.customersShown_other': '{shown} of {count} customers',
   'speedRest.customersShownCapped_one': '{shown} of more than {count} customer',
   'speedRest.customersShownCapped_other': '{shown} of more than {count} customers',
+  'speedRest.ordersCountCapped_one': 'More than {count} order',
+  'speedRest.ordersCountCapped_other': 'More than {count} orders',
+  'speedRest.ordersMore': 'Show more orders',
   'speedRest.customersMore': 'Load more customers',
   'speedRest.conversionHelp': 'Conversion: each day a customer wrote to you on a channel counts as one conversation; it converted when they ordered on that same channel from their first message that day up to {days} days after their last. For a live: of those who claimed something, how many bought it.',
 };

@@ -6,6 +6,9 @@ export const esSpeedRest = {
   'speedRest.customersShown_other': '{shown} de {count} clientas',
   'speedRest.customersShownCapped_one': '{shown} de más de {count} clienta',
   'speedRest.customersShownCapped_other': '{shown} de más de {count} clientas',
+  'speedRest.ordersCountCapped_one': 'Más de {count} pedido',
+  'speedRest.ordersCountCapped_other': 'Más de {count} pedidos',
+  'speedRest.ordersMore': 'Ver más pedidos',
   'speedRest.customersMore': 'Cargar más clientas',
   'speedRest.conversionHelp': 'Conversión: cada día en que un cliente te escribió por un canal cuenta como una conversación; convirtió si hizo un pedido por ese mismo canal desde su primer mensaje de ese día hasta {days} días después del último. En un live: de quienes pidieron algo, cuántos lo compraron.',
 };

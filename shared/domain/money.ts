@@ -12,9 +12,20 @@ const formatterFor = (locale: string, currency: string): Intl.NumberFormat => {
   return formatter;
 };
 
-/** Decimal places the currency uses (PEN 2, CLP 0, ...), from the platform's CLDR data. */
-export const currencyDigits = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+const digitsByCurrency = new Map<string, number>();
+
+/**
+ * Decimal places the currency uses (PEN 2, CLP 0, ...), from the platform's CLDR data. Kept per
+ * currency: building a formatter costs more than formatting, and a list formats every row.
+ */
+export const currencyDigits = (currency: string): number => {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+};
 
 export const formatMoney = (minor: number, currency: string, locale: string): string =>
   formatterFor(locale, currency).format(minor / 10 ** currencyDigits(currency));

@@ -121,13 +121,21 @@ export const defaultSettings: ShopSettings = {
  * The locale the screen formats dates and numbers with: her chosen format, or, by default, the
  * language in the shop's region (es-PE in Spanish, en-PE in English), so English never shows Spanish dates.
  */
+const displayLocales = new Map<string, string>();
+
 export const displayLocale = (settings: Pick<ShopSettings, 'locale' | 'language' | 'isFormatFromLanguage'>): string => {
   if (!settings.isFormatFromLanguage) return settings.locale;
+  // Every screen asks on every draw; Intl.Locale is parsed once per setting.
+  const key = `${settings.locale}|${settings.language}`;
+  const known = displayLocales.get(key);
+  if (known !== undefined) return known;
+  let shown: string;
   try {
     const chosen = new Intl.Locale(settings.locale);
-    if (chosen.language === settings.language) return settings.locale;
-    return chosen.region ? `${settings.language}-${chosen.region}` : settings.language;
+    shown = chosen.language === settings.language ? settings.locale : chosen.region ? `${settings.language}-${chosen.region}` : settings.language;
   } catch {
-    return settings.language;
+    shown = settings.language;
   }
+  displayLocales.set(key, shown);
+  return shown;
 };

@@ -21,10 +21,12 @@ import { coldStartTarget, figure, ingestTarget, interactive, keystrokeTarget, ty
 
 const root = path.resolve(__dirname, '../..');
 const INGEST = 5_000;
+/** Messages in each half of the split of one-at-a-time ingest. */
+const SPLIT = 2_000;
 const ORDERS = 500;
 
 /** Median of several runs after one warm-up, in milliseconds. */
-const median = async (run: () => Promise<unknown>, times = 7): Promise<number> => {
+const median = async (run: () => Promise<unknown>, times = 15): Promise<number> => {
   await run();
   const samples: number[] = [];
   for (let i = 0; i < times; i += 1) {
@@ -101,6 +103,7 @@ const queries = (api: ApiClient, today: string, from: string): Record<string, ()
   'customers.list (first page)': () => api.call('customers.list', { limit: 50 }),
   'customers.list (search "clienta 12")': () => api.call('customers.list', { query: 'clienta 12', limit: 50 }),
   'orders.list (newest page)': () => api.call('orders.list', {}),
+  'orders.list (search "clienta 77")': () => api.call('orders.list', { query: 'clienta 77', limit: 50 }),
   'reports.sales (a year by month)': () => api.call('reports.sales', { from, to: today, groupBy: 'month' }),
   'reports.channels (a year)': () => api.call('reports.channels', { from, to: today }),
   'reports.products (a year)': () => api.call('reports.products', { from, to: today }),
@@ -130,6 +133,21 @@ const measureSize = async (size: ShopSize, cli: string) => {
   for (let start = 0; start < batchRows.length; start += INGEST_BATCH_MAX) await api.call('inbox.ingestMessages', { messages: batchRows.slice(start, start + INGEST_BATCH_MAX) });
   const batchIngest = rate(batchRows.length, performance.now() - started);
   const batchCeiling = rawCeiling(core, ingestRows(size, now, 'bench-batch-raw'), INGEST_BATCH_MAX);
+  // The mixed figure split in two: a message in a conversation she already has (the everyday case;
+  // the passes above opened them all), and the first message of someone new (customer, identity,
+  // conversation and search entry made in the same transaction).
+  const oneByOne = async (some: ReturnType<typeof ingestRows>) => {
+    const began = performance.now();
+    for (const row of some) await api.call('inbox.ingestMessage', row);
+    return rate(some.length, performance.now() - began);
+  };
+  const known = await oneByOne(ingestRows(size, now, 'bench-known').slice(0, SPLIT));
+  const newcomers = await oneByOne(
+    ingestRows(size, now, 'bench-new').slice(0, SPLIT).map((row, i) => {
+      const phone = `5198${String(i).padStart(7, '0')}`;
+      return { ...row, conversationExternalId: `${phone}@c.us`, senderExternalId: phone, author: `Nueva ${i}` };
+    }),
+  );
 
   started = performance.now();
   for (let i = 0; i < ORDERS; i += 1) {
@@ -151,7 +169,13 @@ const measureSize = async (size: ShopSize, cli: string) => {
   return {
     shop: { products: size.products, customers: size.customers, orders: size.orders, messages: size.messages, buildSeconds: Number((buildMs / 1000).toFixed(1)) },
     ingest: {
-      perMessage: { messagesPerSecond: ingest, rawCeilingPerSecond: ceiling, ratioToCeiling: Number((ingest / ceiling).toFixed(2)) },
+      perMessage: {
+        messagesPerSecond: ingest,
+        rawCeilingPerSecond: ceiling,
+        ratioToCeiling: Number((ingest / ceiling).toFixed(2)),
+        knownConversation: { messagesPerSecond: known, ratioToCeiling: Number((known / ceiling).toFixed(2)) },
+        newCustomer: { messagesPerSecond: newcomers, ratioToCeiling: Number((newcomers / ceiling).toFixed(2)) },
+      },
       batches: {
         batchSize: INGEST_BATCH_MAX,
         messagesPerSecond: batchIngest,
@@ -182,6 +206,8 @@ const figuresOf = (small: SizeResult | undefined, large: SizeResult | undefined,
   const query = (label: string, key: string) => figure(label, 'ms', small?.queriesMs[key] ?? null, large?.queriesMs[key] ?? null, interactive);
   return [
     figure('ingest one at a time / raw ceiling (a raw insert per transaction)', 'ratio', small?.ingest.perMessage.ratioToCeiling ?? null, large?.ingest.perMessage.ratioToCeiling ?? null, ingestTarget),
+    figure('ingest one at a time, into a conversation she already has / raw ceiling', 'ratio', small?.ingest.perMessage.knownConversation.ratioToCeiling ?? null, large?.ingest.perMessage.knownConversation.ratioToCeiling ?? null),
+    figure('ingest one at a time, the first message of a new customer / raw ceiling', 'ratio', small?.ingest.perMessage.newCustomer.ratioToCeiling ?? null, large?.ingest.perMessage.newCustomer.ratioToCeiling ?? null),
     figure(`ingest in batches of ${INGEST_BATCH_MAX} / the same raw ceiling`, 'ratio', small?.ingest.batches.ratioToCeiling ?? null, large?.ingest.batches.ratioToCeiling ?? null, ingestTarget),
     figure(`ingest in batches / raw inserts in batches of ${INGEST_BATCH_MAX} (cost of the rules)`, 'ratio', small?.ingest.batches.ratioToRawBatches ?? null, large?.ingest.batches.ratioToRawBatches ?? null),
     figure('ingest, one at a time (messages/s)', 'per s', small?.ingest.perMessage.messagesPerSecond ?? null, large?.ingest.perMessage.messagesPerSecond ?? null),
@@ -191,6 +217,7 @@ const figuresOf = (small: SizeResult | undefined, large: SizeResult | undefined,
     query("a busy customer's conversation", 'inbox.getConversation (a busy customer)'),
     query("a customer's timeline (customers.get)", 'customers.get (timeline of a busy customer)'),
     query('orders list, newest page', 'orders.list (newest page)'),
+    query('order search "clienta 77" (first page)', 'orders.list (search "clienta 77")'),
     query("today's deliveries", 'deliveries.listForDay (today)'),
     query('catalog search "labial rojo"', 'catalog.listProducts (search "labial rojo")'),
     query('customers, first page', 'customers.list (first page)'),

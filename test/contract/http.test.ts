@@ -12,6 +12,7 @@ import { pagingContractSuite } from './paging.suite';
 import { stallContractSuite } from './stall.suite';
 import { paymentsContractSuite } from './payments.suite';
 import { customersPagingContractSuite } from './customers-paging.suite';
+import { ordersSearchContractSuite } from './orders-search.suite';
 
 catalogContractSuite('http');
 csvContractSuite('http');
@@ -27,3 +28,4 @@ pagingContractSuite('http');
 stallContractSuite('http');
 paymentsContractSuite('http');
 customersPagingContractSuite('http');
+ordersSearchContractSuite('http');

@@ -12,6 +12,7 @@ import { pagingContractSuite } from './paging.suite';
 import { stallContractSuite } from './stall.suite';
 import { paymentsContractSuite } from './payments.suite';
 import { customersPagingContractSuite } from './customers-paging.suite';
+import { ordersSearchContractSuite } from './orders-search.suite';
 
 catalogContractSuite('in-process');
 csvContractSuite('in-process');
@@ -27,3 +28,4 @@ pagingContractSuite('in-process');
 stallContractSuite('in-process');
 paymentsContractSuite('in-process');
 customersPagingContractSuite('in-process');
+ordersSearchContractSuite('in-process');

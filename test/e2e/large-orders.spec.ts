@@ -8,6 +8,8 @@ import { serveApp, type ServedApp } from './serve';
 
 let app: ServedApp;
 test.beforeAll(async () => {
+  // Writing the large shop (and its search indexes) takes 30–60 s, longer beside another worker.
+  test.setTimeout(240_000);
   // 100,000 orders and 5,000 products written straight into the data folder before the app starts.
   app = await serveApp([], {
     prepare: async (dataDir) => {
@@ -42,20 +44,32 @@ const keystrokeToList = (page: Page, inputLabel: string, listSelector: string, t
     { inputLabel, listSelector, text },
   );
 
+/** The median of several keystrokes, each typing a new search (one sample is at the mercy of a busy machine). */
+const medianKeystroke = async (page: Page, listSelector: string, texts: string[]): Promise<number> => {
+  const samples: number[] = [];
+  for (const text of texts) {
+    samples.push(await keystrokeToList(page, 'Buscar', listSelector, text));
+    // Let the answer land and the labels of the rows load before the next keystroke.
+    await page.waitForTimeout(300);
+  }
+  expect(samples.every((ms) => ms > 0)).toBe(true);
+  return [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? -1;
+};
+
 test('Pedidos with 100,000 orders and Catálogo with 5,000 products: first render and keystroke to filtered list', async ({ page }) => {
   test.setTimeout(120_000);
   let started = Date.now();
   await page.goto(`${app.url}#/pedidos`);
   await expect(page.getByRole('cell', { name: 'P-100000' })).toBeVisible({ timeout: 30_000 });
   const ordersFirstRender = Date.now() - started;
-  const ordersKeystroke = await keystrokeToList(page, 'Buscar', 'table tbody', 'clienta 77');
+  const ordersKeystroke = await medianKeystroke(page, 'table tbody', ['clienta 77', 'clienta 12', 'clienta 345', 'clienta 9', 'clienta 501']);
   await expect(page.getByRole('cell', { name: /P-\d+/ }).first()).toBeVisible();
 
   started = Date.now();
   await page.getByRole('navigation').getByRole('link', { name: 'Catálogo' }).click();
   await expect(page.getByText('5000 productos')).toBeVisible({ timeout: 30_000 });
   const catalogFirstRender = Date.now() - started;
-  const catalogKeystroke = await keystrokeToList(page, 'Buscar', '[aria-label$="productos"]', 'labial rojo');
+  const catalogKeystroke = await medianKeystroke(page, '[aria-label$="productos"]', ['labial rojo', 'serum coral', 'rubor', 'base natural', 'crema 12']);
 
   const figures = { ordersFirstRenderMs: ordersFirstRender, ordersKeystrokeToListMs: Math.round(ordersKeystroke), catalogFirstRenderMs: catalogFirstRender, catalogKeystrokeToListMs: Math.round(catalogKeystroke) };
   console.log(`UI figures: ${JSON.stringify(figures)}`);

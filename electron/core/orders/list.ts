@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { listOrdersArgs, OrderSummary } from '../../../shared/api/methods/orders';
-import { foldText } from '../../../shared/domain/catalog';
+import { capFor } from '../../../shared/api/schemas';
 import { balanceDueOf, paymentState, type OrderChannel, type OrderStatus } from '../../../shared/domain/orders';
 import type { Db } from '../db/open';
+import { queryWords, strictMatch } from '../catalog/search';
 
 type ListArgs = z.output<typeof listOrdersArgs>;
 
@@ -23,8 +24,35 @@ interface SummaryRow {
 
 const startOfDay = (date: string, timeZone: string): number => DateTime.fromISO(date, { zone: timeZone }).startOf('day').toMillis();
 
-/** Filters run in SQL on indexed columns; one page is returned with the total count. */
-export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): { items: OrderSummary[]; total: number } => {
+export interface OrdersPage {
+  items: OrderSummary[];
+  /** How many match in all; for a search, counted up to the cap (`isTotalCapped`). */
+  total: number;
+  isTotalCapped?: boolean;
+}
+
+const COLUMNS = `o.id, o.number, o.status, o.channel, c.name AS customer_name, o.total, o.paid, o.delivery_date, o.created_at,
+  (SELECT group_concat(i.quantity || '× ' || i.name, ', ') FROM order_items i WHERE i.order_id = o.id) AS items_text,
+  (SELECT p.name FROM record_actors r JOIN people p ON p.id = r.person_id WHERE r.table_name = 'orders' AND r.row_id = o.id) AS recorded_by`;
+
+const toSummary = (row: SummaryRow): OrderSummary => ({
+  id: row.id,
+  number: row.number,
+  status: row.status,
+  channel: row.channel,
+  customerName: row.customer_name ?? '',
+  itemsText: row.items_text ?? '',
+  recordedByName: row.recorded_by,
+  total: row.total,
+  paid: row.paid,
+  balanceDue: balanceDueOf(row.status, row.total, row.paid),
+  paymentState: paymentState(row.total, row.paid),
+  deliveryDate: row.delivery_date,
+  createdAt: row.created_at,
+});
+
+/** The filters other than the search, as SQL on indexed columns of `orders o`. */
+const filtersOf = (args: ListArgs, timeZone: string): { where: string[]; params: (string | number)[] } => {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (args.status) (where.push('o.status = ?'), params.push(args.status));
@@ -41,41 +69,47 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): { item
   if (args.paymentState === 'paid') where.push('o.paid >= o.total AND o.paid > 0');
   if (args.from) (where.push('o.created_at >= ?'), params.push(startOfDay(args.from, timeZone)));
   if (args.to) (where.push('o.created_at < ?'), params.push(startOfDay(args.to, timeZone) + 86_400_000));
-  if (args.query) {
-    for (const word of foldText(args.query).split(/\s+/).filter(Boolean)) {
-      where.push("o.search_text LIKE ? ESCAPE '\\'");
-      params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    }
+  return { where, params };
+};
+
+/**
+ * One page of orders, newest first, and how many there are. Without a search the page walks the
+ * index on the creation time and the count is exact. A search reads the FTS5 index kept by triggers
+ * (migration 0031): every word must start some word of the order (its number, its customer, its
+ * products), accents and case ignored; newest order number first, as the index hands them out, so
+ * no match is sorted. Its ids are read once, up to the cap (further once she scrolls there), for
+ * both the page and the count.
+ */
+export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): OrdersPage => {
+  const { where, params } = filtersOf(args, timeZone);
+  const words = args.query ? queryWords(args.query) : [];
+  if (words.length === 0) {
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = db
+      .prepare<(string | number)[], SummaryRow>(
+        `SELECT ${COLUMNS} FROM (SELECT o.id FROM orders o ${clause} ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?) page
+           JOIN orders o ON o.id = page.id LEFT JOIN customers c ON c.id = o.customer_id
+          ORDER BY o.created_at DESC, o.id DESC`,
+      )
+      .all(...params, args.limit, args.offset);
+    return { items: rows.map(toSummary), total: Number(db.prepare(`SELECT count(*) FROM orders o ${clause}`).pluck().get(...params)) };
   }
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = Number(db.prepare(`SELECT count(*) FROM orders o ${clause}`).pluck().get(...params));
-  const rows = db
-    .prepare<(string | number)[], SummaryRow>(
-      `SELECT o.id, o.number, o.status, o.channel, c.name AS customer_name, o.total, o.paid, o.delivery_date, o.created_at,
-              (SELECT group_concat(i.quantity || '× ' || i.name, ', ') FROM order_items i WHERE i.order_id = o.id) AS items_text,
-              (SELECT p.name FROM record_actors r JOIN people p ON p.id = r.person_id WHERE r.table_name = 'orders' AND r.row_id = o.id) AS recorded_by
-         FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
-         ${clause}
-        ORDER BY o.created_at DESC, o.id DESC
-        LIMIT ? OFFSET ?`,
+  const cap = capFor(args.offset, args.limit);
+  const ids = db
+    .prepare<(string | number)[], number>(
+      `SELECT s.rowid FROM order_search s JOIN orders o ON o.id = s.rowid
+        WHERE ${['order_search MATCH ?', ...where].join(' AND ')} ORDER BY s.rowid DESC LIMIT ? OFFSET ?`,
     )
-    .all(...params, args.limit, args.offset);
-  return {
-    total,
-    items: rows.map((row) => ({
-      id: row.id,
-      number: row.number,
-      status: row.status,
-      channel: row.channel,
-      customerName: row.customer_name ?? '',
-      itemsText: row.items_text ?? '',
-      recordedByName: row.recorded_by,
-      total: row.total,
-      paid: row.paid,
-      balanceDue: balanceDueOf(row.status, row.total, row.paid),
-      paymentState: paymentState(row.total, row.paid),
-      deliveryDate: row.delivery_date,
-      createdAt: row.created_at,
-    })),
-  };
+    .pluck()
+    .all(strictMatch(words), ...params, cap + 1 - args.offset, args.offset);
+  const rows = db
+    .prepare<[string], SummaryRow>(
+      `SELECT ${COLUMNS} FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
+        WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id DESC`,
+    )
+    .all(JSON.stringify(ids.slice(0, args.limit)));
+  // Past the end (the list shrank since the last page): counted again from the start.
+  if (ids.length === 0 && args.offset > 0) return { ...listOrdersPage(db, { ...args, offset: 0, limit: 1 }, timeZone), items: [] };
+  const counted = args.offset + ids.length;
+  return { items: rows.map(toSummary), ...(counted > cap ? { total: cap, isTotalCapped: true } : { total: counted }) };
 };

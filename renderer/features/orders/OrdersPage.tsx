@@ -4,7 +4,6 @@ import { orderChannels, orderStatuses, type OrderChannel, type OrderStatus, type
 
 const paymentStates: PaymentState[] = ['unpaid', 'partial', 'paid'];
 import { api } from '../../api';
-import { useDate, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { RecordedByFilter } from './RecordedByFilter';
 import { NewOrderDialog } from './NewOrderDialog';
@@ -12,13 +11,14 @@ import { ReceivablesDialog } from '../payments/ReceivablesDialog';
 import { OrderDialog } from './OrderDialog';
 import { useAssigned, useLabels } from '../quick/useLabels';
 import { LabelFilter } from '../quick/LabelFilter';
-import { LabelChips } from '../quick/LabelChips';
+import { OrderRow } from './OrderRow';
 import { BoardView } from '../board/BoardView';
+
+/** Pages of 50 (two screens) keep a shop with 100,000 orders as quick to search as one with ten. */
+const PAGE = 50;
 
 export const OrdersPage = () => {
   const t = useT();
-  const money = useMoney();
-  const date = useDate();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const [channel, setChannel] = useState<OrderChannel | ''>('');
@@ -28,7 +28,7 @@ export const OrdersPage = () => {
   const [recordedBy, setRecordedBy] = useState<number | null>(null);
   const { labels } = useLabels();
   const [labelId, setLabelId] = useState<number | null>(null);
-  const [result, setResult] = useState<{ items: OrderSummary[]; total: number } | null>(null);
+  const [result, setResult] = useState<{ items: OrderSummary[]; total: number; isTotalCapped?: boolean } | null>(null);
   const [isCreating, setCreating] = useState(window.location.hash.includes('/nuevo'));
   // The board or the list, as she left it last time (#/pedidos/tablero opens the board).
   const [isBoard, setBoard] = useState(() => window.location.hash.includes('/tablero') || localStorage.getItem('chasqui.ordersView') === 'board');
@@ -53,25 +53,20 @@ export const OrdersPage = () => {
   const { assigned } = useAssigned('order', (result?.items ?? []).map((o) => o.id), result);
   const latestRequest = useRef(0);
   useEffect(() => {
-    // Every keystroke asks at once (the list answers in a millisecond); only the newest answer may land.
+    // Every keystroke asks at once (the list answers in a few milliseconds); only the newest answer may land.
     const load = () => {
       const seq = (latestRequest.current += 1);
-      void api.call('orders.list', { ...filters, offset: 0 }).then((r) => (seq === latestRequest.current ? setResult(r) : undefined));
+      void api.call('orders.list', { ...filters, offset: 0, limit: PAGE }).then((r) => (seq === latestRequest.current ? setResult(r) : undefined));
     };
-    const timer = setTimeout(load, 0);
-    const stop = api.onEvent((event) => (event.type === 'orders.changed' ? load() : undefined));
-    return () => {
-      clearTimeout(timer);
-      stop();
-    };
+    load();
+    return api.onEvent((event) => (event.type === 'orders.changed' ? load() : undefined));
     // The filters object is rebuilt from these values on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, status, channel, payment, from, to, recordedBy, labelId]);
 
-  // Pages of 100 keep a shop with 100,000 orders as quick as one with ten.
   const loadMore = () =>
-    void api.call('orders.list', { ...filters, offset: result?.items.length ?? 0 }).then((page) =>
-      setResult((current) => (current ? { total: page.total, items: [...current.items, ...page.items] } : page)),
+    void api.call('orders.list', { ...filters, offset: result?.items.length ?? 0, limit: PAGE }).then((page) =>
+      setResult((current) => (current ? { ...page, items: [...current.items, ...page.items] } : page)),
     );
 
   return (
@@ -106,7 +101,7 @@ export const OrdersPage = () => {
         <label className="field-inline"><span>{t('reports.from')}</span><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label className="field-inline"><span>{t('reports.to')}</span><input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
         <RecordedByFilter value={recordedBy} onChange={setRecordedBy} />
-        {result ? <span className="muted count">{result.total}</span> : null}
+        {result ? <span className="muted count">{result.isTotalCapped ? t('speedRest.ordersCountCapped', { count: result.total }) : result.total}</span> : null}
       </div>
       {result && result.items.length === 0 ? <p className="empty-results">{t('orders.empty')}</p> : null}
       {result && result.items.length > 0 ? (
@@ -119,22 +114,11 @@ export const OrdersPage = () => {
               </tr>
             </thead>
             <tbody>
-              {result.items.map((o) => (
-                <tr key={o.id}>
-                  <td className="nowrap"><button type="button" className="link-button nowrap" onClick={() => setOpenId(o.id)}>{o.number}</button></td>
-                  <td><span className={`channel channel-${o.channel}`}>{t(`channel.${o.channel}`)}</span></td>
-                  <td>{o.customerName || '—'}{o.recordedByName ? <small className="muted recorded-by"> · <bdi>{o.recordedByName}</bdi></small> : null} <LabelChips labels={labels} ids={assigned.get(o.id)} /></td>
-                  <td className="clip">{o.itemsText}</td>
-                  <td className="nowrap">{o.deliveryDate ? date(o.deliveryDate) : '—'}</td>
-                  <td><span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`)}</span></td>
-                  <td className="num nowrap">{money(o.total)}</td>
-                  <td className="num nowrap">{o.balanceDue > 0 ? money(o.balanceDue) : '—'}</td>
-                </tr>
-              ))}
+              {result.items.map((o) => <OrderRow key={o.id} order={o} labels={labels} labelIds={assigned.get(o.id)} onOpen={setOpenId} />)}
             </tbody>
           </table>
           {result.items.length < result.total ? (
-            <div className="actions load-more"><button type="button" className="button" onClick={loadMore}>{t('orders.loadMore', { count: result.total - result.items.length })}</button></div>
+            <div className="actions load-more"><button type="button" className="button" onClick={loadMore}>{result.isTotalCapped ? t('speedRest.ordersMore') : t('orders.loadMore', { count: result.total - result.items.length })}</button></div>
           ) : null}
         </div>
       ) : null}

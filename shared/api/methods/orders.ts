@@ -203,7 +203,8 @@ export const orderMethods = {
   'orders.quote': read<OrderQuote>()(quoteOrderArgs),
   'orders.create': write<Order>()(createOrderArgs),
   'orders.get': read<Order>()(z.object({ id: s.id }).strict()),
-  'orders.list': read<{ items: OrderSummary[]; total: number }>()(listOrdersArgs),
+  /** Newest first. A search's count stops at SEARCH_TOTAL_CAP (or just past the page asked for): `isTotalCapped`. */
+  'orders.list': read<{ items: OrderSummary[]; total: number; isTotalCapped?: boolean }>()(listOrdersArgs),
   'orders.update': write<Order>()(updateOrderArgs),
   'orders.setStatus': write<Order>()(
     z.object({ id: s.id, status: z.enum(orderStatuses), note: s.shortText(500).default('') }).strict(),
