@@ -62,6 +62,9 @@ describe("one customer's data", () => {
 
     const backup = await api.call('backup.create', {});
     expect(filesContain(tmp.dir, CANARY)).toEqual([]);
+    // Her name is not left in the search indexes either (they keep words folded: "canario").
+    expect(filesContain(tmp.dir, 'Canario')).toEqual([]);
+    expect(filesContain(tmp.dir, 'canario')).toEqual([]);
     expect(filesContain(backup.path, 'Lucía Canario')).toEqual([]);
     expect(fs.existsSync(path.join(tmp.dir, DB_FILE))).toBe(true);
   });

@@ -51,6 +51,17 @@ export const exportCustomerData = (ctx: CoreContext, id: number): { json: PrintR
  */
 export const eraseCustomer = (ctx: CoreContext, id: number): { erasedMessages: number; keptOrders: number } => {
   const phone = ctx.db.prepare<[number], { phone: string }>('SELECT phone FROM customers WHERE id = ?').get(id)?.phone ?? fail('not_found', `Customer ${id} does not exist`, { field: 'id' });
+  const result = eraseRows(ctx, id, phone);
+  // FTS5 keeps a changed row's old words in its segments until they merge: merged now into new
+  // segments that hold only what is there, and secure_delete overwrites the pages they leave.
+  for (const index of SEARCH_INDEXES) ctx.db.exec(`INSERT INTO ${index} (${index}) VALUES ('optimize')`);
+  return result;
+};
+
+/** The search indexes that hold a customer's name or phone (migrations 0029 and 0031). */
+const SEARCH_INDEXES = ['customer_search', 'order_search'] as const;
+
+const eraseRows = (ctx: CoreContext, id: number, phone: string): { erasedMessages: number; keptOrders: number } => {
   const conversations = ctx.db.prepare<[number], number>('SELECT id FROM conversations WHERE customer_id = ?').pluck().all(id);
   let erasedMessages = 0;
   for (const conversationId of conversations) {

@@ -21,9 +21,6 @@ export const m0031: Migration = {
       tokenize = 'unicode61 remove_diacritics 2',
       prefix = '2 3'
     );
-    -- A deleted row's words leave the index at once (an erased customer's name is not kept in it).
-    INSERT INTO order_search (order_search, rank) VALUES ('secure-delete', 1);
-    INSERT INTO customer_search (customer_search, rank) VALUES ('secure-delete', 1);
     INSERT INTO order_search (rowid, words) SELECT o.id, ${words('o')} FROM orders o;
     -- One segment for what was there, instead of the many the fill leaves: a search reads each list once.
     INSERT INTO order_search (order_search) VALUES ('optimize');
