@@ -8,12 +8,16 @@ const events = new Set(['orders.changed', 'inbox.message', 'stock.changed', 'fol
  * sends hundreds of events in a burst: they are gathered into one reload a moment later, so the
  * list is not recomputed hundreds of times while the seller waits for something else.
  */
-export const useFollowUpsReload = (load: () => void, delayMs = 800): void => {
+export const useFollowUpsReload = (load: () => void, delayMs = 800, firstDelayMs = 0): void => {
   const loadRef = useRef(load);
   loadRef.current = load;
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    loadRef.current();
+    if (firstDelayMs > 0) timer = setTimeout(() => {
+      timer = null;
+      loadRef.current();
+    }, firstDelayMs);
+    else loadRef.current();
     const stop = api.onEvent((event) => {
       if (!events.has(event.type) || timer !== null) return;
       timer = setTimeout(() => {
@@ -25,5 +29,5 @@ export const useFollowUpsReload = (load: () => void, delayMs = 800): void => {
       stop();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [delayMs]);
+  }, [delayMs, firstDelayMs]);
 };
