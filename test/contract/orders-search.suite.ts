@@ -56,6 +56,21 @@ export const ordersSearchContractSuite = (transport: TransportName): void => {
       expect(await numbers('borrado')).toEqual(['P-0001']);
     });
 
+    it('a word finds every longer word it starts, whether they are few or many', async () => {
+      const labial = await product('Labial');
+      await order('Rosa Flores', labial);
+      await order('Rosario Poma', labial);
+      await order('Rosaura Vílchez', labial);
+      expect(await numbers('rosa')).toEqual(['P-0003', 'P-0002', 'P-0001']);
+      expect(await numbers('rosar')).toEqual(['P-0002']);
+      expect(await numbers('rosa flor')).toEqual(['P-0001']);
+      // More longer words than are spelled out: the word stays a prefix, with the same matches.
+      const letters = 'abcdefghijklmnopqrstuvw';
+      for (const letter of letters) await order(`Luzm${letter}a Soto`, labial);
+      expect(await numbers('luzm')).toHaveLength(letters.length);
+      expect(await numbers('luzmb soto')).toEqual(['P-0005']);
+    });
+
     it('pages a search with a total', async () => {
       const labial = await product('Labial');
       for (let i = 0; i < 5; i += 1) await order(`Carla ${i}`, labial);

@@ -47,6 +47,27 @@ export const editDistance = (a: string, b: string, max: number): number => {
 // Words reach FTS5 only as double-quoted strings of letters and digits, so no query syntax gets in.
 const quoted = (word: string): string => `"${word.replace(/"/g, '')}"`;
 
+/** Above this many longer words, a prefix stays a prefix. */
+const MAX_SPELLED_OUT = 20;
+
+/**
+ * The word as the start of some word of the index, written so that FTS5 can read it lazily. FTS5
+ * reads a prefix ("clienta"*) as the merged list of every word it starts, whole, before it hands out
+ * the first match; a word, or a few words ORed, it reads as it goes, so a page newest first stops
+ * after its rows. The index's words that are longer than this one are few and rare for a finished
+ * word ("clienta" → none; "rosa" → "rosario", "rosaura"): then it is spelled out as those words.
+ * The same matches either way. Short words keep the prefix (the index keeps prefixes of 2 and 3).
+ */
+export const lazyPrefix = (db: Db, vocabulary: 'order_search_terms', word: string): string => {
+  if (word.length <= 3) return `${quoted(word)}*`;
+  // From just after the word itself (its own list is not read) to the last word it starts.
+  const longer = db
+    .prepare<[string, string, number], string>(`SELECT term FROM ${vocabulary} WHERE term >= ? AND term < ? LIMIT ?`)
+    .pluck()
+    .all(`${word}\u0001`, `${word}\u{10FFFF}`, MAX_SPELLED_OUT + 1);
+  return longer.length > MAX_SPELLED_OUT ? `${quoted(word)}*` : `(${[word, ...longer].map(quoted).join(' OR ')})`;
+};
+
 /** Every word must be there, as the start of some word of the product. */
 export const strictMatch = (words: string[]): string => words.map((w) => `${quoted(w)}*`).join(' AND ');
 

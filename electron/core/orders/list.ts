@@ -4,7 +4,7 @@ import type { listOrdersArgs, OrderSummary } from '../../../shared/api/methods/o
 import { capFor } from '../../../shared/api/schemas';
 import { balanceDueOf, paymentState, type OrderChannel, type OrderStatus } from '../../../shared/domain/orders';
 import type { Db } from '../db/open';
-import { queryWords, strictMatch } from '../catalog/search';
+import { lazyPrefix, queryWords } from '../catalog/search';
 
 type ListArgs = z.output<typeof listOrdersArgs>;
 
@@ -101,7 +101,7 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): Orders
         WHERE ${['order_search MATCH ?', ...where].join(' AND ')} ORDER BY s.rowid DESC LIMIT ? OFFSET ?`,
     )
     .pluck()
-    .all(strictMatch(words), ...params, cap + 1 - args.offset, args.offset);
+    .all(words.map((word) => lazyPrefix(db, 'order_search_terms', word)).join(' AND '), ...params, cap + 1 - args.offset, args.offset);
   const rows = db
     .prepare<[string], SummaryRow>(
       `SELECT ${COLUMNS} FROM orders o LEFT JOIN customers c ON c.id = o.customer_id

@@ -21,6 +21,8 @@ export const m0031: Migration = {
       tokenize = 'unicode61 remove_diacritics 2',
       prefix = '2 3'
     );
+    -- Its words, for a search to spell out a prefix as the words it stands for (see lazyPrefix).
+    CREATE VIRTUAL TABLE order_search_terms USING fts5vocab (order_search, 'row');
     INSERT INTO order_search (rowid, words) SELECT o.id, ${words('o')} FROM orders o;
     -- One segment for what was there, instead of the many the fill leaves: a search reads each list once.
     INSERT INTO order_search (order_search) VALUES ('optimize');
