@@ -1,21 +1,8 @@
 import { useCallback } from 'react';
-import { formatDayRange } from '../shared/domain/dates';
+import { dateTimeFormat, formatDay, formatDayRange } from '../shared/domain/dates';
 import { formatMoney } from '../shared/domain/money';
 import { displayLocale } from '../shared/domain/settings';
 import { useSettings } from './store/settings';
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per locale and options for the whole page: building one costs far more than using it, and lists format every row. */
-const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    dateFormats.set(key, format);
-  }
-  return format;
-};
 
 /** The locale the screen uses: the language's unless she chose a format in Ajustes. */
 export const useLocale = (): string => useSettings((s) => displayLocale(s.settings));
@@ -29,13 +16,13 @@ export const useMoney = (): ((minor: number) => string) => {
 
 export const useDateTime = (): ((ms: number) => string) => {
   const timeZone = useSettings((s) => s.settings.timeZone);
-  const format = dateFormat(useLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const format = dateTimeFormat(useLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return useCallback((ms: number) => format.format(ms), [format]);
 };
 
 export const useDate = (): ((isoDate: string) => string) => {
-  const format = dateFormat(useLocale(), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return useCallback((isoDate: string) => format.format(new Date(`${isoDate}T12:00:00Z`)), [format]);
+  const locale = useLocale();
+  return useCallback((isoDate: string) => formatDay(isoDate, locale, { weekday: 'short', day: 'numeric', month: 'short' }), [locale]);
 };
 
 /** "sáb, 5 – dom, 6 dic": two calendar days without repeating what they share. */
@@ -47,6 +34,6 @@ export const useDateRange = (): ((from: string, to: string) => string) => {
 /** "08:02": the time of day in the shop's zone (a stall sale, a snapshot). */
 export const useTime = (): ((ms: number) => string) => {
   const timeZone = useSettings((s) => s.settings.timeZone);
-  const format = dateFormat(useLocale(), { timeStyle: 'short', timeZone });
+  const format = dateTimeFormat(useLocale(), { timeStyle: 'short', timeZone });
   return useCallback((ms: number) => format.format(ms), [format]);
 };

@@ -1,15 +1,19 @@
 /** Calendar days ("2026-12-05") in the shop's words; a day is noon UTC so no time zone moves it. */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatterFor = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+
+/** One formatter per locale and options, kept: building one costs far more than using it, and lists format every row. */
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
   const key = `${locale}|${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    formatter = new Intl.DateTimeFormat(locale, options);
     formatters.set(key, formatter);
   }
   return formatter;
 };
+
+const formatterFor = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => dateTimeFormat(locale, { ...options, timeZone: 'UTC' });
 
 const noon = (isoDate: string): Date => new Date(`${isoDate}T12:00:00Z`);
 

@@ -117,12 +117,12 @@ export const defaultSettings: ShopSettings = {
     '¡Hola {cliente}! 😊 Tu pedido {pedido} está confirmado:\n{productos}\nTotal: {total}\n{entrega}\n¡Gracias por comprar en {tienda}!',
 };
 
+const displayLocales = new Map<string, string>();
+
 /**
  * The locale the screen formats dates and numbers with: her chosen format, or, by default, the
  * language in the shop's region (es-PE in Spanish, en-PE in English), so English never shows Spanish dates.
  */
-const displayLocales = new Map<string, string>();
-
 export const displayLocale = (settings: Pick<ShopSettings, 'locale' | 'language' | 'isFormatFromLanguage'>): string => {
   if (!settings.isFormatFromLanguage) return settings.locale;
   // Every screen asks on every draw; Intl.Locale is parsed once per setting.

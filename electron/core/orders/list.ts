@@ -102,14 +102,14 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): Orders
     )
     .pluck()
     .all(words.map((word) => lazyPrefix(db, 'order_search_terms', word)).join(' AND '), ...params, cap + 1 - args.offset, args.offset);
+  // Past the end (the list shrank since the last page): counted again from the start.
+  if (ids.length === 0 && args.offset > 0) return { ...listOrdersPage(db, { ...args, offset: 0, limit: 1 }, timeZone), items: [] };
   const rows = db
     .prepare<[string], SummaryRow>(
       `SELECT ${COLUMNS} FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
         WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id DESC`,
     )
     .all(JSON.stringify(ids.slice(0, args.limit)));
-  // Past the end (the list shrank since the last page): counted again from the start.
-  if (ids.length === 0 && args.offset > 0) return { ...listOrdersPage(db, { ...args, offset: 0, limit: 1 }, timeZone), items: [] };
   const counted = args.offset + ids.length;
   return { items: rows.map(toSummary), ...(counted > cap ? { total: cap, isTotalCapped: true } : { total: counted }) };
 };

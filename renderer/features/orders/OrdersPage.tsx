@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { OrderSummary } from '../../../shared/api/methods/orders';
+import type { MethodResult } from '../../../shared/api/contract';
 import { orderChannels, orderStatuses, type OrderChannel, type OrderStatus, type PaymentState } from '../../../shared/domain/orders';
 
 const paymentStates: PaymentState[] = ['unpaid', 'partial', 'paid'];
@@ -28,7 +28,7 @@ export const OrdersPage = () => {
   const [recordedBy, setRecordedBy] = useState<number | null>(null);
   const { labels } = useLabels();
   const [labelId, setLabelId] = useState<number | null>(null);
-  const [result, setResult] = useState<{ items: OrderSummary[]; total: number; isTotalCapped?: boolean } | null>(null);
+  const [result, setResult] = useState<MethodResult<'orders.list'> | null>(null);
   const [isCreating, setCreating] = useState(window.location.hash.includes('/nuevo'));
   // The board or the list, as she left it last time (#/pedidos/tablero opens the board).
   const [isBoard, setBoard] = useState(() => window.location.hash.includes('/tablero') || localStorage.getItem('chasqui.ordersView') === 'board');
