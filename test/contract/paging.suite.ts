@@ -34,6 +34,20 @@ export const pagingContractSuite = (transport: TransportName): void => {
       expect(beyond).toMatchObject({ items: [], total: 5 });
     });
 
+    it('keeps the name order through renames and archiving: numbers as numbers, accents and case folded', async () => {
+      const ten = await product('Producto 10', 'P-10');
+      await product('producto 9', 'P-9');
+      await product('Árnica', 'ARN-1');
+      const rimel = await product('Rímel negro', 'RIM-1');
+      const names = async (archived: 'active' | 'archived' | 'all' = 'active') => (await h.client.call('catalog.listProducts', { archived })).items.map((p) => p.name);
+      expect(await names()).toEqual(['Árnica', 'producto 9', 'Producto 10', 'Rímel negro']);
+      await h.client.call('catalog.updateProduct', { id: rimel.id, name: 'Aceite de coco', variants: [{ id: rimel.variants[0]?.id, sku: 'RIM-1', price: 1000 }] });
+      await h.client.call('catalog.archiveProduct', { id: ten.id });
+      expect(await names()).toEqual(['Aceite de coco', 'Árnica', 'producto 9']);
+      expect(await names('archived')).toEqual(['Producto 10']);
+      expect(await names('all')).toEqual(['Aceite de coco', 'Árnica', 'producto 9', 'Producto 10']);
+    });
+
     it('ranks a word in the name above the same word in the description', async () => {
       const inDescription = await product('Labial mate', 'LAB-1', { description: 'Un tono rojo intenso' });
       const inName = await product('Labial rojo', 'LAB-2');

@@ -4,7 +4,7 @@ import { defaultSettings } from '../../../shared/domain/settings';
 import { latestVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { APPLICATION_ID } from '../db/open';
-import { registerShopDay } from '../db/shopDay';
+import { registerSqlFunctions } from '../db/sqlFunctions';
 
 /**
  * A database that comes from a file (shop import) or a backup folder (restore) is someone else's
@@ -33,8 +33,8 @@ export const schemaAtVersion = (version: number): string[] => {
   const cached = expectedSchemas.get(version);
   if (cached) return cached;
   const fresh = new Database(':memory:');
-  // Migrations fill rollups through shop_day(), as on the app's own connection.
-  registerShopDay(fresh);
+  // Migrations fill rollups and keys through functions of ours, as on the app's own connection.
+  registerSqlFunctions(fresh);
   try {
     fresh.transaction(() => {
       for (const m of migrations.filter((migration) => migration.version <= version)) fresh.exec(m.sql);
@@ -65,8 +65,8 @@ const differences = (actual: string[], expected: string[]): string[] => {
  */
 export const adoptForeignDatabase = (file: string, now: number, field: 'path' | 'id' = 'path'): void => {
   const db = new Database(file, { fileMustExist: true });
-  // Clearing what belongs to the other computer fires the rollup triggers, which call shop_day().
-  registerShopDay(db);
+  // Clearing what belongs to the other computer fires triggers that call functions of ours.
+  registerSqlFunctions(db);
   try {
     const version = Number(db.pragma('user_version', { simple: true }));
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || version < 1) {

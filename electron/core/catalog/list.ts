@@ -1,5 +1,4 @@
 import type { Product } from '../../../shared/domain/catalog';
-import { foldText } from '../../../shared/domain/catalog';
 import type { ParsedArgs } from '../../../shared/api/contract';
 import type { Db } from '../db/open';
 import { capFor } from '../../../shared/api/schemas';
@@ -7,18 +6,6 @@ import { loadProducts, type ProductRow } from './repo';
 import { fuzzyMatch, queryWords, strictMatch } from './search';
 
 type ListArgs = ParsedArgs<'catalog.listProducts'>;
-
-/** "Producto 9" before "Producto 10", "Bálsamo" among the B's: folded, with numbers padded. */
-export const nameKey = (name: string): string => foldText(name).replace(/\d+/g, (digits) => digits.padStart(12, '0'));
-
-// SQLite's NOCASE ignores only ASCII case, so the catalog's order comes from this function. It is
-// registered on the connection (not stored in the schema), so any other tool can still open the file.
-const withNameKey = new WeakSet<Db>();
-const ensureNameKey = (db: Db): void => {
-  if (withNameKey.has(db)) return;
-  db.function('chasqui_name_key', { deterministic: true }, (name: unknown) => nameKey(String(name)));
-  withNameKey.add(db);
-};
 
 const filters = (args: ListArgs): { sql: string; params: Record<string, string> } => {
   const clauses: string[] = [];
@@ -85,12 +72,11 @@ export const listProductsPage = (db: Db, args: ListArgs): { items: Product[]; to
     if (page.total === 0 && words.length > 1) page = searchPage(db, args, fuzzyMatch(db, words, 'OR'));
     return { items: loadProducts(db, page.rows), total: page.total, ...(page.isTotalCapped ? { isTotalCapped: true } : {}) };
   }
-  ensureNameKey(db);
+  // By name_key (migration 0032), walking products_name_key: the page costs its own rows.
   const { sql, params } = filters(args);
   const all = { ...params, limit: args.limit, offset: args.offset };
-  const rows = db
-    .prepare<[typeof all], PageRow & { total: number }>(`SELECT p.*, count(*) OVER () AS total FROM products p WHERE 1${sql} ORDER BY chasqui_name_key(p.name), p.id LIMIT @limit OFFSET @offset`)
-    .all(all);
-  const total = rows[0]?.total ?? (args.offset > 0 ? db.prepare<[typeof all], number>(`SELECT count(*) FROM products p WHERE 1${sql}`).pluck().get(all) ?? 0 : 0);
+  const rows = db.prepare<[typeof all], PageRow>(`SELECT p.* FROM products p WHERE 1${sql} ORDER BY p.name_key, p.id LIMIT @limit OFFSET @offset`).all(all);
+  const isLastPage = rows.length > 0 && rows.length < args.limit;
+  const total = isLastPage ? args.offset + rows.length : (db.prepare<[typeof all], number>(`SELECT count(*) FROM products p WHERE 1${sql}`).pluck().get(all) ?? 0);
   return { items: loadProducts(db, rows), total };
 };

@@ -213,15 +213,16 @@ export const replacePhotos = (db: Db, productId: number, mediaIds: string[]): vo
 
 /**
  * The categories in use, each read from the index once (a skip scan), so the cost follows the
- * number of categories, not of products.
+ * number of categories, not of products. The "+" keeps SQLite on products_category: with
+ * products_name_key (is_archived first) it would walk every active product for each category.
  */
 export const listCategories = (db: Db): string[] =>
   db
     .prepare<[], string>(
       `WITH RECURSIVE c (category) AS (
-         SELECT min(category) FROM products WHERE category > '' AND is_archived = 0
+         SELECT min(category) FROM products WHERE category > '' AND +is_archived = 0
          UNION ALL
-         SELECT (SELECT min(category) FROM products WHERE category > c.category AND is_archived = 0) FROM c WHERE c.category IS NOT NULL
+         SELECT (SELECT min(category) FROM products WHERE category > c.category AND +is_archived = 0) FROM c WHERE c.category IS NOT NULL
        ) SELECT category FROM c WHERE category IS NOT NULL`,
     )
     .pluck()

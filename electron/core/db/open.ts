@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { fail } from '../../../shared/api/errors';
 import { latestVersion, migrate } from './migrate';
 import { backupSync } from './backupSync';
-import { registerShopDay } from './shopDay';
+import { registerSqlFunctions } from './sqlFunctions';
 import { systemClock, type Clock } from '../clock';
 import { PRIVATE_DIR_MODE, makePrivateFile } from '../privateFiles';
 
@@ -145,8 +145,8 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
     // Erased customer data is overwritten on disk, not just unlinked.
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
-    // Before migrating: migration 0019 and the rollup triggers call it.
-    registerShopDay(db);
+    // Before migrating: migrations 0019 and 0032 and their triggers call them.
+    registerSqlFunctions(db);
     migrate(db);
     cacheStatements(db);
     return db;
