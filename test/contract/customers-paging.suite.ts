@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEARCH_TOTAL_CAP } from '../../shared/api/schemas';
+import { RANKED_AT_MOST } from '../../electron/core/customers/list';
 import { openHarness, type Harness, type TransportName } from './setup';
 
 /** The customer list and search: a page, a total (capped for a search), best match or latest buyer first. */
@@ -103,6 +104,22 @@ export const customersPagingContractSuite = (transport: TransportName): void => 
       expect(end.isTotalCapped ?? false).toBe(false);
       // Without a search everyone is counted exactly.
       expect(await h.client.call('customers.list', { limit: 1 })).toMatchObject({ total: SEARCH_TOTAL_CAP + 1 });
+    });
+
+    it(`lists a search of more than ${RANKED_AT_MOST} matches newest customer first, a narrower one best match first`, async () => {
+      const many = Array.from({ length: RANKED_AT_MOST + 30 }, (_, i) => chatter(i, `Rosa ${i}`));
+      await h.client.call('inbox.ingestMessages', { messages: many });
+      const broad = [];
+      for (let offset = 0; offset < many.length + 10; offset += 40) broad.push(await h.client.call('customers.list', { query: 'ros', limit: 40, offset }));
+      const ids = broad.flatMap((p) => p.items.map((c) => c.id));
+      expect(broad.every((p) => p.total === many.length)).toBe(true);
+      expect(ids).toHaveLength(many.length);
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      expect(broad[0]?.items[0]?.name).toBe(`Rosa ${many.length - 1}`);
+      // "rosa 1" matches 1, 10–19, 100–199: ranked, the shortest and then first by name.
+      const narrow = await h.client.call('customers.list', { query: 'rosa 1', limit: 3 });
+      expect(narrow.total).toBe(111);
+      expect(narrow.items.map((c) => c.name)).toEqual(['Rosa 1', 'Rosa 10', 'Rosa 100']);
     });
 
     it('refuses bad pages with invalid_input naming the field', async () => {

@@ -58,7 +58,7 @@ const MAX_SPELLED_OUT = 20;
  * word ("clienta" → none; "rosa" → "rosario", "rosaura"): then it is spelled out as those words.
  * The same matches either way. Short words keep the prefix (the index keeps prefixes of 2 and 3).
  */
-export const lazyPrefix = (db: Db, vocabulary: 'order_search_terms', word: string): string => {
+export const lazyPrefix = (db: Db, vocabulary: 'order_search_terms' | 'customer_search_terms', word: string): string => {
   if (word.length <= 3) return `${quoted(word)}*`;
   // From just after the word itself (its own list is not read) to the last word it starts.
   const longer = db

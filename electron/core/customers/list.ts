@@ -2,7 +2,7 @@ import type { CustomerListItem, CustomerPage } from '../../../shared/api/methods
 import { capFor } from '../../../shared/api/schemas';
 import type { ParsedArgs } from '../../../shared/api/contract';
 import type { Db } from '../db/open';
-import { queryWords } from '../catalog/search';
+import { lazyPrefix, queryWords } from '../catalog/search';
 
 type ListArgs = ParsedArgs<'customers.list'>;
 
@@ -16,16 +16,17 @@ const phoneDigits = (query: string): string | null => {
   return /^[\d\s+\-().]+$/.test(query.trim()) && digits.length >= 3 ? digits : null;
 };
 
-// Words reach FTS5 only as double-quoted strings of letters and digits, so no query syntax gets in.
-const prefix = (word: string): string => `"${word.replace(/"/g, '')}"*`;
-
-/** Every word a prefix. One or two digits among words ("Rosa 2") are part of a name, not of a phone. */
-export const customerMatch = (query: string): string | null => {
+/**
+ * Every word the start of a word of hers, read lazily (lazyPrefix). One or two digits among words
+ * ("Rosa 2") are part of a name, not of a phone.
+ */
+export const customerMatch = (db: Db, query: string): string | null => {
+  const word = (text: string) => lazyPrefix(db, 'customer_search_terms', text);
   const digits = phoneDigits(query);
-  if (digits) return prefix(digits);
+  if (digits) return word(digits);
   const words = queryWords(query);
   if (words.length === 0) return null;
-  return words.map((w) => (/^\d{1,2}$/.test(w) ? `name : ${prefix(w)}` : prefix(w))).join(' AND ');
+  return words.map((w) => (/^\d{1,2}$/.test(w) ? `name : ${word(w)}` : word(w))).join(' AND ');
 };
 
 /**
@@ -57,25 +58,46 @@ const everyonePage = (db: Db, limit: number, offset: number): CustomerPage => {
 const RANK = 'bm25(customer_search, 2.0, 1.0)';
 
 /**
- * One page of customers and how many there are (a search counts up to SEARCH_TOTAL_CAP). A search
- * reads the FTS5 index kept by triggers (migration 0029): best match first, then latest buyer.
+ * Above this many matches a search lists them newest customer first, as the index hands them out,
+ * instead of ranking them all: bm25 costs every match ("ma" is half of a large shop's customers),
+ * and among hundreds of names that start alike the ranking tells her nothing she is going to use
+ * before typing the next letter. Below it, every match is ranked.
  */
-export const listCustomersPage = (db: Db, args: ListArgs): CustomerPage => {
-  const query = args.query?.trim() ?? '';
-  if (!query) return everyonePage(db, args.limit, args.offset);
-  const match = customerMatch(query);
-  if (!match) return { items: [], total: 0 };
-  const items = db
+export const RANKED_AT_MOST = 200;
+
+const rankedPage = (db: Db, match: string, limit: number, offset: number): CustomerListItem[] =>
+  db
     .prepare<[string, number, number], CustomerListItem>(
       `SELECT ${COLUMNS} FROM (SELECT rowid AS id, ${RANK} AS score FROM customer_search WHERE customer_search MATCH ?) h
          JOIN customers c ON c.id = h.id LEFT JOIN rollup_customers r ON r.customer_id = c.id
         ORDER BY h.score, r.last_at DESC NULLS LAST, c.name, c.id LIMIT ? OFFSET ?`,
     )
-    .all(match, args.limit, args.offset);
-  if (items.length > 0 && items.length < args.limit) return { items, total: args.offset + items.length };
+    .all(match, limit, offset);
+
+// FTS5 walks its rowids backwards and stops after the page: the page costs its own rows.
+const newestPage = (db: Db, match: string, limit: number, offset: number): CustomerListItem[] =>
+  db
+    .prepare<[string, number, number], CustomerListItem>(
+      `SELECT ${COLUMNS} FROM (SELECT rowid AS id FROM customer_search WHERE customer_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) h
+         JOIN customers c ON c.id = h.id LEFT JOIN rollup_customers r ON r.customer_id = c.id ORDER BY c.id DESC`,
+    )
+    .all(match, limit, offset);
+
+/**
+ * One page of customers and how many there are (a search counts up to SEARCH_TOTAL_CAP). A search
+ * reads the FTS5 index kept by triggers (migration 0029): the count first, then, for up to
+ * RANKED_AT_MOST matches, best match first and then latest buyer; for more, newest customer first.
+ */
+export const listCustomersPage = (db: Db, args: ListArgs): CustomerPage => {
+  const query = args.query?.trim() ?? '';
+  if (!query) return everyonePage(db, args.limit, args.offset);
+  const match = customerMatch(db, query);
+  if (!match) return { items: [], total: 0 };
   // Counted up to the cap, further once she scrolls there (capFor), so the list can always go on.
   const cap = capFor(args.offset, args.limit);
   const counted =
     db.prepare<[string, number], number>('SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? LIMIT ?)').pluck().get(match, cap + 1) ?? 0;
+  const page = counted <= RANKED_AT_MOST ? rankedPage : newestPage;
+  const items = page(db, match, args.limit, args.offset);
   return counted > cap ? { items, total: cap, isTotalCapped: true } : { items, total: counted };
 };
