@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEARCH_TOTAL_CAP } from '../../shared/api/schemas';
 import { RANKED_AT_MOST } from '../../electron/core/customers/list';
+import { ORDER_HISTORY_PAGE } from '../../electron/core/customers/handlers';
 import { openHarness, type Harness, type TransportName } from './setup';
 
 /** The customer list and search: a page, a total (capped for a search), best match or latest buyer first. */
@@ -120,6 +121,24 @@ export const customersPagingContractSuite = (transport: TransportName): void => 
       const narrow = await h.client.call('customers.list', { query: 'rosa 1', limit: 3 });
       expect(narrow.total).toBe(111);
       expect(narrow.items.map((c) => c.name)).toEqual(['Rosa 1', 'Rosa 10', 'Rosa 100']);
+    });
+
+    it('gives her newest orders and how many she has in the profile, and the rest through orders.list', async () => {
+      const variantId = await variant();
+      const id = await buyer('Lucía Pérez', '987654321', variantId);
+      for (let i = 1; i < ORDER_HISTORY_PAGE + 2; i += 1) await h.client.call('orders.create', { channel: i % 2 ? 'instagram' : 'whatsapp', customer: { id }, items: [{ variantId, quantity: 1 }] });
+      const newest = await h.client.call('orders.list', { customerId: id, limit: 1 });
+      await h.client.call('orders.setStatus', { id: newest.items[0]?.id ?? 0, status: 'cancelled' });
+      const profile = await h.client.call('customers.get', { id });
+      expect(profile.orderHistory).toHaveLength(ORDER_HISTORY_PAGE);
+      expect(profile.orderHistoryTotal).toBe(ORDER_HISTORY_PAGE + 2);
+      expect(profile.orderHistory[0]).toMatchObject({ id: newest.items[0]?.id, status: 'cancelled' });
+      // Sold, never cancelled: the rollups give the same figures as her orders.
+      expect(profile).toMatchObject({ orders: ORDER_HISTORY_PAGE + 1, lifetimeValue: 2500 * (ORDER_HISTORY_PAGE + 1) });
+      const rest = await h.client.call('orders.list', { customerId: id, limit: 50, offset: profile.orderHistory.length });
+      const all = [...profile.orderHistory, ...rest.items].map((o) => o.id);
+      expect(new Set(all).size).toBe(ORDER_HISTORY_PAGE + 2);
+      expect(all).toEqual([...all].sort((a, b) => b - a));
     });
 
     it('refuses bad pages with invalid_input naming the field', async () => {

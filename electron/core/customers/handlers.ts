@@ -12,20 +12,23 @@ import { eraseCustomer, exportCustomerData } from './privacy';
 import { listCustomersPage } from './list';
 import { linkCustomers, suggestMatches, unlinkIdentity } from './links';
 
-// Lifetime value counts what was sold, never cancelled orders.
-const LIST_SQL = `
-  SELECT c.id, c.name, c.phone,
-         count(o.id) AS orders, coalesce(sum(o.total), 0) AS lifetimeValue, max(o.created_at) AS lastPurchaseAt
-    FROM customers c LEFT JOIN orders o ON o.customer_id = c.id AND o.status <> 'cancelled'`;
+/** Her newest orders in the profile; the dialog asks orders.list for the rest as she scrolls. */
+export const ORDER_HISTORY_PAGE = 20;
+
+// Orders, lifetime value and last purchase come from the rollups (0019), which count what was sold,
+// never cancelled orders: the same figures as summing her orders, without reading them all.
+const PROFILE_SQL = `
+  SELECT c.id, c.name, c.phone, coalesce(r.orders, 0) AS orders, coalesce(r.revenue, 0) AS lifetimeValue, r.last_at AS lastPurchaseAt
+    FROM customers c LEFT JOIN rollup_customers r ON r.customer_id = c.id WHERE c.id = ?`;
 
 const profileOf = (db: Db, id: number): CustomerProfile => {
-  const base = db.prepare<[number], CustomerListItem>(`${LIST_SQL} WHERE c.id = ? GROUP BY c.id`).get(id) ?? fail('not_found', `Customer ${id} does not exist`, { field: 'id' });
+  const base = db.prepare<[number], CustomerListItem>(PROFILE_SQL).get(id) ?? fail('not_found', `Customer ${id} does not exist`, { field: 'id' });
   const identities = db
     .prepare<[number], { channel: MessageChannel; externalId: string; displayName: string }>(
       'SELECT channel, external_id AS externalId, display_name AS displayName FROM customer_identities WHERE customer_id = ? ORDER BY channel',
     )
     .all(id);
-  const page = listOrdersPage(db, { customerId: id, limit: 200, offset: 0 }, readSettings(db).timeZone).items;
+  const history = listOrdersPage(db, { customerId: id, limit: ORDER_HISTORY_PAGE, offset: 0 }, readSettings(db).timeZone);
   const conversations = db
     .prepare<[number], number>('SELECT id FROM conversations WHERE customer_id = ? ORDER BY last_message_at DESC')
     .pluck()
@@ -43,7 +46,8 @@ const profileOf = (db: Db, id: number): CustomerProfile => {
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
     consent: { status: extra?.promo_consent ?? 'unknown', at: extra?.consent_at ?? null, source: extra?.consent_source ?? '' },
     identities,
-    orderHistory: page,
+    orderHistory: history.items,
+    orderHistoryTotal: history.total,
     conversations,
   };
 };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CustomerFields } from './CustomerFields';
 import type { CustomerProfile } from '../../../shared/api/methods/customers';
+import type { OrderSummary } from '../../../shared/api/methods/orders';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useDateTime, useMoney } from '../../format';
@@ -18,9 +19,19 @@ export const CustomerDialog = ({ customerId, onClose }: { customerId: number; on
   const [isErasing, setErasing] = useState(false);
   const [confirmWord, setConfirmWord] = useState('');
   const [message, setMessage] = useState('');
-  const load = () => void api.call('customers.get', { id: customerId }).then(setProfile);
+  // Older orders than the profile's first page, added as she asks for them.
+  const [olderOrders, setOlderOrders] = useState<OrderSummary[]>([]);
+  const load = () =>
+    void api.call('customers.get', { id: customerId }).then((next) => {
+      setProfile(next);
+      setOlderOrders([]);
+    });
   useEffect(load, [customerId]);
   if (!profile) return null;
+  const seen = new Set(profile.orderHistory.map((o) => o.id));
+  const orders = [...profile.orderHistory, ...olderOrders.filter((o) => !seen.has(o.id))];
+  const loadOlderOrders = () =>
+    void api.call('orders.list', { customerId, limit: 50, offset: orders.length }).then((page) => setOlderOrders((shown) => [...shown, ...page.items]));
   const erase = async () => {
     await api.call('customers.erase', { id: customerId, confirm: 'BORRAR' });
     setErasing(false);
@@ -68,11 +79,17 @@ export const CustomerDialog = ({ customerId, onClose }: { customerId: number; on
       <h3>{t('orders.title')}</h3>
       <table className="table">
         <tbody>
-          {profile.orderHistory.map((o) => (
+          {orders.map((o) => (
             <tr key={o.id}><td>{o.number}</td><td>{t(`channel.${o.channel}`)}</td><td className="clip">{o.itemsText}</td><td><span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`)}</span></td><td className="num">{money(o.total)}</td></tr>
           ))}
         </tbody>
       </table>
+      {orders.length < profile.orderHistoryTotal ? (
+        <p className="more-stops">
+          <span className="muted">{t('pages.shownOf', { shown: orders.length, total: profile.orderHistoryTotal })}</span>
+          <button type="button" className="button" onClick={loadOlderOrders}>{t('speedRest.ordersMore')}</button>
+        </p>
+      ) : null}
       <h3>{t('chats.title')}</h3>
       <ul className="plain-list">
         {profile.conversations.map((c) => <li key={c.id}><span className={`channel channel-${c.channel}`}>{t(`channel.${c.channel}`)}</span> {c.lastMessageText} <span className="muted">· {dateTime(c.lastMessageAt)}</span></li>)}

@@ -31,8 +31,12 @@ export interface CustomerProfile extends CustomerListItem {
   /** Whether promotional messages may be sent to them, since when and how we know. */
   consent: { status: PromoConsent; at: number | null; source: string };
   identities: { channel: MessageChannel; externalId: string; displayName: string }[];
-  /** Every order and every conversation, newest first: one history whatever the channel. */
+  /**
+   * Her newest orders (a page; `orders.list` with `customerId` gives the rest) and how many she has
+   * in all, cancelled ones too; every conversation, newest first: one history whatever the channel.
+   */
   orderHistory: OrderSummary[];
+  orderHistoryTotal: number;
   conversations: ConversationSummary[];
 }
 
