@@ -18,17 +18,11 @@ const catalogNames = (db: Db): CatalogEntry[] =>
       return { ...r, tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [], price: 0 };
     });
 
-/** Changes whenever a product is added, edited or archived, or a variant added: when to read again. */
-const catalogVersion = (db: Db): string =>
-  db
-    .prepare<[], string>(
-      `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at), 0) FROM products) || '|' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM variants)`,
-    )
-    .pluck()
-    .get() ?? '';
+/** Moves whenever a product or variant is added, renamed, retagged or archived (migration 0034): when to read again. */
+const catalogVersion = (db: Db): number => db.prepare<[], number>('SELECT version FROM catalog_version').pluck().get() ?? 0;
 
 interface Reading {
-  version: string;
+  version: number;
   vocabulary: Set<string>;
   /** Message id → reads as an order, for this version of the catalog. */
   verdicts: Map<number, boolean>;

@@ -77,7 +77,14 @@ describe('which messages read as orders', () => {
       channel: 'whatsapp', conversationExternalId: 'andrea', messageExternalId: 'gloss', direction: 'in', author: 'Andrea', senderExternalId: 'andrea', text: 'me llevo 2 gloss', sentAt: 1_770_000_100_000,
     });
     expect((await api.call('inbox.getConversation', { id })).orderLikeMessageIds).not.toContain(gloss.messageId);
-    await api.call('catalog.createProduct', { name: 'Gloss brillante', variants: [{ sku: 'GLO', price: 1500 }] });
+    const product = await api.call('catalog.createProduct', { name: 'Gloss brillante', variants: [{ sku: 'GLO', price: 1500 }] });
     expect((await api.call('inbox.getConversation', { id })).orderLikeMessageIds).toContain(gloss.messageId);
+    // Archived, renamed or sold out: only what changes the catalog's words changes the reading.
+    await api.call('catalog.archiveProduct', { id: product.id });
+    expect((await api.call('inbox.getConversation', { id })).orderLikeMessageIds).not.toContain(gloss.messageId);
+    await api.call('catalog.archiveProduct', { id: product.id, isArchived: false });
+    expect((await api.call('inbox.getConversation', { id })).orderLikeMessageIds).toContain(gloss.messageId);
+    await api.call('catalog.updateProduct', { id: product.id, name: 'Brillo labial', variants: [{ id: product.variants[0]?.id, sku: 'BRI', price: 1500 }] });
+    expect((await api.call('inbox.getConversation', { id })).orderLikeMessageIds).not.toContain(gloss.messageId);
   });
 });
