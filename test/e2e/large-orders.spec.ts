@@ -79,3 +79,28 @@ test('Pedidos with 100,000 orders and Catálogo with 5,000 products: first rende
   expect(ordersKeystroke).toBeGreaterThan(0);
   expect(catalogKeystroke).toBeGreaterThan(0);
 });
+
+test("a customer with a thousand orders opens at once, with her newest orders and the rest a page at a time", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(`${app.url}#/pedidos`);
+  await expect(page.getByRole('cell', { name: 'P-100000' })).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Buscar en Chasqui' });
+  // Clienta 1 of the bench shop buys most; her number finds her alone.
+  await palette.getByLabel('Buscar en Chasqui').fill('990000001');
+  await palette.getByRole('region', { name: 'Clientes' }).getByRole('button', { name: /Clienta 1\b/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Clienta 1' });
+  await expect(dialog.getByText(/Mostrando 20 de \d/)).toBeVisible();
+  const total = Number(/de (\d+)/.exec((await dialog.getByText(/Mostrando 20 de/).textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(500);
+  await expect(dialog.getByRole('row')).toHaveCount(20);
+  for (const size of [1366, 390]) {
+    await page.setViewportSize(size === 1366 ? { width: 1366, height: 768 } : { width: 390, height: 844 });
+    await page.screenshot({ path: `test-results/customer-dialog-${size === 1366 ? 'laptop' : 'phone'}.png` });
+  }
+  await dialog.getByRole('button', { name: 'Ver más pedidos' }).click();
+  await expect(dialog.getByText(`Mostrando 70 de ${total}`)).toBeVisible();
+  await expect(dialog.getByRole('row')).toHaveCount(70);
+  await dialog.getByRole('row').last().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/customer-dialog-phone-more.png' });
+});

@@ -77,10 +77,10 @@ export const CustomerDialog = ({ customerId, onClose }: { customerId: number; on
         <div className="kpi"><span>{t('customers.lastPurchase')}</span><strong>{profile.lastPurchaseAt ? dateTime(profile.lastPurchaseAt) : '—'}</strong></div>
       </div>
       <h3>{t('orders.title')}</h3>
-      <table className="table">
+      <table className="table customer-orders">
         <tbody>
           {orders.map((o) => (
-            <tr key={o.id}><td>{o.number}</td><td>{t(`channel.${o.channel}`)}</td><td className="clip">{o.itemsText}</td><td><span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`)}</span></td><td className="num">{money(o.total)}</td></tr>
+            <tr key={o.id}><td className="nowrap">{o.number}</td><td>{t(`channel.${o.channel}`)}</td><td className="clip">{o.itemsText}</td><td><span className={`status status-${o.status}`}>{t(`orders.status.${o.status}`)}</span></td><td className="num">{money(o.total)}</td></tr>
           ))}
         </tbody>
       </table>
