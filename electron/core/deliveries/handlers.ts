@@ -54,7 +54,7 @@ const dayOf = (ctx: CoreContext, date: string, assignee?: string, only?: Deliver
     stops,
     page: { offset: 0, limit: stops.length },
     totals: totalsOf(byPerson(stops)),
-    packingList: [...packing.entries()].map(([name, quantity]) => ({ name, quantity })).sort((a, b) => a.name.localeCompare(b.name, 'es')),
+    packingList: [...packing.entries()].map(([name, quantity]) => ({ name, quantity })).sort((a, b) => repo.byItemName.compare(a.name, b.name)),
   };
 };
 

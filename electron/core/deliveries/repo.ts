@@ -109,6 +109,9 @@ export const daySummary = (db: Db, date: string): DeliveryPerson[] =>
     .all({ date })
     .map((row) => ({ ...row, zones: (JSON.parse(row.zones ?? '[]') as (string | null)[]).filter((z): z is string => Boolean(z)) }));
 
+/** Packing lists in Spanish order, "Labial 2" before "Labial 10"; one collator, not one per comparison. */
+export const byItemName = new Intl.Collator('es', { numeric: true });
+
 /** What to pack: the items of the stops still to deliver, added up by name. */
 export const packingList = (db: Db, date: string, assignee: string | null): Item[] =>
   db
@@ -119,7 +122,7 @@ export const packingList = (db: Db, date: string, assignee: string | null): Item
         GROUP BY oi.name`,
     )
     .all({ date, assignee })
-    .sort((a, b) => a.name.localeCompare(b.name, 'es'));
+    .sort((a, b) => byItemName.compare(a.name, b.name));
 
 export const findStop = (db: Db, orderId: number): DeliveryStop | undefined => {
   const row = db.prepare<[number], StopRow>(`${STOP_SQL} WHERE o.id = ?`).get(orderId);
