@@ -60,14 +60,20 @@ test('a long chat opens at its newest message, loads older ones on scroll up kee
   await expect(page.getByRole('note').filter({ hasText: 'respóndela desde tu celular' })).toBeVisible();
   await expect(page.getByPlaceholder('Escribe tu respuesta')).toHaveCount(0);
 
-  // Scrolling to the top brings the 102 older messages above, and the one that was on top stays put.
+  // Scrolling to the top brings the older messages above, a page at a time, and the one that was on top stays put.
   const firstShown = page.locator('.message').first();
   const firstText = (await firstShown.locator('p').textContent()) ?? '';
-  expect(firstText).toBe('mensaje 102');
+  expect(firstText).toBe('mensaje 302');
   await timeline.evaluate((el) => el.scrollTo({ top: 0 }));
-  await expect(page.locator('.message p').filter({ hasText: /^mensaje 0$/ })).toHaveCount(1);
-  await expect(page.getByText('Inicio de la conversación')).toBeAttached();
+  await expect(page.locator('.message p').filter({ hasText: /^mensaje 202$/ })).toHaveCount(1);
   await expect(page.locator('.message').filter({ has: page.getByText(firstText, { exact: true }) })).toBeInViewport();
+  await expect
+    .poll(async () => {
+      await timeline.evaluate((el) => el.scrollTo({ top: 0 }));
+      return page.locator('.message p').filter({ hasText: /^mensaje 0$/ }).count();
+    }, { timeout: 15_000 })
+    .toBe(1);
+  await expect(page.getByText('Inicio de la conversación')).toBeAttached();
   await expect(page.locator('.message')).toHaveCount(402);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('.timeline').scrollIntoViewIfNeeded();

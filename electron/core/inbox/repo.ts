@@ -70,7 +70,8 @@ const photosOf = (db: Db, json: string): Photo[] => {
   });
 };
 
-export const TIMELINE_LIMIT = 300;
+/** A conversation's page: a few screens of messages; older ones come as she scrolls up. */
+export const TIMELINE_LIMIT = 100;
 
 /**
  * The customer's story across channels (or just this conversation when the customer is unknown),

@@ -4,6 +4,7 @@ import { coreClient } from '../../../electron/core/client';
 import type { ApiClient } from '../../../shared/api/client';
 import type { Message } from '../../../shared/domain/inbox';
 import { makeTempDir } from '../../helpers/tmp';
+import { TIMELINE_LIMIT } from '../../../electron/core/inbox/repo';
 
 describe('a long conversation opens at its newest messages and pages back', () => {
   const tmp = makeTempDir();
@@ -30,7 +31,7 @@ describe('a long conversation opens at its newest messages and pages back', () =
 
   it('gives the newest page first, then each older page until none is left, without gaps or repeats', async () => {
     const first = await api.call('inbox.getConversation', { id: conversationId });
-    expect(first.messages).toHaveLength(300);
+    expect(first.messages).toHaveLength(TIMELINE_LIMIT);
     expect(first.hasOlder).toBe(true);
     expect(first.messages.at(-1)?.text).toBe('mensaje 649');
     const seen: Message[] = [...first.messages];
@@ -40,7 +41,7 @@ describe('a long conversation opens at its newest messages and pages back', () =
       page = await api.call('inbox.getConversation', { id: conversationId, before: { sentAt: oldest?.sentAt ?? 0, id: oldest?.id ?? 0 } });
       seen.unshift(...page.messages);
     }
-    expect(page.messages).toHaveLength(50);
+    expect(page.messages).toHaveLength(650 % TIMELINE_LIMIT);
     expect(seen.map((m) => m.text)).toEqual(Array.from({ length: 650 }, (_, i) => `mensaje ${i}`));
   });
 
