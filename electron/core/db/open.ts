@@ -145,6 +145,10 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
     // Erased customer data is overwritten on disk, not just unlinked.
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
+    // SQLite's default 2 MB page cache holds little of a large shop's tables and indexes, and each
+    // page read past it is a system call and a copy; 32 MB (filled only as pages are read) keeps a
+    // screen's pages between its questions.
+    db.pragma('cache_size = -32000');
     // Before migrating: migrations 0019 and 0032 and their triggers call them.
     registerSqlFunctions(db);
     migrate(db);

@@ -202,13 +202,14 @@ export const reportHandlers = {
     const stockValue = ctx.db
       .prepare<[], { atCost: number; atPrice: number; units: number }>('SELECT at_cost AS atCost, at_price AS atPrice, units FROM rollup_stock_value WHERE id = 1')
       .get() ?? { atCost: 0, atPrice: 0, units: 0 };
-    // Only variants at or under the highest threshold are read (by index), then each against its own product's.
+    // Only variants at or under the highest threshold are read (by index), then each against its own
+    // product's; the "+" keeps SQLite from walking every active product by products_name_key instead.
     const lowStock = ctx.db
       .prepare<[], { variantId: number; sku: string; name: string; stock: number }>(
         `SELECT v.id AS variantId, v.sku, p.name || CASE WHEN v.name <> '' THEN ' – ' || v.name ELSE '' END AS name, v.stock
            FROM variants v JOIN products p ON p.id = v.product_id
           WHERE v.is_archived = 0 AND v.stock <= (SELECT max(low_stock_threshold) FROM products)
-            AND p.is_archived = 0 AND v.stock <= p.low_stock_threshold ORDER BY v.stock, name`,
+            AND +p.is_archived = 0 AND v.stock <= p.low_stock_threshold ORDER BY v.stock, name`,
       )
       .all();
     return { top, whereSold, stockValue, lowStock };
