@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { Product } from '../../shared/domain/catalog';
-import { api } from '../api';
+import { useState } from 'react';
 import { useMoney } from '../format';
+import { useT } from '../i18n';
+import { useCatalogSearch } from './useCatalogSearch';
 
 export interface PickedVariant {
   variantId: number;
@@ -11,29 +11,38 @@ export interface PickedVariant {
   stock: number;
 }
 
-/** A select of the live variants (of the first 500 products by name) with price and stock; picking one hands it over and resets. */
+/**
+ * A search box over a select of live variants with price and stock; picking one hands it over and
+ * resets. The select starts with the first products by name and follows what she types, so every
+ * product of a catalog of thousands can be reached without loading them all.
+ */
 export const VariantPicker = ({ label, onPick }: { label: string; onPick(variant: PickedVariant): void }) => {
+  const t = useT();
   const money = useMoney();
-  const [products, setProducts] = useState<Product[]>([]);
-  useEffect(() => void api.call('catalog.listProducts', { limit: 500 }).then((r) => setProducts(r.items)), []);
-  const variants = products.flatMap((p) =>
+  const [query, setQuery] = useState('');
+  const found = useCatalogSearch(query);
+  const variants = found.items.flatMap((p) =>
     p.variants.filter((v) => !v.isArchived).map((v) => ({ variantId: v.id, name: [p.name, v.name].filter(Boolean).join(' – '), price: v.price, stock: v.stock })),
   );
   return (
-    <label className="field">
+    <div className="field variant-picker">
       <span>{label}</span>
-      <select
-        value=""
-        onChange={(e) => {
-          const picked = variants.find((v) => v.variantId === Number(e.target.value));
-          if (picked) onPick(picked);
-        }}
-      >
-        <option value="">—</option>
-        {variants.map((v) => (
-          <option key={v.variantId} value={v.variantId}>{`${v.name} · ${money(v.price)} · ${v.stock}`}</option>
-        ))}
-      </select>
-    </label>
+      <div className="variant-picker-row">
+        <input type="search" aria-label={t('speedRest.pickerSearch')} placeholder={t('speedRest.pickerHint')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <select
+          aria-label={label}
+          value=""
+          onChange={(e) => {
+            const picked = variants.find((v) => v.variantId === Number(e.target.value));
+            if (picked) onPick(picked);
+          }}
+        >
+          <option value="">{found.hint || '—'}</option>
+          {variants.map((v) => (
+            <option key={v.variantId} value={v.variantId}>{`${v.name} · ${money(v.price)} · ${v.stock}`}</option>
+          ))}
+        </select>
+      </div>
+    </div>
   );
 };

@@ -12,5 +12,9 @@ export const enSpeedRest: Record<keyof typeof esSpeedRest, string> = {
   'speedRest.ordersCountCapped_other': 'More than {count} orders',
   'speedRest.ordersMore': 'Show more orders',
   'speedRest.customersMore': 'Load more customers',
+  'speedRest.pickerSearch': 'Search products',
+  'speedRest.pickerHint': '🔍 Search: name, shade or SKU',
+  'speedRest.pickerMore': 'The first {shown} of {total}: type to search',
+  'speedRest.pickerNone': 'No product with “{query}”',
   'speedRest.conversionHelp': 'Conversion: each day a customer wrote to you on a channel counts as one conversation; it converted when they ordered on that same channel from their first message that day up to {days} days after their last. For a live: of those who claimed something, how many bought it.',
 };

@@ -104,3 +104,45 @@ test("a customer with a thousand orders opens at once, with her newest orders an
   await dialog.getByRole('row').last().scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/customer-dialog-phone-more.png' });
 });
+
+test('any of 5,000 products can be added to an order: the picker lists the first 200 and finds the rest as she types', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/pedidos`);
+  await page.getByRole('button', { name: '+ Nuevo pedido' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nuevo pedido' });
+  const picker = dialog.getByLabel('Agregar producto');
+  await expect(picker.locator('option').first()).toHaveText('Los primeros 200 de 5000: escribe para buscar');
+  // "Bloqueador Canela 4999" comes last by name: not among the first 200.
+  await expect(picker.locator('option', { hasText: 'Bloqueador Canela 4999' })).toHaveCount(0);
+  await dialog.getByLabel('Buscar producto').fill('bloqueador 4999');
+  const option = picker.locator('option', { hasText: 'Bloqueador Canela 4999' });
+  await expect(option).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/variant-picker-laptop.png' });
+  await picker.selectOption({ label: (await option.textContent()) ?? '' });
+  await expect(dialog.getByText('Bloqueador Canela 4999').first()).toBeVisible();
+  await dialog.getByLabel('Buscar producto').fill('zzzz');
+  await expect(picker.locator('option').first()).toHaveText('Ningún producto con «zzzz»');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await dialog.getByLabel('Buscar producto').fill('labial rojo');
+  await dialog.getByLabel('Buscar producto').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/variant-picker-phone.png' });
+});
+
+test('a quick reply can show any of 5,000 products, and keeps showing it when edited again', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(`${app.url}#/pedidos`);
+  await page.getByRole('navigation').getByRole('link', { name: 'Ajustes' }).click();
+  await page.getByRole('button', { name: '+ Nueva respuesta rápida' }).click();
+  const editor = page.getByRole('form', { name: 'Respuesta rápida' });
+  await editor.getByLabel('Nombre corto').fill('bloq');
+  await editor.getByLabel('Texto', { exact: true }).fill('Este es el bloqueador que te conté');
+  await editor.getByLabel('Buscar producto').fill('bloqueador canela 4999');
+  await expect(editor.getByLabel('Producto (su foto y precio)').locator('option', { hasText: 'Bloqueador Canela 4999' })).toHaveCount(1);
+  await editor.getByLabel('Producto (su foto y precio)').selectOption({ label: 'Bloqueador Canela 4999' });
+  await editor.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByText('🛍 Bloqueador Canela 4999')).toBeVisible();
+  await page.getByRole('button', { name: 'Editar /bloq' }).click();
+  await expect(page.getByRole('form', { name: 'Respuesta rápida' }).getByLabel('Producto (su foto y precio)')).toHaveValue(/\d+/);
+  await expect(page.getByRole('form', { name: 'Respuesta rápida' }).getByLabel('Producto (su foto y precio)').locator('option:checked')).toHaveText('Bloqueador Canela 4999');
+});

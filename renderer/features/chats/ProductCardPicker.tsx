@@ -6,6 +6,9 @@ import { useMoney } from '../../format';
 import { useT } from '../../i18n';
 import '../quick/quick.css';
 
+/** Cards the picker shows: the best matches, asked for alone rather than a page cut down here. */
+const SHOWN = 8;
+
 /** "Producto" in the reply box: search the catalog, one click sends the card (photo, name, price, promotion price). */
 export const ProductCardPicker = ({ conversationId, isDisabled, onSent }: { conversationId: number; isDisabled: boolean; onSent: () => void }) => {
   const t = useT();
@@ -17,7 +20,7 @@ export const ProductCardPicker = ({ conversationId, isDisabled, onSent }: { conv
   const [sendingId, setSendingId] = useState<number | null>(null);
   useEffect(() => {
     if (!isOpen) return;
-    void api.call('catalog.listProducts', query.trim() ? { query: query.trim() } : {}).then((r) => setItems(r.items.slice(0, 8)));
+    void api.call('catalog.listProducts', query.trim() ? { query: query.trim(), limit: SHOWN } : { limit: SHOWN }).then((r) => setItems(r.items));
   }, [isOpen, query]);
   const send = async (productId: number) => {
     setSendingId(productId);

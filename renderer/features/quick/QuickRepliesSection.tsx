@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Photo, Product } from '../../../shared/domain/catalog';
 import { quickFields, type QuickReply } from '../../../shared/domain/quick';
 import { api } from '../../api';
+import { useCatalogSearch } from '../../components/useCatalogSearch';
 import { toFormError } from '../../components/errors';
 import { fileToBase64 } from '../../components/files';
 import { useT } from '../../i18n';
@@ -21,14 +22,31 @@ const blank: Draft = { name: '', text: '', photos: [], productId: null };
 export const QuickRepliesSection = () => {
   const t = useT();
   const [items, setItems] = useState<QuickReply[]>([]);
-  const [products, setProducts] = useState<Product[]>([]);
+  const [productQuery, setProductQuery] = useState('');
+  const found = useCatalogSearch(productQuery);
+  // The product a saved answer shows, kept among the options whatever she searches.
+  const [linked, setLinked] = useState<Product | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [message, setMessage] = useState('');
   const load = () => void api.call('quickReplies.list', {}).then((r) => setItems(r.items));
   useEffect(() => {
     load();
-    void api.call('catalog.listProducts', {}).then((r) => setProducts(r.items));
   }, []);
+  const linkedId = draft?.productId ?? null;
+  useEffect(() => {
+    if (linkedId === null) {
+      setLinked(null);
+      return;
+    }
+    let isCurrent = true;
+    void api.call('catalog.getProduct', { id: linkedId }).then((product) => {
+      if (isCurrent) setLinked(product);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [linkedId]);
+  const products = linked && !found.items.some((p) => p.id === linked.id) ? [linked, ...found.items] : found.items;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -100,13 +118,16 @@ export const QuickRepliesSection = () => {
               <input type="file" accept="image/*" className="visually-hidden" onChange={(e) => void upload(e.target.files)} />
             </label>
           </div>
-          <label className="field">
+          <div className="field variant-picker">
             <span>{t('quick.product')}</span>
-            <select value={draft.productId ?? ''} onChange={(e) => setDraft({ ...draft, productId: Number(e.target.value) || null })}>
-              <option value="">{t('quick.noProduct')}</option>
-              {products.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-            </select>
-          </label>
+            <div className="variant-picker-row">
+              <input type="search" aria-label={t('speedRest.pickerSearch')} placeholder={found.hint || t('speedRest.pickerHint')} value={productQuery} onChange={(e) => setProductQuery(e.target.value)} />
+              <select aria-label={t('quick.product')} value={draft.productId ?? ''} onChange={(e) => setDraft({ ...draft, productId: Number(e.target.value) || null })}>
+                <option value="">{t('quick.noProduct')}</option>
+                {products.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              </select>
+            </div>
+          </div>
           <div className="actions">
             <button type="button" className="button" onClick={() => setDraft(null)}>{t('common.cancel')}</button>
             <button type="submit" className="button button-primary">{t('common.save')}</button>
