@@ -32,7 +32,10 @@ export const ReceiptDialog = ({ photo, customerId, onClose, onRecorded }: { phot
     const stop = api.onEvent((event) => {
       if (event.type === 'payments.ocrProgress' && event.payload.mediaId === photo.id) setPercent(Math.round(event.payload.progress * 100));
     });
-    void api.call('orders.list', { customerId, limit: 50 }).then((page) => setOrders(page.items.filter((o) => o.balanceDue > 0)));
+    // Her orders with something left to pay, however many paid ones she has after them.
+    void Promise.all((['unpaid', 'partial'] as const).map((paymentState) => api.call('orders.list', { customerId, paymentState, limit: 50 }))).then((pages) =>
+      setOrders(pages.flatMap((page) => page.items).filter((o) => o.balanceDue > 0).sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)),
+    );
     api.call('payments.readReceipt', { mediaId: photo.id, customerId }).then(
       (result) => {
         setCheck(result);
