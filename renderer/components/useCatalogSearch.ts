@@ -11,13 +11,16 @@ const SEARCH_PAGE = 50;
 /**
  * The products a picker offers: the first ones by name, or the best matches of what she typed, so
  * every product of a catalog of thousands can be reached without loading them all. `hint` is the
- * text of the picker's empty option: how many more there are, or that nothing matched.
+ * text of the picker's empty option: how many more there are, or that nothing matched. Nothing is
+ * asked while `isEnabled` is false (a form that is closed).
  */
-export const useCatalogSearch = (query: string): { items: Product[]; hint: string } => {
+export const useCatalogSearch = (query: string, isEnabled = true): { items: Product[]; hint: string } => {
   const t = useT();
   const [found, setFound] = useState<{ items: Product[]; total: number }>({ items: [], total: 0 });
   const words = query.trim();
   useEffect(() => {
+    // A picker that is not on screen asks for nothing.
+    if (!isEnabled) return;
     let isCurrent = true;
     void api.call('catalog.listProducts', words ? { query: words, limit: SEARCH_PAGE } : { limit: FIRST_PAGE }).then((page) => {
       // A slower answer to an older keystroke must not replace a newer one.
@@ -26,7 +29,7 @@ export const useCatalogSearch = (query: string): { items: Product[]; hint: strin
     return () => {
       isCurrent = false;
     };
-  }, [words]);
+  }, [words, isEnabled]);
   const hint =
     words && found.total === 0
       ? t('speedRest.pickerNone', { query: words })

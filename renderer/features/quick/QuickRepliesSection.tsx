@@ -23,10 +23,10 @@ export const QuickRepliesSection = () => {
   const t = useT();
   const [items, setItems] = useState<QuickReply[]>([]);
   const [productQuery, setProductQuery] = useState('');
-  const found = useCatalogSearch(productQuery);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const found = useCatalogSearch(productQuery, draft !== null);
   // The product a saved answer shows, kept among the options whatever she searches.
   const [linked, setLinked] = useState<Product | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
   const [message, setMessage] = useState('');
   const load = () => void api.call('quickReplies.list', {}).then((r) => setItems(r.items));
   useEffect(() => {
