@@ -9,17 +9,14 @@ import { findConversation } from '../inbox/repo';
 import { listOrdersPage } from '../orders/list';
 import { readSettings } from '../settings/repo';
 import { eraseCustomer, exportCustomerData } from './privacy';
-import { listCustomersPage } from './list';
+import { CUSTOMER_COLUMNS, listCustomersPage } from './list';
 import { linkCustomers, suggestMatches, unlinkIdentity } from './links';
 
 /** Her newest orders in the profile; the dialog asks orders.list for the rest as she scrolls. */
 export const ORDER_HISTORY_PAGE = 20;
 
-// Orders, lifetime value and last purchase come from the rollups (0019), which count what was sold,
-// never cancelled orders: the same figures as summing her orders, without reading them all.
-const PROFILE_SQL = `
-  SELECT c.id, c.name, c.phone, coalesce(r.orders, 0) AS orders, coalesce(r.revenue, 0) AS lifetimeValue, r.last_at AS lastPurchaseAt
-    FROM customers c LEFT JOIN rollup_customers r ON r.customer_id = c.id WHERE c.id = ?`;
+// The same columns as the customer list, from the rollups: her figures without reading her orders.
+const PROFILE_SQL = `SELECT ${CUSTOMER_COLUMNS} FROM customers c LEFT JOIN rollup_customers r ON r.customer_id = c.id WHERE c.id = ?`;
 
 const profileOf = (db: Db, id: number): CustomerProfile => {
   const base = db.prepare<[number], CustomerListItem>(PROFILE_SQL).get(id) ?? fail('not_found', `Customer ${id} does not exist`, { field: 'id' });

@@ -8,7 +8,7 @@ type ListArgs = ParsedArgs<'customers.list'>;
 
 // Orders, lifetime value and last purchase come from the rollups (0019), which count what was sold,
 // never cancelled orders: the same figures as summing her orders, without reading them.
-const COLUMNS = `c.id, c.name, c.phone, coalesce(r.orders, 0) AS orders, coalesce(r.revenue, 0) AS lifetimeValue, r.last_at AS lastPurchaseAt`;
+export const CUSTOMER_COLUMNS = `c.id, c.name, c.phone, coalesce(r.orders, 0) AS orders, coalesce(r.revenue, 0) AS lifetimeValue, r.last_at AS lastPurchaseAt`;
 
 /** A phone typed with spaces, dashes or brackets ("987 654 321") is one number, not three words. */
 const phoneDigits = (query: string): string | null => {
@@ -38,14 +38,14 @@ const everyonePage = (db: Db, limit: number, offset: number): CustomerPage => {
   const buyers = db.prepare<[], number>('SELECT count(*) FROM rollup_customers').pluck().get() ?? 0;
   const items = db
     .prepare<[number, number], CustomerListItem>(
-      `SELECT ${COLUMNS} FROM rollup_customers r JOIN customers c ON c.id = r.customer_id ORDER BY r.last_at DESC, c.name, c.id LIMIT ? OFFSET ?`,
+      `SELECT ${CUSTOMER_COLUMNS} FROM rollup_customers r JOIN customers c ON c.id = r.customer_id ORDER BY r.last_at DESC, c.name, c.id LIMIT ? OFFSET ?`,
     )
     .all(limit, offset);
   if (items.length < limit) {
     items.push(
       ...db
         .prepare<[number, number], CustomerListItem>(
-          `SELECT ${COLUMNS} FROM customers c LEFT JOIN rollup_customers r ON r.customer_id = c.id
+          `SELECT ${CUSTOMER_COLUMNS} FROM customers c LEFT JOIN rollup_customers r ON r.customer_id = c.id
             WHERE r.customer_id IS NULL ORDER BY c.name, c.id LIMIT ? OFFSET ?`,
         )
         .all(limit - items.length, Math.max(0, offset - buyers)),
@@ -68,7 +68,7 @@ export const RANKED_AT_MOST = 200;
 const rankedPage = (db: Db, match: string, limit: number, offset: number): CustomerListItem[] =>
   db
     .prepare<[string, number, number], CustomerListItem>(
-      `SELECT ${COLUMNS} FROM (SELECT rowid AS id, ${RANK} AS score FROM customer_search WHERE customer_search MATCH ?) h
+      `SELECT ${CUSTOMER_COLUMNS} FROM (SELECT rowid AS id, ${RANK} AS score FROM customer_search WHERE customer_search MATCH ?) h
          JOIN customers c ON c.id = h.id LEFT JOIN rollup_customers r ON r.customer_id = c.id
         ORDER BY h.score, r.last_at DESC NULLS LAST, c.name, c.id LIMIT ? OFFSET ?`,
     )
@@ -78,7 +78,7 @@ const rankedPage = (db: Db, match: string, limit: number, offset: number): Custo
 const newestPage = (db: Db, match: string, limit: number, offset: number): CustomerListItem[] =>
   db
     .prepare<[string, number, number], CustomerListItem>(
-      `SELECT ${COLUMNS} FROM (SELECT rowid AS id FROM customer_search WHERE customer_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) h
+      `SELECT ${CUSTOMER_COLUMNS} FROM (SELECT rowid AS id FROM customer_search WHERE customer_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) h
          JOIN customers c ON c.id = h.id LEFT JOIN rollup_customers r ON r.customer_id = c.id ORDER BY c.id DESC`,
     )
     .all(match, limit, offset);
