@@ -83,6 +83,7 @@ export const helperRolesOf = {
   'deliveries.reorder': nobody,
   'deliveries.markDelivered': ['delivery'],
   'deliveries.markFailed': ['delivery'],
+  'deliveries.packingList': nobody,
   'deliveries.routeSheet': nobody,
   'shop.export': nobody,
   'shop.import': nobody,

@@ -86,6 +86,42 @@ export const pagingContractSuite = (transport: TransportName): void => {
       expect(await search('jazmin', 'archived')).toEqual(['Perfume Jazmín']);
     });
 
+    it('gives what to pack a page at a time, in the catalog order, for everyone or one person', async () => {
+      const variants: number[] = [];
+      for (let i = 1; i <= 60; i += 1) variants.push((await product(`Labial ${i}`, `LAB-${i}`)).variants[0]?.id ?? 0);
+      const order = async (from: number, to: number) => {
+        const created = await h.client.call('orders.create', { channel: 'whatsapp', items: variants.slice(from - 1, to).map((variantId) => ({ variantId, quantity: 1 })), deliveryDate: DAY });
+        await h.client.call('orders.setStatus', { id: created.id, status: 'confirmed' });
+        return created.id;
+      };
+      await order(1, 40);
+      const diegos = await order(30, 60);
+      await h.client.call('deliveries.assign', { orderId: diegos, assignee: 'Diego' });
+
+      const day = await h.client.call('deliveries.listForDay', { date: DAY });
+      expect(day.packingTotal).toBe(60);
+      expect(day.packingList).toHaveLength(50);
+      expect(day.packingList.slice(0, 3)).toEqual([{ name: 'Labial 1', quantity: 1 }, { name: 'Labial 2', quantity: 1 }, { name: 'Labial 3', quantity: 1 }]);
+      expect(day.packingList[34]).toEqual({ name: 'Labial 35', quantity: 2 });
+      const rest = await h.client.call('deliveries.packingList', { date: DAY, limit: 20, offset: 50 });
+      expect(rest).toEqual({ lines: Array.from({ length: 10 }, (_, i) => ({ name: `Labial ${51 + i}`, quantity: 1 })), total: 60 });
+      const later = await h.client.call('deliveries.listForDay', { date: DAY, limit: 1, offset: 1 });
+      expect(later).toMatchObject({ packingList: [], packingTotal: 60 });
+
+      const diego = await h.client.call('deliveries.packingList', { date: DAY, assignee: 'Diego' });
+      expect(diego.total).toBe(31);
+      expect(diego.lines.map((l) => l.name)).toEqual(Array.from({ length: 31 }, (_, i) => `Labial ${30 + i}`));
+      expect((await h.client.call('deliveries.listForDay', { date: DAY, assignee: 'Diego' })).packingTotal).toBe(31);
+
+      // Delivered: nothing of hers is left to pack.
+      await h.client.call('deliveries.markDelivered', { orderId: diegos, cashCollected: 0 });
+      expect(await h.client.call('deliveries.packingList', { date: DAY, assignee: 'Diego' })).toEqual({ lines: [], total: 0 });
+      expect((await h.client.call('deliveries.packingList', { date: DAY })).total).toBe(40);
+
+      await expect(h.client.call('deliveries.packingList', { date: '2026-02-30' })).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(h.client.call('deliveries.packingList', { date: DAY, limit: 0 })).rejects.toMatchObject({ code: 'invalid_input' });
+    });
+
     it('gives the day by person first, then the stops a page at a time', async () => {
       const red = (await h.client.call('catalog.createProduct', lipstick())).variants[0]?.id ?? 0;
       const ids: number[] = [];
@@ -108,6 +144,7 @@ export const pagingContractSuite = (transport: TransportName): void => {
       const second = await h.client.call('deliveries.listForDay', { date: DAY, limit: 2, offset: 2 });
       const third = await h.client.call('deliveries.listForDay', { date: DAY, limit: 2, offset: 4 });
       expect(second.packingList).toEqual([]);
+      expect([first.packingTotal, second.packingTotal]).toEqual([1, 1]);
       expect([...first.stops, ...second.stops, ...third.stops].map((s) => s.customerName)).toEqual(['Ana', 'Beto', 'Carla', 'Dora', 'Eva']);
       expect(third.stops[0]?.items).toEqual([{ name: 'Labial mate Rojo Pasión – Rojo Pasión', quantity: 3 }]);
 

@@ -7,6 +7,8 @@ import { fillShop } from '../bench/shop';
 import { serveApp, type ServedApp } from './serve';
 
 let app: ServedApp;
+/** The day the large shop's 500 stops are due. */
+let stopsDay = '';
 test.beforeAll(async () => {
   // Writing the large shop (and its search indexes) takes 30–60 s, longer beside another worker.
   test.setTimeout(240_000);
@@ -15,7 +17,8 @@ test.beforeAll(async () => {
     prepare: async (dataDir) => {
       const core = createCore({ dataDir, isOutboxTimerEnabled: false });
       const now = Date.now();
-      fillShop(core, { name: 'large', products: 5_000, customers: 20_000, orders: 100_000, messages: 2_000 }, now, new Date(now).toISOString().slice(0, 10));
+      stopsDay = new Date(now).toISOString().slice(0, 10);
+      fillShop(core, { name: 'large', products: 5_000, customers: 20_000, orders: 100_000, messages: 2_000 }, now, stopsDay);
       await coreClient(core).call('settings.update', { isOnboarded: true, shopName: 'Tienda grande' });
       core.close();
     },
@@ -103,6 +106,40 @@ test("a customer with a thousand orders opens at once, with her newest orders an
   await expect(dialog.getByRole('row')).toHaveCount(70);
   await dialog.getByRole('row').last().scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/customer-dialog-phone-more.png' });
+});
+
+test('a day of 500 stops opens with the people first, a page of stops and the first lines to pack; the whole list on request', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/repartos`);
+  await page.getByLabel('Día').fill(stopsDay);
+  const person = page.getByTestId('person-card');
+  await expect(person).toContainText('500 paradas');
+  await expect(page.locator('.stops > li')).toHaveCount(50);
+  const packing = page.getByRole('complementary', { name: 'Para alistar' });
+  const shown = packing.getByText(/Mostrando 50 de \d+ productos/);
+  await expect(shown).toBeVisible();
+  const total = Number(/de (\d+)/.exec((await shown.textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(100);
+  await expect(packing.getByRole('listitem')).toHaveCount(50);
+  // Numbers as numbers: "Producto 9" before "Producto 10".
+  const names = (await packing.getByRole('listitem').allTextContents()).map((text) => Number(/Producto (\d+)/.exec(text)?.[1]));
+  expect(names.every(Number.isInteger)).toBe(true);
+  expect(names).toEqual([...names].sort((a, b) => a - b));
+  await page.screenshot({ path: 'test-results/deliveries-large-laptop.png' });
+  await packing.getByRole('button', { name: 'Ver toda la lista' }).click();
+  await expect(packing.getByRole('listitem')).toHaveCount(total);
+  await expect(shown).toBeHidden();
+  // On a phone the list comes first, folded, with its size in sight.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await page.getByLabel('Día').fill(stopsDay);
+  await expect(packing.getByText(`${total} productos`, { exact: true })).toBeVisible();
+  await expect(packing.getByRole('listitem').first()).toBeHidden();
+  await page.screenshot({ path: 'test-results/deliveries-large-phone.png' });
+  await packing.getByText('Para alistar').click();
+  await expect(packing.getByRole('listitem')).toHaveCount(50);
+  await page.screenshot({ path: 'test-results/deliveries-large-phone-open.png' });
 });
 
 test('any of 5,000 products can be added to an order: the picker lists the first 200 and finds the rest as she types', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { fail } from '../../../shared/api/errors';
-import type { DeliveryDay, DeliveryPerson, DeliveryStop } from '../../../shared/api/methods/deliveries';
+import { PACKING_PAGE, type DeliveryDay, type DeliveryPerson, type DeliveryStop } from '../../../shared/api/methods/deliveries';
 import type { CoreContext, Handlers } from '../context';
 import { moveTo } from '../orders/handlers';
 import { normalizePhone } from '../orders/customers';
@@ -10,6 +10,7 @@ import { renderRouteSheet, routeText } from './routeSheet';
 import { nextDeliveryDay } from '../../../shared/domain/deliveries';
 import { deviceOf, isDeliveryPhone } from '../lan/principal';
 import { dialDigits, phoneDate, phoneStop, phoneStops, shopToday } from './phoneScope';
+import { nameKey } from '../db/nameKey';
 
 const byPerson = (stops: DeliveryStop[]): DeliveryPerson[] => {
   const people = new Map<string, DeliveryPerson>();
@@ -47,6 +48,9 @@ const dayOf = (ctx: CoreContext, date: string, assignee?: string, only?: Deliver
   for (const stop of stops.filter((s) => s.outcome === 'pending')) {
     for (const item of stop.items) packing.set(item.name, (packing.get(item.name) ?? 0) + item.quantity);
   }
+  // The catalog's order, as the seller's screen lists it.
+  const packingList = [...packing.entries()].map(([name, quantity]) => ({ name, quantity, key: nameKey(name) }));
+  packingList.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     date,
     ...format,
@@ -54,7 +58,8 @@ const dayOf = (ctx: CoreContext, date: string, assignee?: string, only?: Deliver
     stops,
     page: { offset: 0, limit: stops.length },
     totals: totalsOf(byPerson(stops)),
-    packingList: [...packing.entries()].map(([name, quantity]) => ({ name, quantity })).sort((a, b) => repo.byItemName.compare(a.name, b.name)),
+    packingList: packingList.map(({ name, quantity }) => ({ name, quantity })),
+    packingTotal: packingList.length,
   };
 };
 
@@ -66,6 +71,7 @@ const pagedDay = (ctx: CoreContext, date: string, page: { assignee?: string; lim
   const format = shopFormat(ctx);
   const assignee = page.assignee ?? null;
   const groups = repo.daySummary(ctx.db, date);
+  const packing = repo.packingList(ctx.db, date, assignee, page.offset === 0 ? PACKING_PAGE : 0);
   return {
     date,
     ...format,
@@ -73,7 +79,8 @@ const pagedDay = (ctx: CoreContext, date: string, page: { assignee?: string; lim
     stops: repo.stopsPage(ctx.db, date, assignee, page.limit, page.offset).map((s) => ({ ...s, phoneDigits: dialDigits(s.phone, format.locale) })),
     page: { offset: page.offset, limit: page.limit },
     totals: totalsOf(groups.filter((g) => assignee === null || g.assignee === assignee)),
-    packingList: page.offset === 0 ? repo.packingList(ctx.db, date, assignee) : [],
+    packingList: packing.lines,
+    packingTotal: packing.total,
   };
 };
 
@@ -171,6 +178,8 @@ export const deliveryHandlers = {
     orders.addEvent(ctx.db, order.id, { type: 'edited', note: `No se entregó: ${args.reason}${args.rescheduleTo ? ` · nueva fecha ${args.rescheduleTo}` : ''}` }, ctx.now());
     return changed(ctx, order.id);
   },
+
+  'deliveries.packingList': (ctx, args) => repo.packingList(ctx.db, args.date, args.assignee ?? null, args.limit, args.offset),
 
   'deliveries.routeSheet': async (ctx, args) => {
     const settings = readSettings(ctx.db);

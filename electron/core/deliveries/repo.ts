@@ -74,55 +74,57 @@ const toStop = (row: StopRow, items: Item[]): DeliveryStop => {
 // A day's stops: orders due that day that were confirmed (new ones are not promised yet, cancelled
 // ones are gone). The index on (delivery_date, status) answers this without reading other days.
 const ON_DAY = `o.delivery_date = @date AND o.status NOT IN ('new', 'cancelled')`;
-const OF_PERSON = `(@assignee IS NULL OR coalesce(d.assignee, '') = @assignee)`;
 const IN_ORDER = `ORDER BY coalesce(d.assignee, ''), coalesce(d.position, 0), o.id`;
 
 export const stopsForDay = (db: Db, date: string): DeliveryStop[] =>
   toStops(db, db.prepare<[{ date: string }], StopRow>(`${STOP_SQL} WHERE ${ON_DAY} ${IN_ORDER}`).all({ date }));
 
 /** One page of a day's stops in the seller's order (optionally one person's). */
-export const stopsPage = (db: Db, date: string, assignee: string | null, limit: number, offset: number): DeliveryStop[] =>
-  toStops(
-    db,
-    // The page's ids are picked from the index and the deliveries alone; names and phones are joined for those only.
-    db
-      .prepare<[{ date: string; assignee: string | null; limit: number; offset: number }], StopRow>(
-        `${STOP_SQL} WHERE o.id IN (SELECT o.id FROM orders o LEFT JOIN deliveries d ON d.order_id = o.id WHERE ${ON_DAY} AND ${OF_PERSON} ${IN_ORDER} LIMIT @limit OFFSET @offset) ${IN_ORDER}`,
-      )
-      .all({ date, assignee, limit, offset }),
-  );
+export const stopsPage = (db: Db, date: string, assignee: string | null, limit: number, offset: number): DeliveryStop[] => {
+  // The page's ids come from the day's stops kept in the seller's order (migration 0035), read by
+  // index and stopping after the page; names, phones and items are joined for those only.
+  const ids = db
+    .prepare<[{ date: string; assignee: string | null; limit: number; offset: number }], number>(
+      assignee === null
+        ? 'SELECT order_id FROM rollup_delivery_stops WHERE day = @date ORDER BY assignee, position, order_id LIMIT @limit OFFSET @offset'
+        : 'SELECT order_id FROM rollup_delivery_stops WHERE day = @date AND assignee = @assignee ORDER BY position, order_id LIMIT @limit OFFSET @offset',
+    )
+    .pluck()
+    .all({ date, assignee, limit, offset });
+  return toStops(db, db.prepare<[string], StopRow>(`${STOP_SQL} WHERE o.id IN (SELECT value FROM json_each(?)) ${IN_ORDER}`).all(JSON.stringify(ids)));
+};
 
-/** The day by person, counted in SQL: how many stops, how they went, what is left to collect. */
+/** The day by person, kept as the stops change (migration 0035): how many, how they went, what is left to collect. */
 export const daySummary = (db: Db, date: string): DeliveryPerson[] =>
   db
-    .prepare<[{ date: string }], Omit<DeliveryPerson, 'zones'> & { zones: string | null }>(
-      `SELECT coalesce(d.assignee, '') AS assignee, count(*) AS stops,
-              sum(coalesce(d.outcome, 'pending') = 'pending') AS pending,
-              sum(coalesce(d.outcome, '') = 'delivered') AS delivered,
-              sum(coalesce(d.outcome, '') = 'failed') AS failed,
-              sum(CASE WHEN coalesce(d.outcome, 'pending') = 'pending' THEN max(0, o.total - o.paid) ELSE 0 END) AS toCollect,
-              sum(coalesce(d.cash_collected, 0)) AS collected,
-              json_group_array(DISTINCT nullif(d.zone, '')) AS zones
-         FROM orders o LEFT JOIN deliveries d ON d.order_id = o.id
-        WHERE ${ON_DAY} GROUP BY 1 ORDER BY 1`,
+    .prepare<[string], Omit<DeliveryPerson, 'zones'> & { zones: string }>(
+      `SELECT p.assignee, p.stops, p.pending, p.delivered, p.failed, p.to_collect AS toCollect, p.collected,
+              (SELECT json_group_array(zone) FROM (SELECT z.zone FROM rollup_delivery_zones z
+                WHERE z.day = p.day AND z.assignee = p.assignee ORDER BY z.stops DESC, z.zone)) AS zones
+         FROM rollup_delivery_people p WHERE p.day = ? ORDER BY p.assignee`,
     )
-    .all({ date })
-    .map((row) => ({ ...row, zones: (JSON.parse(row.zones ?? '[]') as (string | null)[]).filter((z): z is string => Boolean(z)) }));
+    .all(date)
+    .map((row) => ({ ...row, zones: JSON.parse(row.zones) as string[] }));
 
-/** Packing lists in Spanish order, "Labial 2" before "Labial 10"; one collator, not one per comparison. */
-export const byItemName = new Intl.Collator('es', { numeric: true });
-
-/** What to pack: the items of the stops still to deliver, added up by name. */
-export const packingList = (db: Db, date: string, assignee: string | null): Item[] =>
-  db
-    .prepare<[{ date: string; assignee: string | null }], Item>(
-      `SELECT oi.name, sum(oi.quantity) AS quantity
-         FROM orders o JOIN order_items oi ON oi.order_id = o.id LEFT JOIN deliveries d ON d.order_id = o.id
-        WHERE ${ON_DAY} AND ${OF_PERSON} AND coalesce(d.outcome, 'pending') = 'pending'
-        GROUP BY oi.name`,
-    )
-    .all({ date, assignee })
-    .sort((a, b) => byItemName.compare(a.name, b.name));
+/** What to pack for the stops still to deliver, added up by name in the catalog's order ("Labial 2" before "Labial 10"). */
+export const packingList = (db: Db, date: string, assignee: string | null, limit: number, offset = 0): { lines: Item[]; total: number } => {
+  const args = { date, assignee, limit, offset };
+  if (assignee === null) {
+    return {
+      lines: db
+        .prepare<[typeof args], Item>('SELECT name, sum(quantity) AS quantity FROM rollup_delivery_packing WHERE day = @date GROUP BY name_key, name ORDER BY name_key, name LIMIT @limit OFFSET @offset')
+        .all(args),
+      // Counted along the index's order, without sorting the names again.
+      total: db.prepare<[string], number>('SELECT count(*) FROM (SELECT 1 FROM rollup_delivery_packing WHERE day = ? GROUP BY name_key, name)').pluck().get(date) ?? 0,
+    };
+  }
+  return {
+    lines: db
+      .prepare<[typeof args], Item>('SELECT name, quantity FROM rollup_delivery_packing WHERE day = @date AND assignee = @assignee ORDER BY name_key, name LIMIT @limit OFFSET @offset')
+      .all(args),
+    total: db.prepare<[string, string], number>('SELECT count(*) FROM rollup_delivery_packing WHERE day = ? AND assignee = ?').pluck().get(date, assignee) ?? 0,
+  };
+};
 
 export const findStop = (db: Db, orderId: number): DeliveryStop | undefined => {
   const row = db.prepare<[number], StopRow>(`${STOP_SQL} WHERE o.id = ?`).get(orderId);

@@ -21,6 +21,10 @@ const customerDays = `SELECT o.customer_id, ${day} AS day, count(*) AS orders, s
   FROM orders o WHERE ${sold} AND o.customer_id IS NOT NULL GROUP BY 1, 2`;
 const customers = `SELECT customer_id, sum(orders) AS orders, sum(revenue) AS revenue, min(first_at) AS first_at, max(last_at) AS last_at, min(day) AS first_day, max(day) AS last_day
   FROM (${customerDays}) GROUP BY customer_id`;
+/** A day's stops for the delivery screen (migration 0035): promised orders with a delivery day. */
+const deliveryStops = `SELECT o.id AS order_id, o.delivery_date AS day, coalesce(d.assignee, '') AS assignee, coalesce(d.position, 0) AS position,
+    coalesce(d.outcome, 'pending') AS outcome, coalesce(d.zone, '') AS zone, max(0, o.total - o.paid) AS to_collect, coalesce(d.cash_collected, 0) AS collected
+  FROM orders o LEFT JOIN deliveries d ON d.order_id = o.id WHERE o.delivery_date IS NOT NULL AND o.status NOT IN ('new', 'cancelled')`;
 const productsBy = (period: string) => `SELECT ${period}, i.variant_id, ${channel}, sum(i.quantity), sum(i.quantity * i.unit_price)
   FROM order_items i JOIN orders o ON o.id = i.order_id WHERE ${sold} GROUP BY 1, 2, 3`;
 
@@ -40,6 +44,13 @@ const fromLedger = {
   rollup_talk: `SELECT day, channel, count(*), sum(ordered) FROM (${talkDays}) GROUP BY 1, 2`,
   rollup_stock_value: `SELECT 1, coalesce(sum((v.stock + v.stall_stock) * coalesce(v.cost, 0)), 0), coalesce(sum((v.stock + v.stall_stock) * v.price), 0), coalesce(sum(v.stock + v.stall_stock), 0)
     FROM variants v JOIN products p ON p.id = v.product_id WHERE v.is_archived = 0 AND p.is_archived = 0`,
+  rollup_delivery_stops: deliveryStops,
+  rollup_delivery_people: `SELECT day, assignee, count(*), sum(outcome = 'pending'), sum(outcome = 'delivered'), sum(outcome = 'failed'),
+      sum(CASE WHEN outcome = 'pending' THEN to_collect ELSE 0 END), sum(collected)
+    FROM (${deliveryStops}) GROUP BY 1, 2`,
+  rollup_delivery_zones: `SELECT day, assignee, zone, count(*) FROM (${deliveryStops}) WHERE zone <> '' GROUP BY 1, 2, 3`,
+  rollup_delivery_packing: `SELECT s.day, s.assignee, i.name, chasqui_name_key(i.name), sum(i.quantity)
+    FROM (${deliveryStops}) s JOIN order_items i ON i.order_id = s.order_id WHERE s.outcome = 'pending' GROUP BY 1, 2, 3`,
 } as const;
 
 const columns: Record<keyof typeof fromLedger, string> = {
@@ -53,12 +64,16 @@ const columns: Record<keyof typeof fromLedger, string> = {
   rollup_talk_days: 'conversation_id, day, channel, first_in, last_in, ordered',
   rollup_talk: 'day, channel, conversations, converted',
   rollup_stock_value: 'id, at_cost, at_price, units',
+  rollup_delivery_stops: 'order_id, day, assignee, position, outcome, zone, to_collect, collected',
+  rollup_delivery_people: 'day, assignee, stops, pending, delivered, failed, to_collect, collected',
+  rollup_delivery_zones: 'day, assignee, zone, stops',
+  rollup_delivery_packing: 'day, assignee, name, name_key, quantity',
 };
 
 export type RollupTable = keyof typeof fromLedger;
 const tables = Object.keys(fromLedger) as RollupTable[];
 /** Filled by triggers on another rollup as that one is filled: emptied, then left to them. */
-const filledByTriggers: RollupTable[] = ['rollup_buyer_days', 'rollup_product_totals'];
+const filledByTriggers: RollupTable[] = ['rollup_buyer_days', 'rollup_product_totals', 'rollup_delivery_people', 'rollup_delivery_zones', 'rollup_delivery_packing'];
 
 /** The rollups this database has (a migration runs before the later ones have made theirs). */
 const present = (db: Db, wanted: readonly RollupTable[]): RollupTable[] => {
@@ -68,13 +83,13 @@ const present = (db: Db, wanted: readonly RollupTable[]): RollupTable[] => {
 
 /**
  * Empties the rollups and fills them again from the ledger (orders and their lines, messages,
- * variants). Runs inside the caller's transaction: migration 0019 (0030 fills its own in SQL), a
+ * variants, deliveries). Runs inside the caller's transaction: migration 0019 (0030 and 0035 fill theirs in SQL), a
  * change of the shop's time zone (its days move), and tests (`only` some of them).
  */
 export const rebuildRollups = (db: Db, only: readonly RollupTable[] = tables): void => {
   const chosen = present(db, only);
-  // Triggers keep the product totals (from the months) and the buyer days (from the customers):
-  // they are emptied after their sources and filled by those triggers.
+  // Triggers keep the product totals (from the months), the buyer days (from the customers) and
+  // the delivery days (from the stops): they are emptied after their sources and filled by those triggers.
   for (const table of chosen) db.prepare(`DELETE FROM ${table}`).run();
   for (const table of chosen) {
     if (!filledByTriggers.includes(table)) {

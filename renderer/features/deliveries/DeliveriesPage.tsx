@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { DeliveryDay, DeliveryPerson, DeliveryStop } from '../../../shared/api/methods/deliveries';
+import type { DeliveryDay, DeliveryPerson, DeliveryStop, PackingLine } from '../../../shared/api/methods/deliveries';
 import { api } from '../../api';
 import { useMoney } from '../../format';
 import { useT } from '../../i18n';
@@ -48,6 +48,41 @@ const PeopleSummary = ({ people, assignee, onPick }: { people: DeliveryPerson[];
         );
       })}
     </section>
+  );
+};
+
+/**
+ * What to pack: the day's first lines come with it; a day of hundreds of stops has hundreds of
+ * lines, and the rest come when she asks (and stay while she has the list open). On a phone the
+ * list comes before the stops, folded, so the stops that load as she scrolls never push it away.
+ */
+const PackingList = ({ day, assignee }: { day: DeliveryDay; assignee: string }) => {
+  const t = useT();
+  const [isOpen] = useState(() => !window.matchMedia?.('(max-width: 980px)').matches);
+  const [isWhole, setWhole] = useState(false);
+  const [whole, setWholeLines] = useState<PackingLine[] | null>(null);
+  useEffect(() => {
+    if (!isWhole) return;
+    let isCurrent = true;
+    void api.call('deliveries.packingList', { date: day.date, ...(assignee ? { assignee } : {}), limit: 5_000 }).then((result) => (isCurrent ? setWholeLines(result.lines) : undefined));
+    return () => void (isCurrent = false);
+  }, [isWhole, day, assignee]);
+  const lines = (isWhole ? whole : null) ?? day.packingList;
+  return (
+    <aside className="card packing" aria-labelledby="packing-title">
+      <details open={isOpen}>
+        <summary>
+          <h2 id="packing-title">{t('deliveries.packing')}</h2> <span className="muted">{t('speedRest.packingCount', { count: day.packingTotal })}</span>
+        </summary>
+        <ul className="plain-list">{lines.map((item) => <li key={item.name}>☐ {item.quantity}× {item.name}</li>)}</ul>
+        {lines.length < day.packingTotal ? (
+          <div className="more-stops">
+            <span className="muted">{t('speedRest.packingShown', { shown: lines.length, total: day.packingTotal })}</span>
+            <button type="button" className="button" onClick={() => setWhole(true)}>{t('speedRest.packingAll')}</button>
+          </div>
+        ) : null}
+      </details>
+    </aside>
   );
 };
 
@@ -163,10 +198,7 @@ export const DeliveriesPage = () => {
               </div>
             ) : null}
           </div>
-          <aside className="card packing">
-            <h2>{t('deliveries.packing')}</h2>
-            <ul className="plain-list">{day.packingList.map((item) => <li key={item.name}>☐ {item.quantity}× {item.name}</li>)}</ul>
-          </aside>
+          <PackingList key={`${date}|${assignee}`} day={day} assignee={assignee} />
         </div>
       ) : null}
     </section>

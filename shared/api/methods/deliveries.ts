@@ -61,9 +61,22 @@ export interface DeliveryDay {
   page: { offset: number; limit: number };
   /** collected: cash taken at the door on this day's stops, what the courier hands over. */
   totals: { stops: number; toCollect: number; delivered: number; failed: number; collected: number };
-  /** What to pack for the stops still to deliver (on the first page only; later pages send []). */
-  packingList: { name: string; quantity: number }[];
+  /**
+   * What to pack for the stops still to deliver, in the catalog's order: the first
+   * PACKING_PAGE lines on the first page (later pages send []); `deliveries.packingList` gives the rest.
+   */
+  packingList: PackingLine[];
+  /** How many lines the whole packing list has (on every page). */
+  packingTotal: number;
 }
+
+export interface PackingLine {
+  name: string;
+  quantity: number;
+}
+
+/** The packing lines the first answer of a day carries; a day of hundreds of stops asks for the rest. */
+export const PACKING_PAGE = 50;
 
 export const deliveryMethods = {
   /** Without a date: today in the shop's time zone (a delivery phone may ask for nothing else). */
@@ -101,6 +114,17 @@ export const deliveryMethods = {
   ),
   'deliveries.markFailed': write<DeliveryStop>()(
     z.object({ orderId: s.id, reason: s.requiredText(300), rescheduleTo: isoDate.nullable().default(null) }).strict(),
+  ),
+  /** The whole packing list of a day (of `assignee` when given), a page at a time. */
+  'deliveries.packingList': read<{ lines: PackingLine[]; total: number }>()(
+    z
+      .object({
+        date: isoDate,
+        assignee: s.shortText(60).optional(),
+        limit: z.number().int().min(1).max(5_000).default(1_000),
+        offset: z.number().int().min(0).max(100_000).default(0),
+      })
+      .strict(),
   ),
   'deliveries.routeSheet': task<PrintResult & { whatsappText: string }>()(z.object({ date: isoDate, assignee: s.shortText(60).optional() }).strict()),
 } as const;
