@@ -17,6 +17,7 @@ export const enSpeedRest: Record<keyof typeof esSpeedRest, string> = {
   'speedRest.pickerMore': 'The first {shown} of {total}: type to search',
   'speedRest.pickerNone': 'No product with “{query}”',
   'speedRest.packingCount': '{count, plural, one {# product} other {# products}}',
+  'speedRest.recipientsMore': 'Show more recipients',
   'speedRest.packingShown': 'Showing {shown} of {total} products',
   'speedRest.packingAll': 'Show the whole list',
   'speedRest.conversionHelp': 'Conversion: each day a customer wrote to you on a channel counts as one conversation; it converted when they ordered on that same channel from their first message that day up to {days} days after their last. For a live: of those who claimed something, how many bought it.',

@@ -15,6 +15,7 @@ export const esSpeedRest = {
   'speedRest.pickerMore': 'Los primeros {shown} de {total}: escribe para buscar',
   'speedRest.pickerNone': 'Ningún producto con «{query}»',
   'speedRest.packingCount': '{count, plural, one {# producto} other {# productos}}',
+  'speedRest.recipientsMore': 'Ver más destinatarios',
   'speedRest.packingShown': 'Mostrando {shown} de {total} productos',
   'speedRest.packingAll': 'Ver toda la lista',
   'speedRest.conversionHelp': 'Conversión: cada día en que un cliente te escribió por un canal cuenta como una conversación; convirtió si hizo un pedido por ese mismo canal desde su primer mensaje de ese día hasta {days} días después del último. En un live: de quienes pidieron algo, cuántos lo compraron.',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Broadcast, BroadcastRecipient } from '../../../shared/domain/broadcasts';
 import type { PrintResult } from '../../../shared/api/methods/print';
 import { api } from '../../api';
@@ -14,17 +14,44 @@ const reasonKey = (reason: string): MessageKey | null => {
   return null;
 };
 
-/** Live figures per place, pause, resume, cancel, and afterwards the report per recipient. */
+/** Report rows asked at a time; the API gives at most 1,000 per call. */
+const REPORT_PAGE = 200;
+const REPORT_CALL_MAX = 1_000;
+
+/** The first `count` rows of the report, in calls of at most REPORT_CALL_MAX. */
+const reportRows = async (id: number, count: number): Promise<{ items: BroadcastRecipient[]; total: number }> => {
+  const items: BroadcastRecipient[] = [];
+  let total = 0;
+  do {
+    const page = await api.call('broadcasts.recipients', { id, offset: items.length, limit: Math.min(REPORT_CALL_MAX, count - items.length) });
+    items.push(...page.items);
+    total = page.total;
+    if (page.items.length === 0) break;
+  } while (items.length < Math.min(count, total));
+  return { items, total };
+};
+
+/** Live figures per place, pause, resume, cancel, and afterwards the report per recipient, a page at a time. */
 export const BroadcastProgress = ({ broadcastId }: { broadcastId: number }) => {
   const t = useT();
   const dateTime = useDateTime();
   const [broadcast, setBroadcast] = useState<Broadcast | null>(null);
   const [recipients, setRecipients] = useState<BroadcastRecipient[]>([]);
+  const [recipientTotal, setRecipientTotal] = useState(0);
+  /** The rows she has asked to see: the first page, then a page more each time. */
+  const wanted = useRef(REPORT_PAGE);
   const [report, setReport] = useState<PrintResult | null>(null);
   const [error, setError] = useState('');
   const load = () => {
     void api.call('broadcasts.get', { id: broadcastId }).then(setBroadcast);
-    void api.call('broadcasts.recipients', { id: broadcastId, limit: 200 }).then((r) => setRecipients(r.items));
+    void reportRows(broadcastId, wanted.current).then((r) => {
+      setRecipients(r.items);
+      setRecipientTotal(r.total);
+    });
+  };
+  const loadMore = () => {
+    wanted.current = recipients.length + REPORT_PAGE;
+    load();
   };
   useEffect(() => {
     load();
@@ -101,6 +128,12 @@ export const BroadcastProgress = ({ broadcastId }: { broadcastId: number }) => {
               ))}
             </tbody>
           </table>
+        </div>
+      ) : null}
+      {recipients.length < recipientTotal ? (
+        <div className="more-stops">
+          <span className="muted">{t('pages.shownOf', { shown: recipients.length, total: recipientTotal })}</span>
+          <button type="button" className="button" onClick={loadMore}>{t('speedRest.recipientsMore')}</button>
         </div>
       ) : null}
     </section>
