@@ -89,6 +89,26 @@ export const boardContractSuite = (transport: TransportName): void => {
       expect(await h.client.request('followUps.snooze', { key: 'unpaid:1:2', hours: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'hours' } });
     });
 
+    it('follow-ups come a page at a time, of one kind or all, with the count of every kind', async () => {
+      await h.client.call('settings.update', { followUpUnpaidHours: 0 });
+      for (let i = 0; i < 7; i += 1) {
+        const order = await h.client.call('orders.create', { channel: 'whatsapp', customer: { name: `Clienta ${i}`, phone: `98711122${i}` }, items: [{ variantId: rojo, quantity: 1 }] });
+        await h.client.call('orders.setStatus', { id: order.id, status: 'confirmed' });
+      }
+      const first = await h.client.call('followUps.list', { limit: 3 });
+      expect(first.items).toHaveLength(3);
+      expect(first.total).toBe(7);
+      expect(first.counts).toEqual({ unpaid: 7, asked: 0, reservation: 0, no_address: 0, balance: 0, restock: 0 });
+      const rest = await h.client.call('followUps.list', { kind: 'unpaid', limit: 5, offset: 3 });
+      expect(rest.items).toHaveLength(4);
+      expect(new Set([...first.items, ...rest.items].map((f) => f.key)).size).toBe(7);
+      expect((await h.client.call('followUps.list', { kind: 'balance' })).items).toEqual([]);
+      expect((await h.client.call('followUps.list', {})).items).toHaveLength(7);
+
+      expect(await h.client.request('followUps.list', { kind: 'todo' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'kind' } });
+      expect(await h.client.request('followUps.list', { limit: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'limit' } });
+    });
+
     it('a customer waiting for a product is offered when stock arrives, and told only on a chat she started', async () => {
       await h.client.call('stock.adjust', { variantId: nude, delta: -2, reason: 'adjustment' });
       const { conversationId } = await h.client.call('inbox.ingestMessage', {

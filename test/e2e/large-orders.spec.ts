@@ -142,6 +142,34 @@ test('a day of 500 stops opens with the people first, a page of stops and the fi
   await page.screenshot({ path: 'test-results/deliveries-large-phone-open.png' });
 });
 
+test('Pendientes with thousands of reminders opens with their counts by kind and 50 at a time', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/pendientes`);
+  const kinds = page.getByRole('group', { name: 'Ver por tipo' });
+  const all = kinds.getByRole('button', { name: /^Todos · \d+$/ });
+  await expect(all).toBeVisible({ timeout: 30_000 });
+  const total = Number(/(\d+)$/.exec((await all.textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(1000);
+  const list = page.getByRole('list', { name: 'Pendientes' });
+  await expect(list.getByRole('listitem')).toHaveCount(50);
+  await expect(page.getByText(`Mostrando 50 de ${total}`)).toBeVisible();
+  // The number beside Pendientes in the navigation is the same.
+  await expect(page.getByRole('navigation').getByLabel(new RegExp(`${total}`))).toBeVisible();
+  await page.screenshot({ path: 'test-results/follow-ups-large-laptop.png' });
+  await page.getByRole('button', { name: 'Ver más pendientes' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(100);
+
+  const balances = kinds.getByRole('button', { name: /^Saldo por cobrar · \d+$/ });
+  const owing = Number(/(\d+)$/.exec((await balances.textContent()) ?? '')?.[1]);
+  await balances.click();
+  await expect(balances).toHaveAttribute('aria-pressed', 'true');
+  await expect(list.getByRole('listitem')).toHaveCount(Math.min(50, owing));
+  await expect(list.locator('[data-kind="balance"]')).toHaveCount(Math.min(50, owing));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/follow-ups-large-phone.png' });
+});
+
 test('any of 5,000 products can be added to an order: the picker lists the first 200 and finds the rest as she types', async ({ page }) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1366, height: 768 });

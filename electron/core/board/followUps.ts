@@ -42,6 +42,13 @@ const item = (base: Base, extra: Partial<FollowUp>, values: Record<string, strin
   message: fillTemplate(templates[base.kind], { cliente: firstName(base.customerName), pagos: settings.paymentMethods.slice(0, 3).join(', '), tienda: settings.shopName, ...values }),
 });
 
+/**
+ * When the customer last wrote, on any of her conversations: each conversation's last day in
+ * rollup_talk_days (migration 0030), found by index, instead of reading her messages.
+ */
+const lastWrote = (customerId: string) =>
+  `(SELECT max((SELECT max(t.last_in) FROM rollup_talk_days t WHERE t.conversation_id = cv.id)) FROM conversations cv WHERE cv.customer_id = ${customerId})`;
+
 const liveChat = `EXISTS (SELECT 1 FROM conversations lc WHERE lc.customer_id = c.id AND lc.via IS NOT NULL)`;
 
 const unpaid = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
@@ -50,7 +57,7 @@ const unpaid = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
       `SELECT o.id, o.number, o.customer_id, c.name, o.total - o.paid AS owed, ${liveChat} AS can_send,
               (SELECT max(e.created_at) FROM order_events e WHERE e.order_id = o.id AND e.type = 'status' AND e.status = 'confirmed') AS confirmed_at,
               (SELECT max(p.created_at) FROM payments p WHERE p.order_id = o.id) AS paid_at,
-              (SELECT max(m.sent_at) FROM conversations cv JOIN messages m ON m.conversation_id = cv.id WHERE cv.customer_id = o.customer_id AND m.direction = 'in') AS wrote_at
+              ${lastWrote('o.customer_id')} AS wrote_at
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
         WHERE o.status IN ('confirmed', 'prepared', 'on_the_way') AND o.paid < o.total`,
     )
@@ -66,15 +73,20 @@ const unpaid = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
 
 const asked = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
   db
-    .prepare<[number, number], { conversation_id: number; message_id: number; customer_id: number; name: string; text: string; sent_at: number }>(
+    .prepare<[{ since: number; until: number; fromDay: string }], { conversation_id: number; message_id: number; customer_id: number; name: string; text: string; sent_at: number }>(
+      // The conversations she wrote in since a week ago, from their days (rollup_talk_days by day;
+      // "+" keeps SQLite on that index instead of walking every day of every conversation to group
+      // them), kept when her last message is older than a day; only those read their last message.
       `SELECT cv.id AS conversation_id, m.id AS message_id, c.id AS customer_id, c.name, m.text, m.sent_at
-         FROM conversations cv
+         FROM (SELECT conversation_id, max(last_in) AS last_in FROM rollup_talk_days
+                WHERE day >= @fromDay GROUP BY +conversation_id) t
+         JOIN conversations cv ON cv.id = t.conversation_id
          JOIN customers c ON c.id = cv.customer_id
          JOIN messages m ON m.id = (SELECT m2.id FROM messages m2 WHERE m2.conversation_id = cv.id AND m2.direction = 'in' ORDER BY m2.sent_at DESC, m2.id DESC LIMIT 1)
-        WHERE cv.via IS NOT NULL AND m.sent_at <= ? AND m.sent_at > ?
+        WHERE t.last_in <= @until AND t.last_in > @since AND cv.via IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.created_at >= m.sent_at)`,
     )
-    .all(now - DAY, now - 7 * DAY)
+    .all({ since: now - 7 * DAY, until: now - DAY, fromDay: DateTime.fromMillis(now - 7 * DAY, { zone: settings.timeZone }).toISODate() ?? '' })
     .filter((r) => asksPriceOrProduct(r.text))
     .map((r) => item({ key: `asked:${r.conversation_id}:${r.message_id}`, kind: 'asked', customerId: r.customer_id, customerName: r.name, since: r.sent_at }, { canSend: true, productName: r.text.slice(0, 140) }, {}, settings));
 
@@ -114,7 +126,7 @@ const balances = (db: Db, settings: ShopSettings): FollowUp[] =>
       `SELECT c.id AS customer_id, c.name, sum(o.total - o.paid) AS owed, count(*) AS orders, min(o.created_at) AS since, ${liveChat} AS can_send
          FROM orders o JOIN customers c ON c.id = o.customer_id
         WHERE o.status = 'delivered' AND o.paid < o.total
-        GROUP BY c.id`,
+        GROUP BY o.customer_id`,
     )
     .all()
     .map((r) =>
@@ -176,7 +188,13 @@ const mark = (ctx: CoreContext, key: string, state: 'done' | 'snoozed', until: n
 };
 
 export const followUpHandlers = {
-  'followUps.list': (ctx) => ({ items: listFollowUps(ctx) }),
+  'followUps.list': (ctx, args) => {
+    const all = listFollowUps(ctx);
+    const counts: Record<FollowUpKind, number> = { unpaid: 0, asked: 0, reservation: 0, no_address: 0, balance: 0, restock: 0 };
+    for (const f of all) counts[f.kind] += 1;
+    const chosen = args.kind === undefined ? all : all.filter((f) => f.kind === args.kind);
+    return { items: chosen.slice(args.offset, args.offset + args.limit), total: chosen.length, counts };
+  },
   'followUps.done': (ctx, args) => (mark(ctx, args.key, 'done', null), { key: args.key }),
   'followUps.snooze': (ctx, args) => {
     const until = ctx.now() + args.hours * HOUR;

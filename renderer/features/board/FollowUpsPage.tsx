@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { FollowUp } from '../../../shared/domain/board';
+import { useRef, useState } from 'react';
+import { followUpKinds, type FollowUp, type FollowUpKind } from '../../../shared/domain/board';
 import { api } from '../../api';
 import { localizedError } from '../../components/errors';
 import { useDateTime, useMoney } from '../../format';
@@ -64,15 +64,39 @@ const FollowUpItem = ({ item, onOpenOrder, onNotify, onMessage }: { item: Follow
   );
 };
 
+/** Reminders shown at a time: each has its own message box, and a shop with years of chats can have thousands. */
+const PAGE = 50;
+
 export const FollowUpsPage = () => {
   const t = useT();
   const hours = useSettings((s) => s.settings.followUpUnpaidHours);
   const [items, setItems] = useState<FollowUp[] | null>(null);
+  const [kind, setKind] = useState<FollowUpKind | null>(null);
+  const [found, setFound] = useState<{ total: number; counts: Record<FollowUpKind, number> } | null>(null);
+  /** How many she has brought in so far: a refresh keeps them. */
+  const shown = useRef(PAGE);
   const [openId, setOpenId] = useState<number | null>(null);
   const [notifying, setNotifying] = useState<FollowUp | null>(null);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
 
-  useFollowUpsReload(() => void api.call('followUps.list', {}).then((r) => setItems(r.items)), 300);
+  const load = (only: FollowUpKind | null) =>
+    void api.call('followUps.list', { ...(only ? { kind: only } : {}), limit: Math.min(500, shown.current) }).then((r) => {
+      setItems(r.items);
+      setFound({ total: r.total, counts: r.counts });
+    });
+  const kindRef = useRef(kind);
+  kindRef.current = kind;
+  useFollowUpsReload(() => load(kindRef.current), 300);
+  const pick = (next: FollowUpKind | null) => {
+    setKind(next);
+    shown.current = PAGE;
+    load(next);
+  };
+  const more = () => {
+    shown.current = (items?.length ?? 0) + PAGE;
+    load(kind);
+  };
+  const allCount = found ? followUpKinds.reduce((sum, k) => sum + found.counts[k], 0) : 0;
 
   return (
     <section className="page" aria-labelledby="follow-ups-title">
@@ -88,12 +112,26 @@ export const FollowUpsPage = () => {
       </header>
       <p className="muted">{t('followUps.intro')}</p>
       <p role={message?.isError ? 'alert' : 'status'} className={message?.isError ? 'board-message is-error' : 'board-message'}>{message?.text ?? ''}</p>
+      {found && allCount > 0 ? (
+        <div className="chip-row" role="group" aria-label={t('speedRest.followUpsKinds')}>
+          <button type="button" className={`chip${kind === null ? ' is-picked' : ''}`} aria-pressed={kind === null} onClick={() => pick(null)}>{t('speedRest.followUpsAll', { count: allCount })}</button>
+          {followUpKinds.filter((k) => found.counts[k] > 0).map((k) => (
+            <button key={k} type="button" className={`chip${kind === k ? ' is-picked' : ''}`} aria-pressed={kind === k} onClick={() => pick(k)}>{t(`followUps.kind.${k}`)} · {found.counts[k]}</button>
+          ))}
+        </div>
+      ) : null}
       {items && items.length === 0 ? <div className="empty-state"><p>{t('followUps.empty')}</p></div> : null}
       <ul className="follow-ups" aria-label={t('followUps.title')}>
         {(items ?? []).map((item) => (
           <FollowUpItem key={item.key} item={item} onOpenOrder={setOpenId} onNotify={setNotifying} onMessage={(text, isError) => setMessage({ text, isError })} />
         ))}
       </ul>
+      {items && found && items.length < found.total ? (
+        <div className="more-stops">
+          <span className="muted">{t('pages.shownOf', { shown: items.length, total: found.total })}</span>
+          <button type="button" className="button" onClick={more}>{t('speedRest.followUpsMore')}</button>
+        </div>
+      ) : null}
       <WaitlistSection />
       {notifying && notifying.variantId !== null ? (
         <NotifyDialog

@@ -11,6 +11,6 @@ import { useFollowUpsReload } from './useFollowUpsReload';
 export const NavCount = () => {
   const t = useT();
   const [count, setCount] = useState(0);
-  useFollowUpsReload(() => void api.call('followUps.list', {}).then((r) => setCount(r.items.length)).catch(() => undefined), 2000, 1000);
+  useFollowUpsReload(() => void api.call('followUps.list', { limit: 1 }).then((r) => setCount(r.total)).catch(() => undefined), 2000, 1000);
   return count > 0 ? <span className="nav-count" aria-label={t('followUps.count', { count })}>{count}</span> : null;
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as s from '../schemas';
-import { boardColumns, type BoardCard, type BoardColumn, type FollowUp, type WaitlistEntry } from '../../domain/board';
+import { boardColumns, followUpKinds, type BoardCard, type BoardColumn, type FollowUp, type FollowUpKind, type WaitlistEntry } from '../../domain/board';
 import type { Order } from '../../domain/orders';
 import { operationNumber } from './orders';
 import { read, write } from './define';
@@ -26,7 +26,19 @@ export const boardMethods = {
       })
       .strict(),
   ),
-  'followUps.list': read<{ items: FollowUp[] }>()(z.object({}).strict()),
+  /**
+   * What to follow up, most urgent kinds first, a page at a time (of one kind when given): a shop
+   * with years of chats can have thousands. `total` counts the page's kind, `counts` every kind.
+   */
+  'followUps.list': read<{ items: FollowUp[]; total: number; counts: Record<FollowUpKind, number> }>()(
+    z
+      .object({
+        kind: z.enum(followUpKinds).optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).max(100_000).default(0),
+      })
+      .strict(),
+  ),
   'followUps.done': write<{ key: string }>()(z.object({ key: followUpKey }).strict()),
   'followUps.snooze': write<{ key: string; until: number }>()(z.object({ key: followUpKey, hours: z.number().int().min(1).max(24 * 30).default(24) }).strict()),
   /** From a chat (its customer) or from a product (a customer chosen by id). */

@@ -60,6 +60,20 @@ describe('Pendientes follow the core clock, the ledger and the chats', () => {
     expect(await kinds()).toEqual([]);
   });
 
+  it('a question stays a week at most, and only her last message counts', async () => {
+    await customerWrites('¿tienes el labial nude?');
+    now += 25 * HOUR;
+    expect(await kinds()).toEqual(['asked']);
+    now += 6 * 24 * HOUR;
+    expect(await kinds()).toEqual([]);
+    await customerWrites('¿precio del rubor?');
+    now += 25 * HOUR;
+    expect(await kinds()).toEqual(['asked']);
+    await customerWrites('ok gracias');
+    now += 25 * HOUR;
+    expect(await kinds()).toEqual([]);
+  });
+
   it('tomorrow\'s orders without an address, and balances owed after delivery', async () => {
     const customer = { name: 'Rosa', phone: '987000111' };
     const noAddress = await api.call('orders.create', { channel: 'phone', customer, items: [{ variantId, quantity: 1 }], deliveryDate: '2026-03-05' });
