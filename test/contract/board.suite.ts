@@ -45,6 +45,26 @@ export const boardContractSuite = (transport: TransportName): void => {
       expect(await h.client.request('board.move', { id: order.id, column: 'shipped' as 'paid' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'column' } });
     });
 
+    it('each column comes a page at a time in the board order, with every column counted', async () => {
+      const days = ['2026-03-09', null, '2026-03-07', '2026-03-08', null];
+      const ids: number[] = [];
+      for (const [i, deliveryDate] of days.entries()) {
+        const order = await h.client.call('orders.create', { channel: 'whatsapp', customer: { name: `Clienta ${i}`, phone: '' }, items: [{ variantId: rojo, quantity: 1 }], deliveryDate });
+        ids.push(order.id);
+      }
+      await h.client.call('board.move', { id: ids[4] ?? 0, column: 'to_pay' });
+      const first = await h.client.call('board.list', { limit: 2 });
+      expect(first.counts).toEqual({ new: 4, to_pay: 1, paid: 0, packed: 0, on_the_way: 0, delivered: 0 });
+      expect(first.cards.map((c) => [c.column, c.id])).toEqual([['new', ids[2]], ['new', ids[3]], ['to_pay', ids[4]]]);
+      const rest = await h.client.call('board.list', { column: 'new', limit: 2, offset: 2 });
+      // By delivery day, orders without one last (oldest first).
+      expect(rest.cards.map((c) => c.id)).toEqual([ids[0], ids[1]]);
+      expect(rest.counts.new).toBe(4);
+      expect((await h.client.call('board.list', { column: 'new', offset: 4 })).cards).toEqual([]);
+      expect(await h.client.request('board.list', { column: 'archived' } as never)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'column' } });
+      expect(await h.client.request('board.list', { limit: 5000 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'limit' } });
+    });
+
     it('"entregado" waits for the payment when she asks for it, and a refused drop changes nothing', async () => {
       await h.client.call('settings.update', { isPaymentRequiredBeforeDelivery: true });
       const order = await newOrder();
@@ -105,7 +125,7 @@ export const boardContractSuite = (transport: TransportName): void => {
       expect((await h.client.call('followUps.list', { kind: 'balance' })).items).toEqual([]);
       expect((await h.client.call('followUps.list', {})).items).toHaveLength(7);
 
-      expect(await h.client.request('followUps.list', { kind: 'todo' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'kind' } });
+      expect(await h.client.request('followUps.list', { kind: 'todo' } as never)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'kind' } });
       expect(await h.client.request('followUps.list', { limit: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'limit' } });
     });
 

@@ -170,6 +170,28 @@ test('Pendientes with thousands of reminders opens with their counts by kind and
   await page.screenshot({ path: 'test-results/follow-ups-large-phone.png' });
 });
 
+test('the sales board with tens of thousands of open orders shows every column\'s size and brings cards as a column scrolls', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/pedidos`);
+  await page.getByRole('group', { name: 'Ver pedidos como' }).getByRole('button', { name: 'Tablero' }).click();
+  const column = page.getByRole('region', { name: 'Nuevo' });
+  const size = column.locator('.board-column-title .badge');
+  await expect(size).toHaveText(/^\d{5}$/, { timeout: 30_000 });
+  const count = Number(await size.textContent());
+  await expect(column.locator('.board-card[data-order]').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/board-large-laptop.png' });
+  // Deep down the column: those cards were not in the first answer and come as she gets there.
+  await column.locator('.board-column-body').evaluate((body) => body.scrollTo({ top: body.scrollHeight }));
+  const last = column.locator('.board-card[data-order]').last();
+  await expect(last).toBeVisible();
+  const numbers = await column.locator('.board-card[data-order]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-order')));
+  expect(numbers.length).toBeGreaterThan(3);
+  await expect(column.locator('.board-card.is-loading')).toHaveCount(0);
+  expect(count).toBeGreaterThan(1000);
+  await page.screenshot({ path: 'test-results/board-large-deep.png' });
+});
+
 test('any of 5,000 products can be added to an order: the picker lists the first 200 and finds the rest as she types', async ({ page }) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1366, height: 768 });

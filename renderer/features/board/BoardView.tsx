@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { MethodResult } from '../../../shared/api/contract';
 import { ChasquiError } from '../../../shared/api/errors';
 import { boardColumns, stepsTo, type BoardCard, type BoardColumn } from '../../../shared/domain/board';
+import { BOARD_PAGE } from '../../../shared/api/methods/board';
 import { api } from '../../api';
 import { localizedError } from '../../components/errors';
 import { useLocale, useMoney } from '../../format';
@@ -12,7 +13,13 @@ import { PaymentDialog } from './PaymentDialog';
 import './board.css';
 
 const CARD_HEIGHT = 104;
-type Board = MethodResult<'board.list'>;
+type Counts = MethodResult<'board.list'>['counts'];
+/** A column's cards by the offset of their page: the first page comes with the board, the rest as she scrolls. */
+type Pages = Record<number, BoardCard[]>;
+
+const emptyPages = (): Record<BoardColumn, Pages> => ({ new: {}, to_pay: {}, paid: {}, packed: {}, on_the_way: {}, delivered: {} });
+const pageOf = (index: number) => index - (index % BOARD_PAGE);
+const cardAt = (pages: Pages, index: number): BoardCard | undefined => pages[pageOf(index)]?.[index % BOARD_PAGE];
 
 const Card = ({ card, onOpen, onMove }: { card: BoardCard; onOpen(id: number): void; onMove(card: BoardCard, to: BoardColumn): void }) => {
   const t = useT();
@@ -56,12 +63,21 @@ const Card = ({ card, onOpen, onMove }: { card: BoardCard; onOpen(id: number): v
   );
 };
 
-/** One column scrolls on its own and renders only the cards in view, so 2,000 orders stay light. */
-const Column = ({ column, cards, onOpen, onMove, onDropCard }: { column: BoardColumn; cards: BoardCard[]; onOpen(id: number): void; onMove(card: BoardCard, to: BoardColumn): void; onDropCard(id: number, to: BoardColumn): void }) => {
+/**
+ * One column scrolls on its own and renders only the cards in view; its cards come a page at a
+ * time, so a column of 12,000 open orders is as light as one of 20.
+ */
+const Column = ({ column, count, pages, onNeed, onOpen, onMove, onDropCard }: { column: BoardColumn; count: number; pages: Pages; onNeed(column: BoardColumn, offset: number): void; onOpen(id: number): void; onMove(card: BoardCard, to: BoardColumn): void; onDropCard(id: number, to: BoardColumn): void }) => {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const [isOver, setOver] = useState(false);
-  const virtual = useVirtualizer({ count: cards.length, getScrollElement: () => scroller.current, estimateSize: () => CARD_HEIGHT, overscan: 6 });
+  const virtual = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => CARD_HEIGHT, overscan: 6 });
+  const shown = virtual.getVirtualItems();
+  // The pages of the cards in view that have not come yet.
+  const missing = [...new Set(shown.map((row) => pageOf(row.index)))].filter((offset) => pages[offset] === undefined).join(',');
+  useEffect(() => {
+    for (const offset of missing ? missing.split(',') : []) onNeed(column, Number(offset));
+  }, [missing, column, onNeed]);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
@@ -81,18 +97,18 @@ const Column = ({ column, cards, onOpen, onMove, onDropCard }: { column: BoardCo
       onDrop={onDrop}
     >
       <h2 className="board-column-title">
-        {t(`board.column.${column}`)} <span className="badge">{cards.length}</span>
+        {t(`board.column.${column}`)} <span className="badge">{count}</span>
       </h2>
       <div className="board-column-body" ref={scroller}>
-        {cards.length === 0 ? <p className="muted small board-empty">{t('board.empty')}</p> : null}
+        {count === 0 ? <p className="muted small board-empty">{t('board.empty')}</p> : null}
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-          {virtual.getVirtualItems().map((row) => {
-            const card = cards[row.index];
-            return card ? (
-              <div key={card.id} className="board-slot" style={{ transform: `translateY(${row.start}px)`, height: CARD_HEIGHT }}>
-                <Card card={card} onOpen={onOpen} onMove={onMove} />
+          {shown.map((row) => {
+            const card = cardAt(pages, row.index);
+            return (
+              <div key={card?.id ?? `slot-${row.index}`} className="board-slot" style={{ transform: `translateY(${row.start}px)`, height: CARD_HEIGHT }}>
+                {card ? <Card card={card} onOpen={onOpen} onMove={onMove} /> : <div className="board-card is-loading" aria-hidden="true" />}
               </div>
-            ) : null;
+            );
           })}
         </div>
       </div>
@@ -107,12 +123,27 @@ export const BoardView = ({ onOpen }: { onOpen(id: number): void }) => {
   // Shown at once; the saved setting follows (and wins when it changes elsewhere).
   const [isPaymentRequired, setPaymentRequired] = useState(savedIsPaymentRequired);
   useEffect(() => setPaymentRequired(savedIsPaymentRequired), [savedIsPaymentRequired]);
-  const [board, setBoard] = useState<Board | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(null);
+  const [pages, setPages] = useState<Record<BoardColumn, Pages>>(() => emptyPages());
+  /** Pages asked for and not yet back, so a scroll does not ask twice; cleared on every reload. */
+  const asked = useRef(new Set<string>());
+  const generation = useRef(0);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const [paying, setPaying] = useState<BoardCard | null>(null);
 
   useEffect(() => {
-    const load = () => void api.call('board.list', {}).then(setBoard);
+    // The board afresh: every column's size and first page; pages further down come again as she scrolls there.
+    const load = () => {
+      const seq = (generation.current += 1);
+      void api.call('board.list', {}).then((result) => {
+        if (seq !== generation.current) return;
+        asked.current.clear();
+        setCounts(result.counts);
+        const next = emptyPages();
+        for (const column of boardColumns) next[column] = { 0: result.cards.filter((c) => c.column === column) };
+        setPages(next);
+      });
+    };
     load();
     // A burst of order changes (an import, a live) is read once, a moment later.
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -147,7 +178,18 @@ export const BoardView = ({ onOpen }: { onOpen(id: number): void }) => {
       setMessage({ text: refusal(card, to, error), isError: true });
     }
   };
-  const byId = new Map((board?.cards ?? []).map((c) => [c.id, c]));
+  const need = useCallback((column: BoardColumn, offset: number) => {
+    const key = `${column}:${offset}`;
+    if (asked.current.has(key)) return;
+    asked.current.add(key);
+    const seq = generation.current;
+    void api.call('board.list', { column, offset }).then((result) => {
+      if (seq !== generation.current) return;
+      setCounts(result.counts);
+      setPages((current) => ({ ...current, [column]: { ...current[column], [offset]: result.cards } }));
+    });
+  }, []);
+  const byId = new Map(boardColumns.flatMap((column) => Object.values(pages[column]).flat()).map((c) => [c.id, c]));
 
   return (
     <div className="board-wrap">
@@ -167,7 +209,9 @@ export const BoardView = ({ onOpen }: { onOpen(id: number): void }) => {
           <Column
             key={column}
             column={column}
-            cards={(board?.cards ?? []).filter((c) => c.column === column)}
+            count={counts?.[column] ?? 0}
+            pages={pages[column]}
+            onNeed={need}
             onOpen={onOpen}
             onMove={(card, to) => void move(card, to)}
             onDropCard={(id, to) => {

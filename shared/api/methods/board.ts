@@ -5,12 +5,27 @@ import type { Order } from '../../domain/orders';
 import { operationNumber } from './orders';
 import { read, write } from './define';
 
+/** Cards of a column sent at a time: a shop that never closes its orders can have tens of thousands open. */
+export const BOARD_PAGE = 200;
+const BOARD_PAGE_MAX = 1_000;
+
 const followUpKey = z.string().max(120).regex(/^[a-z_]+(:\d+)+$/, 'is not a follow-up key');
 
 export const boardMethods = {
-  /** Every open order as a card, plus the ones delivered in the last days. */
+  /**
+   * The open orders as cards, plus the ones delivered in the last days: `counts` has every column's
+   * size, `cards` the first `limit` of each column (or, with `column`, that column's cards from
+   * `offset`), in the board's order: by delivery day (none last), then oldest first.
+   */
   'board.list': read<{ cards: BoardCard[]; counts: Record<BoardColumn, number> }>()(
-    z.object({ deliveredDays: z.number().int().min(0).max(30).default(3) }).strict(),
+    z
+      .object({
+        deliveredDays: z.number().int().min(0).max(30).default(3),
+        column: z.enum(boardColumns).optional(),
+        limit: z.number().int().min(1).max(BOARD_PAGE_MAX).default(BOARD_PAGE),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+      })
+      .strict(),
   ),
   /**
    * A card dropped on a column: the same status changes and payment the order's buttons make
