@@ -26,6 +26,9 @@ import './chats.css';
 import { useReceiptReaderWarmUp } from '../payments/useReceiptReaderWarmUp';
 import { HandoffPanel, MyHandoffs } from './HandoffPanel';
 
+/** Customers who may be one person are worked out over every customer: a busy inbox asks at most this often. */
+const MATCHES_EVERY_MS = 5_000;
+
 /** One inbox for every channel; any message a customer wrote can become an order. */
 export const ChatsPage = () => {
   const t = useT();
@@ -96,9 +99,22 @@ export const ChatsPage = () => {
       setLoadingOlder(false);
     }
   };
-  const load = () => {
-    void api.call('inbox.listConversations', labelIdRef.current ? { labelId: labelIdRef.current } : {}).then((r) => setItems(r.items));
+  /** When "¿Es la misma persona?" was last asked, and the later ask a busy inbox is given instead of one per message. */
+  const matchesAskedAt = useRef(0);
+  const matchesLater = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (matchesLater.current && clearTimeout(matchesLater.current)), []);
+  const askMatches = () => {
+    matchesAskedAt.current = performance.now();
     void api.call('customers.suggestMatches', {}).then((r) => setMatches(r.items));
+  };
+  const load = (isMatchesDue = true) => {
+    void api.call('inbox.listConversations', labelIdRef.current ? { labelId: labelIdRef.current } : {}).then((r) => setItems(r.items));
+    const wait = MATCHES_EVERY_MS - (performance.now() - matchesAskedAt.current);
+    if (isMatchesDue || wait <= 0) return askMatches();
+    matchesLater.current ??= setTimeout(() => {
+      matchesLater.current = null;
+      askMatches();
+    }, wait);
   };
   /** The newest page again (a message arrived, a reply went out), keeping the older pages already read above it. */
   const refreshOpen = () => {
@@ -123,7 +139,7 @@ export const ChatsPage = () => {
     if (id !== openId.current) stopPicking();
     setPickNotice('');
     setOpen(conversation);
-    load();
+    load(false);
   };
   const createOrder = (m: Message, conversation: Conversation) =>
     setSeed({ text: m.text, channel: m.channel, customerId: conversation.customerId, customerName: conversation.customerName });
@@ -161,11 +177,11 @@ export const ChatsPage = () => {
     void api.call('channels.list', {}).then((r) => setChannels(r.items));
     return api.onEvent((event) => {
       if (event.type === 'inbox.message') {
-        load();
+        load(false);
         refreshOpen();
       }
       // Labels changed on her phone: the filtered list may have changed.
-      if (event.type === 'labels.changed') load();
+      if (event.type === 'labels.changed') load(false);
       if (event.type === 'channels.status') setChannels((current) => current.map((c) => (c.kind === event.payload.kind ? event.payload : c)));
     });
   }, []);
@@ -176,7 +192,7 @@ export const ChatsPage = () => {
       <header className="page-header">
         <h1 id="chats-title">{t('chats.title')}</h1>
         <span className="header-actions">
-          <LabelFilter labels={labels} value={labelId} onChange={(id) => { labelIdRef.current = id; setLabelId(id); load(); }} />
+          <LabelFilter labels={labels} value={labelId} onChange={(id) => { labelIdRef.current = id; setLabelId(id); load(false); }} />
           <button type="button" className="button" onClick={() => setImporting(true)}>{t('chats.import')}</button>
         </span>
       </header>
@@ -186,7 +202,7 @@ export const ChatsPage = () => {
           {matches.slice(0, 3).map((m) => (
             <span key={`${m.customerId}-${m.otherId}`} className="match">
               <bdi>{m.customerName}</bdi> · <bdi>{m.otherName}</bdi> <span className="muted">({t(`customers.reason.${m.reason}`)})</span>
-              <button type="button" className="button button-quiet" onClick={() => void api.call('customers.link', { id: m.customerId, otherId: m.otherId }).then(load)}>{t('customers.link')}</button>
+              <button type="button" className="button button-quiet" onClick={() => void api.call('customers.link', { id: m.customerId, otherId: m.otherId }).then(() => load())}>{t('customers.link')}</button>
             </span>
           ))}
         </div>
@@ -224,7 +240,7 @@ export const ChatsPage = () => {
                     {open.customerId !== null ? <WaitlistButton conversationId={open.id} customerName={open.customerName || open.title} /> : null}
                   </div>
                 </div>
-                <HandoffPanel conversation={open} onChanged={() => { refreshOpen(); load(); }} />
+                <HandoffPanel conversation={open} onChanged={() => { refreshOpen(); load(false); }} />
                 {isPicking ? <p className="muted small pick-help">{t('multidraft.selectHelp')}</p> : null}
                 {pickNotice ? <p className="notice" role="status">{pickNotice}</p> : null}
                 <LabelPicker target="conversation" id={open.id} labels={labels} onChanged={reloadAssigned} />
