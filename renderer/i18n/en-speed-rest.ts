@@ -21,6 +21,7 @@ export const enSpeedRest: Record<keyof typeof esSpeedRest, string> = {
   'speedRest.followUpsKinds': 'Show by kind',
   'speedRest.followUpsAll': 'All · {count}',
   'speedRest.followUpsMore': 'Show more',
+  'speedRest.receivablesMore': 'Show more customers',
   'speedRest.packingShown': 'Showing {shown} of {total} products',
   'speedRest.packingAll': 'Show the whole list',
   'speedRest.conversionHelp': 'Conversion: each day a customer wrote to you on a channel counts as one conversation; it converted when they ordered on that same channel from their first message that day up to {days} days after their last. For a live: of those who claimed something, how many bought it.',

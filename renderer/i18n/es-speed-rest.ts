@@ -19,6 +19,7 @@ export const esSpeedRest = {
   'speedRest.followUpsKinds': 'Ver por tipo',
   'speedRest.followUpsAll': 'Todos · {count}',
   'speedRest.followUpsMore': 'Ver más pendientes',
+  'speedRest.receivablesMore': 'Ver más clientas',
   'speedRest.packingShown': 'Mostrando {shown} de {total} productos',
   'speedRest.packingAll': 'Ver toda la lista',
   'speedRest.conversionHelp': 'Conversión: cada día en que un cliente te escribió por un canal cuenta como una conversación; convirtió si hizo un pedido por ese mismo canal desde su primer mensaje de ese día hasta {days} días después del último. En un live: de quienes pidieron algo, cuántos lo compraron.',

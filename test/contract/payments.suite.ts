@@ -75,6 +75,20 @@ export const paymentsContractSuite = (transport: TransportName): void => {
       expect((await h.client.call('orders.get', { id: orderId })).paid).toBe(0);
     });
 
+    it('lists who owes a page at a time, most owed first, with how many owe and how much in all', async () => {
+      const ana = await owingCustomer(h.client, '51987000001', 'Ana');
+      const beto = await owingCustomer(h.client, '51987000002', 'Beto');
+      const carla = await owingCustomer(h.client, '51987000003', 'Carla');
+      await h.client.call('orders.addPayment', { id: beto.orderId, amount: 1000, method: 'Efectivo' });
+      const first = await h.client.call('payments.receivables', { limit: 2 });
+      expect(first.items.map((i) => [i.customerName, i.balanceDue])).toEqual([['Ana', 5000], ['Carla', 5000]]);
+      expect([first.total, first.totalDue]).toEqual([3, 14_000]);
+      const rest = await h.client.call('payments.receivables', { limit: 2, offset: 2 });
+      expect(rest.items.map((i) => [i.customerId, i.balanceDue, i.orders.length])).toEqual([[beto.customerId, 4000, 1]]);
+      expect(new Set([...first.items, ...rest.items].map((i) => i.customerId))).toEqual(new Set([ana.customerId, beto.customerId, carla.customerId]));
+      expect(await errorOf(() => h.client.call('payments.receivables', { limit: 0 }))).toMatchObject({ code: 'invalid_input', field: 'limit' });
+    });
+
     it('lists who owes and sends one reminder a day through her chat', async () => {
       const { customerId, conversationId } = await owingCustomer(h.client);
       const { items } = await h.client.call('payments.receivables', {});

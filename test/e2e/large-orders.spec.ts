@@ -192,6 +192,23 @@ test('the sales board with tens of thousands of open orders shows every column\'
   await page.screenshot({ path: 'test-results/board-large-deep.png' });
 });
 
+test('Por cobrar with thousands who owe says how many owe and how much in all, and lists them 50 at a time', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/pedidos`);
+  await page.getByRole('button', { name: /Por cobrar/ }).click();
+  const dialog = page.getByRole('dialog');
+  const shown = dialog.getByText(/^Mostrando 50 de \d+$/);
+  await expect(shown).toBeVisible({ timeout: 30_000 });
+  const total = Number(/de (\d+)/.exec((await shown.textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(1000);
+  await expect(dialog.locator('table.receivables tbody tr')).toHaveCount(50);
+  await dialog.getByRole('button', { name: 'Ver más clientas' }).click();
+  await expect(dialog.locator('table.receivables tbody tr')).toHaveCount(100);
+  await expect(dialog.getByText(`Mostrando 100 de ${total}`)).toBeVisible();
+  await page.screenshot({ path: 'test-results/receivables-large-laptop.png' });
+});
+
 test('any of 5,000 products can be added to an order: the picker lists the first 200 and finds the rest as she types', async ({ page }) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -88,7 +88,7 @@ export const paymentHandlers = {
 
   'payments.listReceipts': (ctx, args) => ({ items: repo.listReceipts(ctx.db, args) }),
 
-  'payments.receivables': (ctx) => ({ items: repo.receivables(ctx.db) }),
+  'payments.receivables': (ctx, args) => repo.receivables(ctx.db, args.limit, args.offset),
 
   'payments.sendReminder': async (ctx, args) => {
     const last = repo.lastReminderAt(ctx.db, args.customerId);

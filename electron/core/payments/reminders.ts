@@ -15,7 +15,7 @@ const reminderChat = (ctx: CoreContext, customerId: number) =>
   replyTargets(ctx.db, -1, customerId).find((t) => t.isLive && (!hasReplyWindow(t.channel) || (t.windowClosesAt ?? 0) > ctx.now()));
 
 const plan = (ctx: CoreContext, customerIds: number[]): { recipients: Recipient[]; skipped: ReminderPlan['skipped'] } => {
-  const owing = new Map(repo.receivables(ctx.db).map((r) => [r.customerId, r]));
+  const owing = new Map(repo.receivablesOf(ctx.db, customerIds).map((r) => [r.customerId, r]));
   const recipients: Recipient[] = [];
   const skipped: ReminderPlan['skipped'] = [];
   for (const [i, customerId] of customerIds.entries()) {

@@ -97,16 +97,19 @@ export const openOrdersOf = (db: Db, customerId: number): { id: number; number: 
     .all(customerId);
 
 /** Customers who owe, the biggest balance first, with the oldest unpaid order and the last reminder. */
-export const receivables = (db: Db): Receivable[] => {
+const OWING = "o.status <> 'cancelled' AND o.paid < o.total";
+
+/** These customers' balances, each with the orders she owes on, in the order asked (those who owe nothing are left out). */
+export const receivablesOf = (db: Db, customerIds: number[]): Receivable[] => {
   const rows = db
-    .prepare<[], { id: number; number: string; customer_id: number; name: string; phone: string; balance: number; created_at: number; last_reminder: number | null }>(
+    .prepare<[string], { id: number; number: string; customer_id: number; name: string; phone: string; balance: number; created_at: number; last_reminder: number | null }>(
       `SELECT o.id, o.number, o.customer_id, c.name, c.phone, o.total - o.paid AS balance, o.created_at,
               (SELECT max(sent_at) FROM payment_reminders pr WHERE pr.customer_id = o.customer_id) AS last_reminder
          FROM orders o JOIN customers c ON c.id = o.customer_id
-        WHERE o.status <> 'cancelled' AND o.paid < o.total
+        WHERE o.customer_id IN (SELECT value FROM json_each(?)) AND ${OWING}
         ORDER BY o.created_at, o.id`,
     )
-    .all();
+    .all(JSON.stringify(customerIds));
   const byCustomer = new Map<number, Receivable>();
   for (const row of rows) {
     const entry = byCustomer.get(row.customer_id) ?? {
@@ -122,7 +125,24 @@ export const receivables = (db: Db): Receivable[] => {
     entry.orders.push({ id: row.id, number: row.number, balanceDue: row.balance, createdAt: row.created_at });
     byCustomer.set(row.customer_id, entry);
   }
-  return [...byCustomer.values()].sort((a, b) => b.balanceDue - a.balanceDue);
+  return customerIds.flatMap((id) => byCustomer.get(id) ?? []);
+};
+
+/**
+ * Who owes her, most owed first, a page at a time, with how many owe and how much in all: the
+ * balances are summed from the index of owing orders (migration 0036), and only the page's
+ * customers read their orders.
+ */
+export const receivables = (db: Db, limit: number, offset: number): { items: Receivable[]; total: number; totalDue: number } => {
+  const owing = db
+    .prepare<[], { customer_id: number; balance: number }>(
+      // "+" keeps SQLite on the owing orders' index instead of walking every order by customer to group them.
+      `SELECT o.customer_id, sum(o.total - o.paid) AS balance FROM orders o
+        WHERE ${OWING} AND o.customer_id IS NOT NULL GROUP BY +o.customer_id ORDER BY balance DESC, o.customer_id`,
+    )
+    .all();
+  const page = owing.slice(offset, offset + limit).map((r) => r.customer_id);
+  return { items: receivablesOf(db, page), total: owing.length, totalDue: owing.reduce((sum, r) => sum + r.balance, 0) };
 };
 
 export const recordReminder = (db: Db, customerId: number, messageId: number, now: number): void => {

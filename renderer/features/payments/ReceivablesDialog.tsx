@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { reminderText, type Receivable } from '../../../shared/domain/payments';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -8,6 +8,9 @@ import { ChasquiError } from '../../../shared/api/errors';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { BulkReminders } from './BulkReminders';
+
+/** Customers shown at a time: a shop with years of unpaid orders can have thousands who owe. */
+const PAGE = 50;
 
 /**
  * Por cobrar: who owes her, how much and since when, with the last reminder; a reminder goes in one
@@ -21,12 +24,23 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
   const locale = useLocale();
   const day = (ms: number) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: settings.timeZone }).format(ms);
   const [items, setItems] = useState<Receivable[] | null>(null);
+  const [owing, setOwing] = useState({ total: 0, totalDue: 0 });
+  /** How many she has brought in so far; a refresh keeps them. */
+  const shown = useRef(PAGE);
   const [template, setTemplate] = useState(settings.paymentReminderTemplate);
   const [status, setStatus] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState<number | null>(null);
   const [chosen, setChosen] = useState<number[]>([]);
   const [bulkIds, setBulkIds] = useState<number[] | null>(null);
-  const load = () => void api.call('payments.receivables', {}).then((r) => setItems(r.items));
+  const load = () =>
+    void api.call('payments.receivables', { limit: Math.min(1000, shown.current) }).then((r) => {
+      setItems(r.items);
+      setOwing({ total: r.total, totalDue: r.totalDue });
+    });
+  const more = () => {
+    shown.current = (items?.length ?? 0) + PAGE;
+    load();
+  };
   useEffect(load, []);
 
   const send = async (item: Receivable) => {
@@ -45,7 +59,6 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
     }
   };
 
-  const total = (items ?? []).reduce((sum, i) => sum + i.balanceDue, 0);
   const allIds = (items ?? []).map((i) => i.customerId);
   const isAllChosen = allIds.length > 0 && allIds.every((id) => chosen.includes(id));
   const toggle = (id: number, isOn: boolean) => setChosen(isOn ? [...chosen.filter((c) => c !== id), id] : chosen.filter((c) => c !== id));
@@ -55,7 +68,7 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
       {items && items.length === 0 ? <p className="empty-state">{t('receivables.none')}</p> : null}
       {items && items.length > 0 ? (
         <>
-          <p><strong>{t('receivables.total', { count: items.length, amount: money(total) })}</strong></p>
+          <p><strong>{t('receivables.total', { count: owing.total, amount: money(owing.totalDue) })}</strong></p>
           {bulkIds === null ? (
             <div className="receivables-pick" role="group" aria-label={t('paymentsRest.confirmTitle')}>
               <label className="field-inline">
@@ -103,6 +116,12 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
               ))}
             </tbody>
           </table></div>
+          {items.length < owing.total ? (
+            <div className="more-stops">
+              <span className="muted">{t('pages.shownOf', { shown: items.length, total: owing.total })}</span>
+              <button type="button" className="button" onClick={more}>{t('speedRest.receivablesMore')}</button>
+            </div>
+          ) : null}
         </>
       ) : null}
       <form className="form receivables-template" onSubmit={(e) => { e.preventDefault(); void update({ paymentReminderTemplate: template }).then(() => setStatus({ ...status, [0]: t('settings.saved') })); }}>

@@ -40,7 +40,10 @@ export const paymentMethods = {
     z.object({ orderId: s.id.optional(), isVerified: z.boolean().optional() }).strict(),
   ),
   /** Por cobrar: customers with a balance. */
-  'payments.receivables': read<{ items: Receivable[] }>()(z.object({}).strict()),
+  /** Who owes, most owed first, a page at a time; `total` customers owe `totalDue` in all. */
+  'payments.receivables': read<{ items: Receivable[]; total: number; totalDue: number }>()(
+    z.object({ limit: z.number().int().min(1).max(1000).default(50), offset: z.number().int().min(0).max(1_000_000).default(0) }).strict(),
+  ),
   /** Sends her reminder to one customer through their chat; at most one a day per customer. */
   'payments.sendReminder': task<{ messageId: number; sentAt: number }>()(
     z.object({ customerId: s.id, text: z.string().trim().min(1, 'is required').max(2000) }).strict(),
