@@ -112,6 +112,10 @@ const queries = (api: ApiClient, today: string, from: string): Record<string, ()
   'reports.channels (a year)': () => api.call('reports.channels', { from, to: today }),
   'reports.products (a year)': () => api.call('reports.products', { from, to: today }),
   'reports.customers (a year)': () => api.call('reports.customers', { from, to: today }),
+  // Screens that open with a summary of the whole shop: measured, with no keystroke target.
+  'followUps.list (Pendientes, first page)': () => api.call('followUps.list', {}),
+  'board.list (sales board, first page of each column)': () => api.call('board.list', {}),
+  'payments.receivables (Por cobrar, first page)': () => api.call('payments.receivables', {}),
 });
 
 const measureSize = async (size: ShopSize, cli: string) => {
@@ -218,6 +222,7 @@ const uiFigures = (): { catalogKeystrokeToListMs?: number; ordersKeystrokeToList
 
 const figuresOf = (small: SizeResult | undefined, large: SizeResult | undefined, ui: ReturnType<typeof uiFigures>): Figure[] => {
   const query = (label: string, key: string) => figure(label, 'ms', small?.queriesMs[key] ?? null, large?.queriesMs[key] ?? null, interactive);
+  const opening = (label: string, key: string) => figure(label, 'ms', small?.queriesMs[key] ?? null, large?.queriesMs[key] ?? null, undefined, true);
   return [
     figure('ingest one at a time / raw ceiling (a raw insert per transaction)', 'ratio', small?.ingest.perMessage.ratioToCeiling ?? null, large?.ingest.perMessage.ratioToCeiling ?? null, ingestTarget),
     figure('ingest one at a time, into a conversation she already has / raw ceiling', 'ratio', small?.ingest.perMessage.knownConversation.ratioToCeiling ?? null, large?.ingest.perMessage.knownConversation.ratioToCeiling ?? null),
@@ -241,6 +246,9 @@ const figuresOf = (small: SizeResult | undefined, large: SizeResult | undefined,
     query('report: channels, a year', 'reports.channels (a year)'),
     query('report: products, a year', 'reports.products (a year)'),
     query('report: customers, a year', 'reports.customers (a year)'),
+    opening('Pendientes, first page (every reminder worked out)', 'followUps.list (Pendientes, first page)'),
+    opening('sales board, first page of each column', 'board.list (sales board, first page of each column)'),
+    opening('Por cobrar, first page', 'payments.receivables (Por cobrar, first page)'),
     figure('headless cold start to first answer (median of 5)', 'ms', small?.coldStartToFirstAnswerMs ?? null, large?.coldStartToFirstAnswerMs ?? null, coldStartTarget),
     figure('Catálogo keystroke → list in the page (Playwright, 5,000 products)', 'ms', null, ui?.catalogKeystrokeToListMs ?? null, keystrokeTarget),
     figure('Pedidos keystroke → list in the page (Playwright, 100,000 orders)', 'ms', null, ui?.ordersKeystrokeToListMs ?? null, keystrokeTarget),

@@ -34,8 +34,8 @@ export const judge = (target: Target | undefined, value: number | null, growth: 
   return isValueOk && isGrowthOk ? 'ok' : 'miss';
 };
 
-export const figure = (label: string, unit: Figure['unit'], small: number | null, large: number | null, target?: Target): Figure => {
-  const growth = target?.maxGrowth !== undefined && small !== null && large !== null ? Number((large / Math.max(small, 0.01)).toFixed(2)) : null;
+export const figure = (label: string, unit: Figure['unit'], small: number | null, large: number | null, target?: Target, isGrowthShown = false): Figure => {
+  const growth = (target?.maxGrowth !== undefined || isGrowthShown) && small !== null && large !== null ? Number((large / Math.max(small, 0.01)).toFixed(2)) : null;
   return { label, unit, small, large, growth, target: targetText(target, unit), verdict: judge(target, large ?? small, growth) };
 };
 
