@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { suggestMatches } from '../../electron/core/customers/links';
+import { editDistance } from '../../electron/core/orders/parse/normalize';
 import { foldText } from '../../shared/domain/catalog';
 import type { MatchSuggestion } from '../../shared/api/methods/customers';
 import { makeTempDir } from '../helpers/tmp';
@@ -31,24 +32,11 @@ const customer = fc.record({
 /** The rule as written before, every customer against every other: the reference. */
 const everyPair = (people: { id: number; name: string; phone: string }[]): MatchSuggestion[] => {
   const words = (name: string) => foldText(name).replace(/[^a-z0-9 ]/g, '').trim().split(/\s+/);
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i += 1) {
-      let diagonal = row[0] ?? 0;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j += 1) {
-        const above = row[j] ?? 0;
-        row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return row[b.length] ?? 99;
-  };
   const found: MatchSuggestion[] = [];
   for (const [i, a] of people.entries()) {
     for (const b of people.slice(i + 1)) {
       const [wa, wb] = [words(a.name), words(b.name)];
-      const shared = wa.filter((w) => w.length >= 3 && wb.some((v) => v === w || (w.length >= 5 && /^[a-z]+$/.test(w) && distance(w, v) <= 1)));
+      const shared = wa.filter((w) => w.length >= 3 && wb.some((v) => v === w || (w.length >= 5 && /^[a-z]+$/.test(w) && editDistance(w, v) <= 1)));
       const samePhone = a.phone !== '' && a.phone === b.phone;
       if (samePhone || shared.length >= Math.min(2, Math.min(wa.length, wb.length))) {
         found.push({ customerId: a.id, otherId: b.id, customerName: a.name, otherName: b.name, reason: samePhone ? 'same_phone' : 'similar_name' });

@@ -10,6 +10,7 @@ import { NotifyDialog } from './NotifyDialog';
 import { WaitlistSection } from './WaitlistSection';
 import { useFollowUpsReload } from './useFollowUpsReload';
 import './board.css';
+import { ShownOf } from '../../components/ShownOf';
 
 const FollowUpItem = ({ item, onOpenOrder, onNotify, onMessage }: { item: FollowUp; onOpenOrder(id: number): void; onNotify(item: FollowUp): void; onMessage(text: string, isError: boolean): void }) => {
   const t = useT();
@@ -126,12 +127,7 @@ export const FollowUpsPage = () => {
           <FollowUpItem key={item.key} item={item} onOpenOrder={setOpenId} onNotify={setNotifying} onMessage={(text, isError) => setMessage({ text, isError })} />
         ))}
       </ul>
-      {items && found && items.length < found.total ? (
-        <div className="more-stops">
-          <span className="muted">{t('pages.shownOf', { shown: items.length, total: found.total })}</span>
-          <button type="button" className="button" onClick={more}>{t('speedRest.followUpsMore')}</button>
-        </div>
-      ) : null}
+      {items && found ? <ShownOf shown={items.length} total={found.total} more={t('speedRest.followUpsMore')} onMore={more} /> : null}
       <WaitlistSection />
       {notifying && notifying.variantId !== null ? (
         <NotifyDialog

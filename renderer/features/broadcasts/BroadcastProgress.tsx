@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useDateTime } from '../../format';
 import { useT, type MessageKey } from '../../i18n';
+import { ShownOf } from '../../components/ShownOf';
 
 const reasonKey = (reason: string): MessageKey | null => {
   const code = reason.split(':')[0] ?? '';
@@ -130,12 +131,7 @@ export const BroadcastProgress = ({ broadcastId }: { broadcastId: number }) => {
           </table>
         </div>
       ) : null}
-      {recipients.length < recipientTotal ? (
-        <div className="more-stops">
-          <span className="muted">{t('pages.shownOf', { shown: recipients.length, total: recipientTotal })}</span>
-          <button type="button" className="button" onClick={loadMore}>{t('speedRest.recipientsMore')}</button>
-        </div>
-      ) : null}
+      <ShownOf shown={recipients.length} total={recipientTotal} more={t('speedRest.recipientsMore')} onMore={loadMore} />
     </section>
   );
 };

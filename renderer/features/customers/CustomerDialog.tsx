@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { useDateTime, useMoney } from '../../format';
 import { useT } from '../../i18n';
 import { usePhone } from '../../phone';
+import { ShownOf } from '../../components/ShownOf';
 
 /** One customer, every channel: orders and conversations together, what she has bought in all. */
 export const CustomerDialog = ({ customerId, onClose }: { customerId: number; onClose(): void }) => {
@@ -84,12 +85,7 @@ export const CustomerDialog = ({ customerId, onClose }: { customerId: number; on
           ))}
         </tbody>
       </table>
-      {orders.length < profile.orderHistoryTotal ? (
-        <p className="more-stops">
-          <span className="muted">{t('pages.shownOf', { shown: orders.length, total: profile.orderHistoryTotal })}</span>
-          <button type="button" className="button" onClick={loadOlderOrders}>{t('speedRest.ordersMore')}</button>
-        </p>
-      ) : null}
+      <ShownOf shown={orders.length} total={profile.orderHistoryTotal} more={t('speedRest.ordersMore')} onMore={loadOlderOrders} />
       <h3>{t('chats.title')}</h3>
       <ul className="plain-list">
         {profile.conversations.map((c) => <li key={c.id}><span className={`channel channel-${c.channel}`}>{t(`channel.${c.channel}`)}</span> {c.lastMessageText} <span className="muted">· {dateTime(c.lastMessageAt)}</span></li>)}

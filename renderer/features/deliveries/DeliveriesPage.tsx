@@ -7,6 +7,7 @@ import { useSettings } from '../../store/settings';
 import { StopCard } from './StopCard';
 import { UnverifiedPayments } from './UnverifiedPayments';
 import { shopDay } from '../../clock';
+import { ShownOf } from '../../components/ShownOf';
 
 const PAGE = 50;
 
@@ -75,12 +76,7 @@ const PackingList = ({ day, assignee }: { day: DeliveryDay; assignee: string }) 
           <h2 id="packing-title">{t('deliveries.packing')}</h2> <span className="muted">{t('speedRest.packingCount', { count: day.packingTotal })}</span>
         </summary>
         <ul className="plain-list">{lines.map((item) => <li key={item.name}>☐ {item.quantity}× {item.name}</li>)}</ul>
-        {lines.length < day.packingTotal ? (
-          <div className="more-stops">
-            <span className="muted">{t('speedRest.packingShown', { shown: lines.length, total: day.packingTotal })}</span>
-            <button type="button" className="button" onClick={() => setWhole(true)}>{t('speedRest.packingAll')}</button>
-          </div>
-        ) : null}
+        <ShownOf shown={lines.length} total={day.packingTotal} label={t('speedRest.packingShown', { shown: lines.length, total: day.packingTotal })} more={t('speedRest.packingAll')} onMore={() => setWhole(true)} />
       </details>
     </aside>
   );
@@ -191,12 +187,7 @@ export const DeliveriesPage = () => {
                 </ol>
               </section>
             ))}
-            {stops.length < day.totals.stops ? (
-              <div ref={end} className="more-stops">
-                <span className="muted">{t('pages.shownOf', { shown: stops.length, total: day.totals.stops })}</span>
-                <button type="button" className="button" onClick={loadMore}>{t('pages.moreStops')}</button>
-              </div>
-            ) : null}
+            <ShownOf shown={stops.length} total={day.totals.stops} more={t('pages.moreStops')} onMore={loadMore} sentinel={end} />
           </div>
           <PackingList key={`${date}|${assignee}`} day={day} assignee={assignee} />
         </div>

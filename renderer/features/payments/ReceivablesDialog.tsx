@@ -8,6 +8,7 @@ import { ChasquiError } from '../../../shared/api/errors';
 import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { BulkReminders } from './BulkReminders';
+import { ShownOf } from '../../components/ShownOf';
 
 /** Customers shown at a time: a shop with years of unpaid orders can have thousands who owe. */
 const PAGE = 50;
@@ -116,12 +117,7 @@ export const ReceivablesDialog = ({ onClose, onOpenOrder }: { onClose(): void; o
               ))}
             </tbody>
           </table></div>
-          {items.length < owing.total ? (
-            <div className="more-stops">
-              <span className="muted">{t('pages.shownOf', { shown: items.length, total: owing.total })}</span>
-              <button type="button" className="button" onClick={more}>{t('speedRest.receivablesMore')}</button>
-            </div>
-          ) : null}
+          <ShownOf shown={items.length} total={owing.total} more={t('speedRest.receivablesMore')} onMore={more} />
         </>
       ) : null}
       <form className="form receivables-template" onSubmit={(e) => { e.preventDefault(); void update({ paymentReminderTemplate: template }).then(() => setStatus({ ...status, [0]: t('settings.saved') })); }}>

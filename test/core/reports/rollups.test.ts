@@ -244,6 +244,25 @@ const compareDeliveryDays = async (api: ApiClient): Promise<void> => {
   }
 };
 
+/**
+ * A fresh shop through the operations, the rollups compared with the ledger after every step (a
+ * wrong step that a later one happens to undo still fails), then `atTheEnd`.
+ */
+const checkedStepByStep = async (ops: Operation[], atTheEnd: (shop: Shop) => Promise<void>): Promise<void> => {
+  const tmp = makeTempDir();
+  const shop = await makeShop(tmp.dir);
+  try {
+    for (const op of ops) {
+      await apply(shop, op);
+      expect(rollupDifferences(shop.core.db)).toEqual(noDifferences);
+    }
+    await atTheEnd(shop);
+  } finally {
+    shop.core.close();
+    tmp.cleanup();
+  }
+};
+
 const rangesAround = (today: string): [string, string][] => {
   const day = (offset: number) => DateTime.fromISO(today).plus({ days: offset }).toISODate() ?? '';
   const month = DateTime.fromISO(today).startOf('month');
@@ -262,43 +281,20 @@ const rangesAround = (today: string): [string, string][] => {
 describe('report rollups', () => {
   it('equal a full recomputation from the ledger after any sequence of orders, edits, payments and cancellations', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(operation, { minLength: 10, maxLength: 40, size: 'medium' }), async (ops) => {
-        const tmp = makeTempDir();
-        const shop = await makeShop(tmp.dir);
-        try {
-          // After every step, not only at the end: a wrong step that a later one happens to undo still fails.
-          for (const op of ops) {
-            await apply(shop, op);
-            expect(rollupDifferences(shop.core.db)).toEqual(noDifferences);
-          }
+      fc.asyncProperty(fc.array(operation, { minLength: 10, maxLength: 40, size: 'medium' }), (ops) =>
+        checkedStepByStep(ops, async (shop) => {
           const today = DateTime.fromMillis(shop.core.now(), { zone: 'America/Lima' }).toISODate() ?? '';
           await compareReports(shop.core, shop.api, [[DateTime.fromISO(today).minus({ days: 40 }).toISODate() ?? '', today], [today, today]]);
           await compareDeliveryDays(shop.api);
-        } finally {
-          shop.core.close();
-          tmp.cleanup();
-        }
-      }),
+        }),
+      ),
       { numRuns: 15 },
     );
   }, 120_000);
 
   it('keep the delivery days equal to the ledger and to the day read stop by stop, after any week of stops', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(deliveryOperation, { minLength: 15, maxLength: 50 }), async (ops) => {
-        const tmp = makeTempDir();
-        const shop = await makeShop(tmp.dir);
-        try {
-          for (const op of ops) {
-            await apply(shop, op);
-            expect(rollupDifferences(shop.core.db)).toEqual(noDifferences);
-          }
-          await compareDeliveryDays(shop.api);
-        } finally {
-          shop.core.close();
-          tmp.cleanup();
-        }
-      }),
+      fc.asyncProperty(fc.array(deliveryOperation, { minLength: 15, maxLength: 50 }), (ops) => checkedStepByStep(ops, (shop) => compareDeliveryDays(shop.api))),
       { numRuns: 15 },
     );
   }, 120_000);
