@@ -85,9 +85,8 @@ export const FollowUpsPage = () => {
       setItems(r.items);
       setFound({ total: r.total, counts: r.counts });
     });
-  const kindRef = useRef(kind);
-  kindRef.current = kind;
-  useFollowUpsReload(() => load(kindRef.current), 300);
+  // useFollowUpsReload calls the newest of these, so a reload asks for the kind picked now.
+  useFollowUpsReload(() => load(kind), 300);
   const pick = (next: FollowUpKind | null) => {
     setKind(next);
     shown.current = PAGE;

@@ -68,7 +68,8 @@ const PackingList = ({ day, assignee }: { day: DeliveryDay; assignee: string }) 
     void api.call('deliveries.packingList', { date: day.date, ...(assignee ? { assignee } : {}), limit: 5_000 }).then((result) => (isCurrent ? setWholeLines(result.lines) : undefined));
     return () => void (isCurrent = false);
   }, [isWhole, day, assignee]);
-  const lines = (isWhole ? whole : null) ?? day.packingList;
+  // Remounted for another day or person (its key), so the whole list is always this day's.
+  const lines = whole ?? day.packingList;
   return (
     <aside className="card packing" aria-labelledby="packing-title">
       <details open={isOpen}>

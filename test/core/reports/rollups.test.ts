@@ -244,6 +244,14 @@ const compareDeliveryDays = async (api: ApiClient): Promise<void> => {
   }
 };
 
+/** A fresh shop after `count` operations drawn with `seed`: the same shop on every run. */
+const shopAfter = async (dir: string, count: number, seed: number): Promise<Shop> => {
+  const shop = await makeShop(dir);
+  const ops = fc.sample(fc.array(operation, { minLength: count, maxLength: count }), { numRuns: 1, seed })[0] ?? [];
+  for (const op of ops) await apply(shop, op);
+  return shop;
+};
+
 /**
  * A fresh shop through the operations, the rollups compared with the ledger after every step (a
  * wrong step that a later one happens to undo still fails), then `atTheEnd`.
@@ -301,9 +309,7 @@ describe('report rollups', () => {
 
   it('are rebuilt by migration 0019 on an existing database exactly as the triggers kept them, and move with the time zone', async () => {
     const tmp = makeTempDir();
-    const shop = await makeShop(tmp.dir);
-    const ops = fc.sample(fc.array(operation, { minLength: 120, maxLength: 120 }), { numRuns: 1, seed: 7 })[0] ?? [];
-    for (const op of ops) await apply(shop, op);
+    const shop = await shopAfter(tmp.dir, 120, 7);
     const kept = snapshot(shop.core);
     expect(kept.rollup_sales?.length).toBeGreaterThan(10);
     expect(kept.rollup_customers?.length).toBeGreaterThan(0);
@@ -337,9 +343,7 @@ describe('report rollups', () => {
 
   it('are filled by migration 0030 from the messages, orders and variants exactly as the triggers kept them', async () => {
     const tmp = makeTempDir();
-    const shop = await makeShop(tmp.dir);
-    const ops = fc.sample(fc.array(operation, { minLength: 150, maxLength: 150 }), { numRuns: 1, seed: 30 })[0] ?? [];
-    for (const op of ops) await apply(shop, op);
+    const shop = await shopAfter(tmp.dir, 150, 30);
     const kept = snapshot(shop.core);
     expect(kept.rollup_talk_days?.length).toBeGreaterThan(5);
     expect(kept.rollup_talk_days?.some((row) => (row as { ordered: number }).ordered === 1)).toBe(true);
@@ -361,9 +365,7 @@ describe('report rollups', () => {
 
   it('are filled by migration 0035 from the orders and their stops exactly as the triggers kept them', async () => {
     const tmp = makeTempDir();
-    const shop = await makeShop(tmp.dir);
-    const ops = fc.sample(fc.array(operation, { minLength: 150, maxLength: 150 }), { numRuns: 1, seed: 35 })[0] ?? [];
-    for (const op of ops) await apply(shop, op);
+    const shop = await shopAfter(tmp.dir, 150, 35);
     const kept = snapshot(shop.core);
     expect(kept.rollup_delivery_stops?.length).toBeGreaterThan(3);
     expect(kept.rollup_delivery_zones?.length).toBeGreaterThan(0);
