@@ -99,6 +99,13 @@ describe('"¿Es la misma persona?"', () => {
     expect(first).toContainEqual(expect.objectContaining({ customerName: 'Rosa Quispe Mamani', otherName: 'rosa quispe', reason: 'similar_name' }));
     expect(suggestMatches(core.db)).toBe(first);
     core.db.prepare("UPDATE customers SET name = 'Rosa Q.' WHERE name = 'rosa quispe'").run();
-    expect(suggestMatches(core.db).map((m) => m.otherName)).not.toContain('rosa quispe');
+    const renamed = suggestMatches(core.db);
+    expect(renamed.map((m) => m.otherName)).not.toContain('rosa quispe');
+    // A new customer moves no version (migration 0039): the highest id tells.
+    addAll([{ name: 'Rosa Quispe M.', phone: '' }]);
+    expect(suggestMatches(core.db)[0]?.otherName).toBe('Rosa Quispe M.');
+    // And one removed after it, the newest, is seen too.
+    core.db.prepare("DELETE FROM customers WHERE name = 'Rosa Quispe M.'").run();
+    expect(suggestMatches(core.db)).toEqual(renamed);
   }, 60_000);
 });

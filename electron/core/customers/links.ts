@@ -60,12 +60,17 @@ const keysOf = (person: Person): string[] => {
 const CROWD = 40;
 const SUGGESTIONS_MAX = 200;
 
-/** The last answer per database, with the customers' version it was worked out for (migration 0038). */
-const remembered = new WeakMap<Db, { version: number; items: MatchSuggestion[] }>();
+/** The last answer per database, with the state of the customers it was worked out for. */
+const remembered = new WeakMap<Db, { version: string; items: MatchSuggestion[] }>();
 
-/** Customers who may be the same person, the newest first; worked out again only when the customers changed. */
+/**
+ * Customers who may be the same person, the newest first; worked out again only when the customers
+ * changed: a rename, another phone or a removal moves customers_version (migrations 0038 and 0039),
+ * a new customer raises the highest id.
+ */
 export const suggestMatches = (db: Db): MatchSuggestion[] => {
-  const version = db.prepare<[], number>('SELECT version FROM customers_version').pluck().get() ?? 0;
+  const state = db.prepare<[], { version: number; newest: number | null }>('SELECT version, (SELECT max(id) FROM customers) AS newest FROM customers_version').get();
+  const version = `${state?.version ?? 0}:${state?.newest ?? 0}`;
   const known = remembered.get(db);
   if (known?.version === version) return known.items;
   const items = workOutMatches(db);

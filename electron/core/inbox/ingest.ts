@@ -35,7 +35,7 @@ export const ingestOne = (ctx: CoreContext, args: IngestArgs): IngestResult => {
       : null;
   // The conversation is named after the customer, not after whoever wrote last (the seller's own echo).
   const title = args.direction === 'in' ? args.author : '';
-  const conversationId = repo.upsertConversation(ctx.db, args.channel, args.conversationExternalId, title, customerId, args.via ?? null);
+  const conversationId = repo.upsertConversation(ctx.db, args.channel, args.conversationExternalId, title, customerId, args.via ?? null, args.sentAt);
   const messageId = repo.insertMessage(ctx.db, { ...args, conversationId, externalId: args.messageExternalId });
   if (messageId === null) return { messageId: repo.messageIdOf(ctx.db, args.channel, args.messageExternalId), conversationId, isNew: false };
   ctx.emit('inbox.message', { conversationId, messageId });

@@ -162,6 +162,7 @@ export const upsertConversation = (
   title: string,
   customerId: number | null,
   via: ChannelKind | null = null,
+  firstMessageAt = 0,
 ): number => {
   const known = db
     .prepare<[string, string], { id: number; title: string; customer_id: number | null; via: ChannelKind | null }>(
@@ -170,7 +171,10 @@ export const upsertConversation = (
     .get(channel, externalId);
   if (!known) {
     return Number(
-      db.prepare('INSERT INTO conversations (channel, external_id, title, customer_id, via) VALUES (?, ?, ?, ?, ?)').run(channel, externalId, title, customerId, via).lastInsertRowid,
+      // Born at its first message's time: its place among the newest is written once, not twice.
+      db
+        .prepare('INSERT INTO conversations (channel, external_id, title, customer_id, via, last_message_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(channel, externalId, title, customerId, via, firstMessageAt).lastInsertRowid,
     );
   }
   // Written only when something changes: most messages land in a conversation that already says all this.
@@ -213,18 +217,25 @@ export const recordOutgoing = (
     return id === null ? { messageId: messageIdOf(db, m.channel, m.externalId), isNew: false } : { messageId: id, isNew: true };
   })();
 
-/** The customer behind a channel identity, created with that identity (and a phone, when one is known) the first time. */
+/**
+ * The customer behind a channel identity. The first time, the identity joins the one customer whose
+ * card has its phone (a WhatsApp id is the phone: she saved that number for that customer), or comes
+ * with a new customer. Two customers with that phone are a question for the seller, not a guess.
+ */
 export const customerForIdentity = (
   db: Db,
   identity: { channel: MessageChannel; externalId: string; name: string },
-  phoneOfNew: () => string,
+  phoneOf: () => string,
   now: number,
 ): number => {
   const known = customerOfIdentity(db, identity.channel, identity.externalId);
   if (known !== undefined) return known;
-  const id = Number(
-    db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(identity.name || identity.externalId, phoneOfNew(), now, now).lastInsertRowid,
-  );
+  const phone = phoneOf();
+  const onCard = phone === '' ? [] : db.prepare<[string], number>("SELECT id FROM customers WHERE phone = ? AND phone <> '' LIMIT 2").pluck().all(phone);
+  const id =
+    onCard.length === 1 && onCard[0] !== undefined
+      ? onCard[0]
+      : Number(db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(identity.name || identity.externalId, phone, now, now).lastInsertRowid);
   addIdentity(db, id, identity.channel, identity.externalId, identity.name);
   return id;
 };

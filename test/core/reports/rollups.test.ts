@@ -309,7 +309,7 @@ describe('report rollups', () => {
 
   it('are rebuilt by migration 0019 on an existing database exactly as the triggers kept them, and move with the time zone', async () => {
     const tmp = makeTempDir();
-    const shop = await shopAfter(tmp.dir, 120, 7);
+    const shop = await shopAfter(tmp.dir, 160, 7);
     const kept = snapshot(shop.core);
     expect(kept.rollup_sales?.length).toBeGreaterThan(10);
     expect(kept.rollup_customers?.length).toBeGreaterThan(0);
