@@ -29,7 +29,13 @@ interface Base {
   since: number;
 }
 
-const item = (base: Base, extra: Partial<FollowUp>, values: Record<string, string>, settings: ShopSettings): FollowUp => ({
+/**
+ * A reminder before its words: every reminder is counted (the number beside Pendientes, the chips),
+ * but only the page she sees is worded, so thousands of balances format no money and fill no template.
+ */
+type Reminder = Omit<FollowUp, 'message'> & { words: () => string };
+
+const item = (base: Base, extra: Partial<Omit<FollowUp, 'message'>>, values: () => Record<string, string>, settings: ShopSettings): Reminder => ({
   orderId: null,
   orderNumber: '',
   variantId: null,
@@ -39,8 +45,10 @@ const item = (base: Base, extra: Partial<FollowUp>, values: Record<string, strin
   canSend: false,
   ...base,
   ...extra,
-  message: fillTemplate(templates[base.kind], { cliente: firstName(base.customerName), pagos: settings.paymentMethods.slice(0, 3).join(', '), tienda: settings.shopName, ...values }),
+  words: () => fillTemplate(templates[base.kind], { cliente: firstName(base.customerName), pagos: settings.paymentMethods.slice(0, 3).join(', '), tienda: settings.shopName, ...values() }),
 });
+
+const worded = ({ words, ...reminder }: Reminder): FollowUp => ({ ...reminder, message: words() });
 
 /**
  * When the customer last wrote, on any of her conversations: each conversation's last day in
@@ -51,7 +59,7 @@ const lastWrote = (customerId: string) =>
 
 const liveChat = `EXISTS (SELECT 1 FROM conversations lc WHERE lc.customer_id = c.id AND lc.via IS NOT NULL)`;
 
-const unpaid = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
+const unpaid = (db: Db, now: number, settings: ShopSettings): Reminder[] =>
   db
     .prepare<[], { id: number; number: string; customer_id: number | null; name: string | null; owed: number; confirmed_at: number | null; paid_at: number | null; wrote_at: number | null; can_send: number | null }>(
       `SELECT o.id, o.number, o.customer_id, c.name, o.total - o.paid AS owed, ${liveChat} AS can_send,
@@ -59,7 +67,9 @@ const unpaid = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
               (SELECT max(p.created_at) FROM payments p WHERE p.order_id = o.id) AS paid_at,
               ${lastWrote('o.customer_id')} AS wrote_at
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
-        WHERE o.status IN ('confirmed', 'prepared', 'on_the_way') AND o.paid < o.total`,
+        -- The owing orders from migration 0036's index: asked for in the outer WHERE, SQLite walks
+        -- every confirmed order by orders_status_updated (0037) instead (37 against 1.2 ms, large shop).
+        WHERE o.id IN (SELECT id FROM orders WHERE status IN ('confirmed', 'prepared', 'on_the_way') AND paid < total)`,
     )
     .all()
     .flatMap((r) => {
@@ -67,11 +77,11 @@ const unpaid = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
       // Her writing or paying first puts the reminder off: it counts again from then.
       const anchor = Math.max(r.confirmed_at, r.paid_at ?? 0, r.wrote_at ?? 0);
       if (now < anchor + settings.followUpUnpaidHours * HOUR) return [];
-      const saldo = formatMoney(r.owed, settings.currency, settings.locale);
-      return [item({ key: `unpaid:${r.id}:${anchor}`, kind: 'unpaid', customerId: r.customer_id, customerName: r.name ?? '', since: r.confirmed_at }, { orderId: r.id, orderNumber: r.number, amount: r.owed, canSend: r.can_send === 1 }, { pedido: r.number, saldo }, settings)];
+      const values = () => ({ pedido: r.number, saldo: formatMoney(r.owed, settings.currency, settings.locale) });
+      return [item({ key: `unpaid:${r.id}:${anchor}`, kind: 'unpaid', customerId: r.customer_id, customerName: r.name ?? '', since: r.confirmed_at }, { orderId: r.id, orderNumber: r.number, amount: r.owed, canSend: r.can_send === 1 }, values, settings)];
     });
 
-const asked = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
+const asked = (db: Db, now: number, settings: ShopSettings): Reminder[] =>
   db
     .prepare<[{ since: number; until: number; fromDay: string }], { conversation_id: number; message_id: number; customer_id: number; name: string; text: string; sent_at: number }>(
       // The conversations she wrote in since a week ago, from their days (rollup_talk_days by day;
@@ -88,9 +98,9 @@ const asked = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
     )
     .all({ since: now - 7 * DAY, until: now - DAY, fromDay: DateTime.fromMillis(now - 7 * DAY, { zone: settings.timeZone }).toISODate() ?? '' })
     .filter((r) => asksPriceOrProduct(r.text))
-    .map((r) => item({ key: `asked:${r.conversation_id}:${r.message_id}`, kind: 'asked', customerId: r.customer_id, customerName: r.name, since: r.sent_at }, { canSend: true, productName: r.text.slice(0, 140) }, {}, settings));
+    .map((r) => item({ key: `asked:${r.conversation_id}:${r.message_id}`, kind: 'asked', customerId: r.customer_id, customerName: r.name, since: r.sent_at }, { canSend: true, productName: r.text.slice(0, 140) }, () => ({}), settings));
 
-const reservations = (db: Db, now: number, settings: ShopSettings): FollowUp[] =>
+const reservations = (db: Db, now: number, settings: ShopSettings): Reminder[] =>
   db
     .prepare<[number, number], { id: number; customer_id: number; name: string; product: string; variant: string; variant_id: number; expires_at: number; can_send: number }>(
       `SELECT l.id, c.id AS customer_id, c.name, p.name AS product, v.name AS variant, v.id AS variant_id, l.expires_at, ${liveChat} AS can_send
@@ -100,11 +110,11 @@ const reservations = (db: Db, now: number, settings: ShopSettings): FollowUp[] =
     .all(now, now + 12 * HOUR)
     .map((r) => {
       const productName = productLabel(r.product, r.variant);
-      const vence = DateTime.fromMillis(r.expires_at, { zone: settings.timeZone }).toFormat('HH:mm');
-      return item({ key: `reservation:${r.id}:${r.expires_at}`, kind: 'reservation', customerId: r.customer_id, customerName: r.name, since: r.expires_at }, { variantId: r.variant_id, productName, canSend: r.can_send === 1 }, { producto: productName, vence }, settings);
+      const vence = () => DateTime.fromMillis(r.expires_at, { zone: settings.timeZone }).toFormat('HH:mm');
+      return item({ key: `reservation:${r.id}:${r.expires_at}`, kind: 'reservation', customerId: r.customer_id, customerName: r.name, since: r.expires_at }, { variantId: r.variant_id, productName, canSend: r.can_send === 1 }, () => ({ producto: productName, vence: vence() }), settings);
     });
 
-const withoutAddress = (db: Db, now: number, settings: ShopSettings): FollowUp[] => {
+const withoutAddress = (db: Db, now: number, settings: ShopSettings): Reminder[] => {
   const tomorrow = DateTime.fromMillis(now, { zone: settings.timeZone }).plus({ days: 1 }).toISODate() ?? '';
   return db
     .prepare<[string], { id: number; number: string; customer_id: number | null; name: string | null; created_at: number; can_send: number | null }>(
@@ -115,12 +125,12 @@ const withoutAddress = (db: Db, now: number, settings: ShopSettings): FollowUp[]
     )
     .all(tomorrow)
     .map((r) =>
-      item({ key: `no_address:${r.id}:${tomorrow.replaceAll('-', '')}`, kind: 'no_address', customerId: r.customer_id, customerName: r.name ?? '', since: r.created_at }, { orderId: r.id, orderNumber: r.number, canSend: r.can_send === 1 }, { pedido: r.number }, settings),
+      item({ key: `no_address:${r.id}:${tomorrow.replaceAll('-', '')}`, kind: 'no_address', customerId: r.customer_id, customerName: r.name ?? '', since: r.created_at }, { orderId: r.id, orderNumber: r.number, canSend: r.can_send === 1 }, () => ({ pedido: r.number }), settings),
     );
 };
 
 /** Delivered and still owing, one line per customer: who owes what, since when. */
-const balances = (db: Db, settings: ShopSettings): FollowUp[] =>
+const balances = (db: Db, settings: ShopSettings): Reminder[] =>
   db
     .prepare<[], { customer_id: number; name: string; owed: number; orders: number; since: number; can_send: number }>(
       `SELECT c.id AS customer_id, c.name, sum(o.total - o.paid) AS owed, count(*) AS orders, min(o.created_at) AS since, ${liveChat} AS can_send
@@ -133,13 +143,13 @@ const balances = (db: Db, settings: ShopSettings): FollowUp[] =>
       item(
         { key: `balance:${r.customer_id}:${r.owed}`, kind: 'balance', customerId: r.customer_id, customerName: r.name, since: r.since },
         { amount: r.owed, count: r.orders, canSend: r.can_send === 1 },
-        { saldo: formatMoney(r.owed, settings.currency, settings.locale) },
+        () => ({ saldo: formatMoney(r.owed, settings.currency, settings.locale) }),
         settings,
       ),
     );
 
 /** Stock arrived for someone on a waiting list: one line per product, the notice goes to all of them, paced. */
-const restocked = (db: Db, settings: ShopSettings): FollowUp[] =>
+const restocked = (db: Db, settings: ShopSettings): Reminder[] =>
   db
     .prepare<[], { variant_id: number; product: string; variant: string; waiting: number; last_id: number; since: number }>(
       `SELECT w.variant_id, p.name AS product, v.name AS variant, count(*) AS waiting, max(w.id) AS last_id, min(w.created_at) AS since
@@ -151,13 +161,13 @@ const restocked = (db: Db, settings: ShopSettings): FollowUp[] =>
     .map((r) => {
       const productName = productLabel(r.product, r.variant);
       return {
-        ...item({ key: `restock:${r.variant_id}:${r.last_id}`, kind: 'restock', customerId: null, customerName: '', since: r.since }, { variantId: r.variant_id, productName, count: r.waiting, canSend: true }, {}, settings),
+        ...item({ key: `restock:${r.variant_id}:${r.last_id}`, kind: 'restock', customerId: null, customerName: '', since: r.since }, { variantId: r.variant_id, productName, count: r.waiting, canSend: true }, () => ({}), settings),
         // Filled per person when sent, so {cliente} and {producto} stay.
-        message: templates.restock,
+        words: () => templates.restock,
       };
     });
 
-export const listFollowUps = (ctx: CoreContext): FollowUp[] => {
+export const listFollowUps = (ctx: CoreContext): Reminder[] => {
   const now = ctx.now();
   const settings = readSettings(ctx.db);
   const marks = new Map(
@@ -193,7 +203,7 @@ export const followUpHandlers = {
     const counts: Record<FollowUpKind, number> = { unpaid: 0, asked: 0, reservation: 0, no_address: 0, balance: 0, restock: 0 };
     for (const f of all) counts[f.kind] += 1;
     const chosen = args.kind === undefined ? all : all.filter((f) => f.kind === args.kind);
-    return { items: chosen.slice(args.offset, args.offset + args.limit), total: chosen.length, counts };
+    return { items: chosen.slice(args.offset, args.offset + args.limit).map(worded), total: chosen.length, counts };
   },
   'followUps.done': (ctx, args) => (mark(ctx, args.key, 'done', null), { key: args.key }),
   'followUps.snooze': (ctx, args) => {
