@@ -33,6 +33,9 @@ export default defineConfig({
     plugins: [react(), serviceWorkerPlugin(resolve(__dirname, 'renderer/sw.ts'))],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the window's code unminified (it loads from disk); the same files go to
+      // the family's phones over the home Wi-Fi, where half the size is half the wait.
+      minify: 'esbuild',
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -112,3 +112,6 @@ export const followUpTemplates: Record<FollowUpKind, string> = {
   balance: '¡Hola {cliente}! Te recuerdo que quedó un saldo de {saldo} de tu compra. Puedes pagar por {pagos}. ¡Gracias! 🙏',
   restock: '¡Hola {cliente}! ¡Llegó {producto} que querías! 💖 ¿Te lo separo?',
 };
+
+/** Cards of a column sent at a time: a shop that never closes its orders can have tens of thousands open. */
+export const BOARD_PAGE = 200;

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { MethodResult } from '../../../shared/api/contract';
 import { ChasquiError } from '../../../shared/api/errors';
 import { boardColumns, stepsTo, type BoardCard, type BoardColumn } from '../../../shared/domain/board';
-import { BOARD_PAGE } from '../../../shared/api/methods/board';
+import { BOARD_PAGE } from '../../../shared/domain/board';
 import { api } from '../../api';
 import { localizedError } from '../../components/errors';
 import { useLocale, useMoney } from '../../format';

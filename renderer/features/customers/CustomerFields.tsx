@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { promoConsents, type CustomerProfile, type PromoConsent } from '../../../shared/api/methods/customers';
+import type { CustomerProfile } from '../../../shared/api/methods/customers';
+import { promoConsents, type PromoConsent } from '../../../shared/domain/customers';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useDateTime } from '../../format';

@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
 import { useSettings } from '../../store/settings';
 import { SalesChart } from './SalesChart';
 import { shopDay } from '../../clock';
-import { CONVERSION_DAYS } from '../../../shared/api/methods/reports';
+import { CONVERSION_DAYS } from '../../../shared/domain/reports';
 import { WhereSold } from './WhereSold';
 import './reports.css';
 import { useLocale } from '../../format';

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { MethodResult } from '../../../shared/api/contract';
-import { teamRoles, type TeamMember, type TeamRole } from '../../../shared/api/methods/team';
+import type { TeamMember } from '../../../shared/api/methods/team';
+import { teamRoles, type TeamRole } from '../../../shared/domain/team';
 import { api } from '../../api';
 import { toFormError } from '../../components/errors';
 import { useT } from '../../i18n';

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import * as s from '../schemas';
-import { boardColumns, followUpKinds, type BoardCard, type BoardColumn, type FollowUp, type FollowUpKind, type WaitlistEntry } from '../../domain/board';
+import { BOARD_PAGE, boardColumns, followUpKinds, type BoardCard, type BoardColumn, type FollowUp, type FollowUpKind, type WaitlistEntry } from '../../domain/board';
 import type { Order } from '../../domain/orders';
 import { operationNumber } from './orders';
 import { read, write } from './define';
 
-/** Cards of a column sent at a time: a shop that never closes its orders can have tens of thousands open. */
-export const BOARD_PAGE = 200;
 const BOARD_PAGE_MAX = 1_000;
 
 const followUpKey = z.string().max(120).regex(/^[a-z_]+(:\d+)+$/, 'is not a follow-up key');

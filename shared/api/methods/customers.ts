@@ -4,6 +4,7 @@ import type { ConversationSummary, MessageChannel } from '../../domain/inbox';
 import type { OrderSummary } from './orders';
 import type { PrintResult } from './print';
 import { read, task, write } from './define';
+import { promoConsents, type PromoConsent } from '../../domain/customers';
 
 export interface CustomerListItem {
   id: number;
@@ -22,8 +23,7 @@ export interface CustomerPage {
   isTotalCapped?: boolean;
 }
 
-export const promoConsents = ['unknown', 'opted_in', 'opted_out'] as const;
-export type PromoConsent = (typeof promoConsents)[number];
+export { promoConsents, type PromoConsent };
 
 export interface CustomerProfile extends CustomerListItem {
   notes: string;

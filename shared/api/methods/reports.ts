@@ -34,8 +34,7 @@ export interface ChannelRow {
   conversion: number | null;
 }
 
-/** An order counts for a day's conversation when it comes at most this many days after the customer's last message that day. */
-export const CONVERSION_DAYS = 7;
+export { CONVERSION_DAYS } from '../../domain/reports';
 
 /** What sells where: one best seller and its units on each channel. */
 export interface ProductChannelsRow {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import * as s from '../schemas';
 import { read, write } from './define';
 
-/** Who helps in the shop. The owner may do everything; the others only what their role lists in access.ts. */
-export const teamRoles = ['owner', 'seller', 'stall', 'delivery'] as const;
-export type TeamRole = (typeof teamRoles)[number];
+import { teamRoles, type TeamRole } from '../../domain/team';
+
+export { teamRoles, type TeamRole };
 
 export interface TeamMember {
   id: number;
