@@ -26,19 +26,25 @@ const SPLIT = 2_000;
 const ORDERS = 500;
 
 /**
- * Median of 31 runs after 5 warm-ups, in milliseconds: a figure of 1–5 ms on a shared machine moves
- * with every scheduling hiccup, and a query's first runs are paid before V8 has optimised its code.
+ * The same query on each shop, taken in turns (small, large, small, large…), 5 warm-ups and then the
+ * median of 31 runs each, in milliseconds. A figure of 1–5 ms on a shared machine moves with every
+ * scheduling hiccup, and the machine's speed drifts over minutes: timed one shop after the other,
+ * a growth ratio read that drift as often as the shop's size. Taken in turns, both shops meet it alike.
  */
-const median = async (run: () => Promise<unknown>, times = 31): Promise<number> => {
-  for (let i = 0; i < 5; i += 1) await run();
-  const samples: number[] = [];
+const mediansInTurns = async (runs: (() => Promise<unknown>)[], times = 31): Promise<number[]> => {
+  for (let i = 0; i < 5; i += 1) for (const run of runs) await run();
+  const samples = runs.map((): number[] => []);
   for (let i = 0; i < times; i += 1) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
+    for (const [at, run] of runs.entries()) {
+      const started = performance.now();
+      await run();
+      samples[at]?.push(performance.now() - started);
+    }
   }
-  samples.sort((a, b) => a - b);
-  return Number((samples[Math.floor(samples.length / 2)] ?? 0).toFixed(2));
+  return samples.map((some) => {
+    some.sort((a, b) => a - b);
+    return Number((some[Math.floor(some.length / 2)] ?? 0).toFixed(2));
+  });
 };
 
 const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
@@ -118,7 +124,8 @@ const queries = (api: ApiClient, today: string, from: string): Record<string, ()
   'payments.receivables (Por cobrar, first page)': () => api.call('payments.receivables', {}),
 });
 
-const measureSize = async (size: ShopSize, cli: string) => {
+/** A shop built, reopened, and through the ingest and order passes: ready for its queries to be timed. */
+const prepareSize = async (size: ShopSize) => {
   const tmp = makeTempDir(`chasqui-bench-${size.name}-`);
   const now = Date.now();
   const today = new Date(now).toLocaleDateString('en-CA', { timeZone: 'America/Lima' });
@@ -156,13 +163,44 @@ const measureSize = async (size: ShopSize, cli: string) => {
     if (i % 10 === 9) await api.call('stock.adjust', { variantId: 1 + (i % size.products), delta: 10, reason: 'receive' });
   }
   const orders = rate(ORDERS, performance.now() - started);
+  return {
+    size,
+    tmp,
+    core,
+    api,
+    now,
+    asked: queries(api, today, from),
+    shop: { products: size.products, customers: size.customers, orders: size.orders, messages: size.messages, buildSeconds: Number((buildMs / 1000).toFixed(1)) },
+    ingest,
+    ceiling,
+    batchIngest,
+    batchCeiling,
+    orders,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+};
 
-  const timings: Record<string, number> = {};
-  const asked = Object.entries(queries(api, today, from));
-  // Every query a few rounds first, so the small shop (measured first, in a fresh process) is not
-  // timed while V8 is still optimising the code both shops share.
-  for (let round = 0; round < 20; round += 1) for (const [, run] of asked) await run();
-  for (const [label, run] of asked) timings[label] = await median(run);
+type Prepared = Awaited<ReturnType<typeof prepareSize>>;
+
+/** Every shop's queries, timed in turns (see mediansInTurns). */
+const timeQueries = async (shops: Prepared[]): Promise<Record<string, number>[]> => {
+  // Every query a few rounds first, so no shop is timed while V8 is still optimising the code they share.
+  for (let round = 0; round < 20; round += 1) for (const shop of shops) for (const run of Object.values(shop.asked)) await run();
+  const timings = shops.map((): Record<string, number> => ({}));
+  for (const label of Object.keys(shops[0]?.asked ?? {})) {
+    const medians = await mediansInTurns(shops.map((shop) => shop.asked[label] ?? (async () => undefined)));
+    medians.forEach((ms, at) => {
+      const some = timings[at];
+      if (some) some[label] = ms;
+    });
+  }
+  return timings;
+};
+
+/** The split of one-at-a-time ingest and the cold starts, after the queries; then the shop is removed. */
+const finishSize = async (prepared: Prepared, timings: Record<string, number>, cli: string) => {
+  const { size, tmp, api, now, ingest, ceiling, batchIngest, batchCeiling, orders } = prepared;
+  let { core } = prepared;
   // The one-at-a-time figure split in two: a message in a conversation she already has (the everyday
   // case; the ingest passes above opened them all) and the first message of someone new (customer,
   // identity, conversation and search entry in the same transaction). After the queries, so their
@@ -185,7 +223,7 @@ const measureSize = async (size: ShopSize, cli: string) => {
   core.close();
   tmp.cleanup();
   return {
-    shop: { products: size.products, customers: size.customers, orders: size.orders, messages: size.messages, buildSeconds: Number((buildMs / 1000).toFixed(1)) },
+    shop: prepared.shop,
     ingest: {
       perMessage: {
         messagesPerSecond: ingest,
@@ -208,11 +246,12 @@ const measureSize = async (size: ShopSize, cli: string) => {
     orderCreation: { ordersPerSecond: orders, note: 'create + confirm (stock) + payment, three transactions each' },
     queriesMs: timings,
     coldStartToFirstAnswerMs: cold,
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    /** The process's peak when this shop was ready (the small one is built first, then the large). */
+    peakRssMb: prepared.peakRssMb,
   };
 };
 
-type SizeResult = Awaited<ReturnType<typeof measureSize>>;
+type SizeResult = Awaited<ReturnType<typeof finishSize>>;
 
 /** What the last run of test/e2e/large-orders.spec.ts measured inside the page, if it ran on this checkout. */
 const uiFigures = (): { catalogKeystrokeToListMs?: number; ordersKeystrokeToListMs?: number; measuredAt?: string } | null => {
@@ -275,10 +314,17 @@ const main = async (): Promise<void> => {
   const cli = path.join(work, 'cli.cjs');
   // Built as the shells are (startup libraries bundled), so the cold start measured is the app's.
   await bundleForChild(path.join(root, 'electron/http/cli.ts'), cli);
-  const results: Partial<Record<ShopSize['name'], SizeResult>> = {};
+  const prepared: Prepared[] = [];
   for (const size of sizes.filter((s) => wanted.includes(s.name))) {
-    console.error(`building and measuring the ${size.name} shop…`);
-    results[size.name] = await measureSize(size, cli);
+    console.error(`building the ${size.name} shop, ingest and orders…`);
+    prepared.push(await prepareSize(size));
+  }
+  console.error(`timing the queries, ${prepared.map((p) => p.size.name).join(' and ')} in turns…`);
+  const timings = await timeQueries(prepared);
+  const results: Partial<Record<ShopSize['name'], SizeResult>> = {};
+  for (const [at, shop] of prepared.entries()) {
+    console.error(`the ${shop.size.name} shop: new customers and cold starts…`);
+    results[shop.size.name] = await finishSize(shop, timings[at] ?? {}, cli);
   }
   const { small, large } = results;
   const growth = Object.fromEntries(Object.keys(large?.queriesMs ?? {}).map((label) => [label, Number(((large?.queriesMs[label] ?? 0) / Math.max(small?.queriesMs[label] ?? 0, 0.01)).toFixed(2))]));
