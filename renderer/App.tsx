@@ -26,6 +26,8 @@ import { LogoImage } from './components/LogoImage';
 // Reportes alone draws charts: chart.js (a fifth of the app) loads when she opens it, not at start.
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 
+const Loading = () => <p className="muted">{useT()('common.loading')}</p>;
+
 const Page = ({ area, role }: { area: Area; role: TeamRole }) => {
   switch (area) {
     case 'catalogo':
@@ -44,7 +46,7 @@ const Page = ({ area, role }: { area: Area; role: TeamRole }) => {
       return <DeliveriesPage />;
     case 'reportes':
       return (
-        <Suspense fallback={<p className="muted">…</p>}>
+        <Suspense fallback={<Loading />}>
           <ReportsPage />
         </Suspense>
       );
