@@ -26,7 +26,10 @@ import { LogoImage } from './components/LogoImage';
 // Reportes alone draws charts: chart.js (a fifth of the app) loads when she opens it, not at start.
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 
-const Loading = () => <p className="muted">{useT()('common.loading')}</p>;
+const Loading = () => {
+  const t = useT();
+  return <p className="muted">{t('common.loading')}</p>;
+};
 
 const Page = ({ area, role }: { area: Area; role: TeamRole }) => {
   switch (area) {
