@@ -231,13 +231,17 @@ export const customerForIdentity = (
   const known = customerOfIdentity(db, identity.channel, identity.externalId);
   if (known !== undefined) return known;
   const phone = phoneOf();
-  const onCard = phone === '' ? [] : db.prepare<[string], number>("SELECT id FROM customers WHERE phone = ? AND phone <> '' LIMIT 2").pluck().all(phone);
   const id =
-    onCard.length === 1 && onCard[0] !== undefined
-      ? onCard[0]
-      : Number(db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(identity.name || identity.externalId, phone, now, now).lastInsertRowid);
+    customerWithPhone(db, phone) ??
+    Number(db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(identity.name || identity.externalId, phone, now, now).lastInsertRowid);
   addIdentity(db, id, identity.channel, identity.externalId, identity.name);
   return id;
+};
+
+/** The one customer whose card has this phone (E.164), if exactly one has it. */
+export const customerWithPhone = (db: Db, phone: string): number | undefined => {
+  const onCard = phone === '' ? [] : db.prepare<[string], number>("SELECT id FROM customers WHERE phone = ? AND phone <> '' LIMIT 2").pluck().all(phone);
+  return onCard.length === 1 ? onCard[0] : undefined;
 };
 
 export const insertMessage = (
