@@ -5,19 +5,12 @@ import { fillTemplate } from '../../../shared/domain/orderMessages';
 import type { ShopSettings } from '../../../shared/domain/settings';
 import type { CoreContext, Handlers } from '../context';
 import type { Db } from '../db/open';
-import { fold } from '../orders/parse/normalize';
 import { readSettings } from '../settings/repo';
 import { productLabel } from './waitlist';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-
-/** "¿a cuánto?", "¿tienes el nude?", "precio porfa": a question about a price or a product. */
-const asksPriceOrProduct = (text: string): boolean => {
-  const folded = fold(text.slice(0, 1000));
-  return /\b(precio|precios|cuanto|cuesta|cuestan|costo|vale|valen|a como|tienes|tienen|hay|stock|disponible|catalogo|colores|tallas)\b/.test(folded);
-};
 
 const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? '';
 
@@ -83,21 +76,19 @@ const unpaid = (db: Db, now: number, settings: ShopSettings): Reminder[] =>
 
 const asked = (db: Db, now: number, settings: ShopSettings): Reminder[] =>
   db
-    .prepare<[{ since: number; until: number; fromDay: string }], { conversation_id: number; message_id: number; customer_id: number; name: string; text: string; sent_at: number }>(
-      // The conversations she wrote in since a week ago, from their days (rollup_talk_days by day;
-      // "+" keeps SQLite on that index instead of walking every day of every conversation to group
-      // them), kept when her last message is older than a day; only those read their last message.
+    .prepare<{ since: number; until: number }, { conversation_id: number; message_id: number; customer_id: number; name: string; text: string; sent_at: number }>(
+      // Each chat's last message from the customer, and whether it asked for a price or a product, are
+      // kept on the chat (migration 0040): only the chats whose last question is between a day and a
+      // week old read their message. Reading the last message of every chat of the week to look for a
+      // question took most of Pendientes' time on a large shop.
       `SELECT cv.id AS conversation_id, m.id AS message_id, c.id AS customer_id, c.name, m.text, m.sent_at
-         FROM (SELECT conversation_id, max(last_in) AS last_in FROM rollup_talk_days
-                WHERE day >= @fromDay GROUP BY +conversation_id) t
-         JOIN conversations cv ON cv.id = t.conversation_id
+         FROM conversations cv
          JOIN customers c ON c.id = cv.customer_id
-         JOIN messages m ON m.id = (SELECT m2.id FROM messages m2 WHERE m2.conversation_id = cv.id AND m2.direction = 'in' ORDER BY m2.sent_at DESC, m2.id DESC LIMIT 1)
-        WHERE t.last_in <= @until AND t.last_in > @since AND cv.via IS NOT NULL
+         JOIN messages m ON m.id = cv.last_in_id
+        WHERE cv.last_in_asks = 1 AND cv.last_in_at <= @until AND cv.last_in_at > @since AND cv.via IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.created_at >= m.sent_at)`,
     )
-    .all({ since: now - 7 * DAY, until: now - DAY, fromDay: DateTime.fromMillis(now - 7 * DAY, { zone: settings.timeZone }).toISODate() ?? '' })
-    .filter((r) => asksPriceOrProduct(r.text))
+    .all({ since: now - 7 * DAY, until: now - DAY })
     .map((r) => item({ key: `asked:${r.conversation_id}:${r.message_id}`, kind: 'asked', customerId: r.customer_id, customerName: r.name, since: r.sent_at }, { canSend: true, productName: r.text.slice(0, 140) }, () => ({}), settings));
 
 const reservations = (db: Db, now: number, settings: ShopSettings): Reminder[] =>

@@ -4,6 +4,7 @@ import type { Photo } from '../../../shared/domain/catalog';
 import type { ConversationSummary, Message, MessageChannel, ReplyTarget } from '../../../shared/domain/inbox';
 import { photoUrls } from '../media/store';
 import type { Db } from '../db/open';
+import { asksPriceOrProduct } from './asks';
 
 interface SummaryRow {
   id: number;
@@ -252,8 +253,18 @@ export const insertMessage = (
     .prepare('INSERT OR IGNORE INTO messages (conversation_id, channel, external_id, direction, author, text, sent_at, photo_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(m.conversationId, m.channel, m.externalId, m.direction, m.author, m.text, m.sentAt, JSON.stringify(m.photoIds ?? []));
   if (result.changes === 0) return null;
+  const id = Number(result.lastInsertRowid);
+  if (m.direction === 'out') {
+    db.prepare('UPDATE conversations SET last_message_at = max(last_message_at, ?) WHERE id = ?').run(m.sentAt, m.conversationId);
+    return id;
+  }
+  // The customer's last message (migration 0040): a newer one, or one of the same moment (its id is
+  // higher), takes its place; an older one (a chat import) leaves it.
   db.prepare(
-    'UPDATE conversations SET last_message_at = max(last_message_at, ?), unread_count = unread_count + ? WHERE id = ?',
-  ).run(m.sentAt, m.direction === 'in' ? 1 : 0, m.conversationId);
-  return Number(result.lastInsertRowid);
+    `UPDATE conversations SET last_message_at = max(last_message_at, @at), unread_count = unread_count + 1,
+            last_in_id = iif(@at >= last_in_at, @id, last_in_id), last_in_asks = iif(@at >= last_in_at, @asks, last_in_asks),
+            last_in_at = max(last_in_at, @at)
+      WHERE id = @conversation`,
+  ).run({ at: m.sentAt, id, asks: asksPriceOrProduct(m.text) ? 1 : 0, conversation: m.conversationId });
+  return id;
 };
