@@ -1,4 +1,5 @@
 import type { Core } from '../../electron/core';
+import { fillLastIn } from '../../electron/core/db/migrations/0040-conversations-last-in';
 
 export interface ShopSize {
   name: 'small' | 'large';
@@ -64,6 +65,8 @@ export const fillShop = (core: Core, size: ShopSize, now: number, today: string)
       message.run(c, channels[c % 3] ?? 'whatsapp', `m${i}`, i % 3 === 0 ? 'out' : 'in', `Clienta ${c}`, texts[i % texts.length] ?? '', at);
     }
     db.prepare('UPDATE conversations SET last_message_at = coalesce((SELECT max(sent_at) FROM messages m WHERE m.conversation_id = conversations.id), 0), unread_count = id % 3').run();
+    // Each chat's last message from the customer, as the app keeps it when messages come through it.
+    fillLastIn(db);
     const order = db.prepare(
       `INSERT INTO orders (id, number, status, channel, customer_id, subtotal, total, paid, delivery_date, search_text, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

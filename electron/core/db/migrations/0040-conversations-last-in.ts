@@ -3,7 +3,7 @@ import { asksPriceOrProduct } from '../../inbox/asks';
 import type { Migration } from '../migrate';
 
 /** Every conversation's last message from the customer, as insertMessage keeps it from now on. */
-const fillLastIn = (db: Database.Database): void => {
+export const fillLastIn = (db: Database.Database): void => {
   const rows = db
     .prepare<[], { id: number; message_id: number; sent_at: number; text: string }>(
       `SELECT c.id, m.id AS message_id, m.sent_at, m.text FROM conversations c
