@@ -43,12 +43,8 @@ const item = (base: Base, extra: Partial<Omit<FollowUp, 'message'>>, values: () 
 
 const worded = ({ words, ...reminder }: Reminder): FollowUp => ({ ...reminder, message: words() });
 
-/**
- * When the customer last wrote, on any of her conversations: each conversation's last day in
- * rollup_talk_days (migration 0030), found by index, instead of reading her messages.
- */
-const lastWrote = (customerId: string) =>
-  `(SELECT max((SELECT max(t.last_in) FROM rollup_talk_days t WHERE t.conversation_id = cv.id)) FROM conversations cv WHERE cv.customer_id = ${customerId})`;
+/** When the customer last wrote, on any of her conversations (each keeps it, migration 0040), instead of reading her messages. */
+const lastWrote = (customerId: string) => `(SELECT max(cv.last_in_at) FROM conversations cv WHERE cv.customer_id = ${customerId})`;
 
 const liveChat = `EXISTS (SELECT 1 FROM conversations lc WHERE lc.customer_id = c.id AND lc.via IS NOT NULL)`;
 

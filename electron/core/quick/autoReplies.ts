@@ -129,14 +129,12 @@ export const answerAutomatically = (
   ctx.outbox.wake();
 };
 
-/** When a conversation last heard from the customer: its last day in rollup_talk_days (migration 0030), by index. */
-const lastInOf = (conversationId: string) => `coalesce((SELECT max(t.last_in) FROM rollup_talk_days t WHERE t.conversation_id = ${conversationId}), 0)`;
-
 /**
  * Her messages in this month that got no later answer in the same chat, per channel: in each chat
  * written in since the month began (conversations_recent: insertMessage, the one way messages come
- * in, keeps last_message_at at the newest), only her messages after the customer's last one are read. Reading every message of the month to look for a later answer to each took
- * 450 ms on the large bench shop.
+ * in, keeps last_message_at at the newest), only her messages after the customer's last one
+ * (last_in_at, migration 0040) are read. Reading every message of the month to look for a later
+ * answer to each took 450 ms on the large bench shop.
  */
 export const unansweredCounts = (db: Db, month: string, timeZone: string): UnansweredCount[] => {
   const start = DateTime.fromISO(`${month}-01`, { zone: timeZone }).startOf('month');
@@ -145,7 +143,7 @@ export const unansweredCounts = (db: Db, month: string, timeZone: string): Unans
       // CROSS JOIN keeps the chats first: grouping by channel, SQLite would rather walk every message.
       `SELECT m.channel, count(*) AS n FROM conversations c CROSS JOIN messages m ON m.conversation_id = c.id
         WHERE c.last_message_at >= @start AND m.direction = 'out' AND m.sent_at < @end
-          AND m.sent_at >= max(@start, ${lastInOf('c.id')})
+          AND m.sent_at >= max(@start, c.last_in_at)
         GROUP BY m.channel ORDER BY m.channel`,
     )
     .all({ start: start.toMillis(), end: start.plus({ months: 1 }).toMillis() });
@@ -166,7 +164,7 @@ export const unansweredCustomerIds = (db: Db, now: number): Set<number> =>
           WHERE c.last_message_at >= @from AND c.customer_id IS NOT NULL
             AND EXISTS (SELECT 1 FROM messages m
                          WHERE m.conversation_id = c.id AND m.direction = 'out' AND m.sent_at <= @to
-                           AND m.sent_at >= max(@from, (SELECT max(${lastInOf('cv.id')}) FROM conversations cv WHERE cv.customer_id = c.customer_id)))`,
+                           AND m.sent_at >= max(@from, (SELECT max(cv.last_in_at) FROM conversations cv WHERE cv.customer_id = c.customer_id)))`,
       )
       .pluck()
       .all({ from: now - UNANSWERED_WINDOW_MS, to: now - UNANSWERED_AFTER_MS }),
