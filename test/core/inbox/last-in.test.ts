@@ -1,12 +1,11 @@
-import fs from 'node:fs';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core';
 import { coreClient } from '../../../electron/core/client';
 import { m0040 } from '../../../electron/core/db/migrations/0040-conversations-last-in';
 import { asksPriceOrProduct } from '../../../electron/core/inbox/asks';
-import { makeTempDir } from '../../helpers/tmp';
+import { freshShopCopies } from '../../helpers/shopCopies';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 21, 15);
@@ -82,17 +81,12 @@ const apply = async (core: Core, steps: Step[]) => {
 };
 
 describe("each chat's last message from the customer (migration 0040)", () => {
-  const template = makeTempDir();
-  beforeAll(() => createCore({ dataDir: template.dir, clock: () => NOW, isOutboxTimerEnabled: false }).close());
-  afterAll(() => template.cleanup());
+  const withShop = freshShopCopies(() => NOW);
 
   it('is kept as reading the messages says, through live messages out of order, redeliveries, her replies, imports, merges and erasures; the migration fills it the same', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
-        const tmp = makeTempDir();
-        fs.cpSync(template.dir, tmp.dir, { recursive: true });
-        const core = createCore({ dataDir: tmp.dir, clock: () => NOW, isOutboxTimerEnabled: false });
-        try {
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) =>
+        withShop(async (core) => {
           await apply(core, steps);
           const expected = byReading(core);
           expect(kept(core)).toEqual(expected);
@@ -100,11 +94,8 @@ describe("each chat's last message from the customer (migration 0040)", () => {
           core.db.exec('UPDATE conversations SET last_in_id = NULL, last_in_at = 0, last_in_asks = 0');
           m0040.run?.(core.db);
           expect(kept(core)).toEqual(expected);
-        } finally {
-          core.close();
-          tmp.cleanup();
-        }
-      }),
+        }),
+      ),
       { numRuns: 40 },
     );
   }, 120_000);

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core';
 import { coreClient } from '../../../electron/core/client';
 import type { Db } from '../../../electron/core/db/open';
 import { UNANSWERED_AFTER_MS, UNANSWERED_WINDOW_MS, unansweredCounts, unansweredCustomerIds } from '../../../electron/core/quick/autoReplies';
-import { makeTempDir } from '../../helpers/tmp';
+import { freshShopCopies } from '../../helpers/shopCopies';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 21, 15);
@@ -77,28 +76,19 @@ const apply = async (core: Core, steps: Step[]) => {
 };
 
 describe('who did not answer her', () => {
-  // One empty shop migrated once, copied for each run: sixty runs need not migrate sixty times.
-  const template = makeTempDir();
-  beforeAll(() => createCore({ dataDir: template.dir, clock: () => NOW, isOutboxTimerEnabled: false }).close());
-  afterAll(() => template.cleanup());
+  const withShop = freshShopCopies(() => NOW);
 
   it('reads the same as looking for a later answer to every message, on any chats, merges and months', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 60 }), async (steps) => {
-        const tmp = makeTempDir();
-        fs.cpSync(template.dir, tmp.dir, { recursive: true });
-        const core = createCore({ dataDir: tmp.dir, clock: () => NOW, isOutboxTimerEnabled: false });
-        try {
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) =>
+        withShop(async (core) => {
           await apply(core, steps);
           for (const [{ month, start }, next] of MONTHS.slice(0, -1).map((m, i) => [m, MONTHS[i + 1]] as const)) {
             expect(unansweredCounts(core.db, month, TIME_ZONE).map((c) => ({ channel: c.channel, n: c.count }))).toEqual(countsByReading(core.db, start, next?.start ?? 0));
           }
           for (const now of NOWS) expect([...unansweredCustomerIds(core.db, now)].sort((a, b) => a - b)).toEqual(idsByReading(core.db, now));
-        } finally {
-          core.close();
-          tmp.cleanup();
-        }
-      }),
+        }),
+      ),
       { numRuns: 60 },
     );
   }, 120_000);
