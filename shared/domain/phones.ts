@@ -11,14 +11,26 @@ export type PhoneCountry = CountryCode;
 /** Longer than any real number with spaces and dashes; what is longer is not a phone. */
 const MAX_PHONE_TEXT = 40;
 
-/** The shop's country from its locale: "es-PE" → "PE"; undefined when the locale names none we know. */
-export const countryOfLocale = (locale: string): PhoneCountry | undefined => {
+const countryOf = (locale: string): PhoneCountry | undefined => {
   try {
     const region = new Intl.Locale(locale).maximize().region;
     return region && isSupportedCountry(region) ? region : undefined;
   } catch {
     return undefined;
   }
+};
+
+/** Remembered per locale: ICU's maximize costs as much as reading the number itself, on every message. */
+const countries = new Map<string, PhoneCountry | undefined>();
+const MAX_REMEMBERED = 64;
+
+/** The shop's country from its locale: "es-PE" → "PE"; undefined when the locale names none we know. */
+export const countryOfLocale = (locale: string): PhoneCountry | undefined => {
+  if (countries.has(locale)) return countries.get(locale);
+  if (countries.size >= MAX_REMEMBERED) countries.clear();
+  const country = countryOf(locale);
+  countries.set(locale, country);
+  return country;
 };
 
 /** "Perú" for PE in Spanish, "Peru" in English; the code itself where the browser has no names. */

@@ -130,13 +130,14 @@ export const linkCustomers = (db: Db, id: number, otherId: number, now: number):
 };
 
 export const unlinkIdentity = (db: Db, id: number, channel: MessageChannel, externalId: string, now: number): number => {
-  const identity = db
-    .prepare<[number, string, string], { id: number; display_name: string }>('SELECT id, display_name FROM customer_identities WHERE customer_id = ? AND channel = ? AND external_id = ?')
+  const displayName = db
+    .prepare<[number, string, string], string>('SELECT display_name FROM customer_identities WHERE customer_id = ? AND channel = ? AND external_id = ?')
+    .pluck()
     .get(id, channel, externalId) ?? fail('not_found', `Customer ${id} has no ${channel} identity ${externalId}`, { field: 'externalId' });
   const newId = Number(
-    db.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, ?, ?)').run(identity.display_name || externalId, now, now).lastInsertRowid,
+    db.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, ?, ?)').run(displayName || externalId, now, now).lastInsertRowid,
   );
-  db.prepare('UPDATE customer_identities SET customer_id = ? WHERE id = ?').run(newId, identity.id);
+  db.prepare('UPDATE customer_identities SET customer_id = ? WHERE channel = ? AND external_id = ?').run(newId, channel, externalId);
   db.prepare('UPDATE conversations SET customer_id = ? WHERE customer_id = ? AND channel = ?').run(newId, id, channel);
   return newId;
 };

@@ -4,14 +4,14 @@ import type { Migration } from '../migrate';
 // Kept in this file on purpose: a released migration's SQL never changes, whatever the reports become.
 /** NEW, OLD or a table name. */
 type Row = string;
-const WINDOW = CONVERSION_DAYS * 86_400_000;
-const dayOf = (ms: string) => `shop_day(${ms}, (SELECT value FROM settings WHERE key = 'timeZone'))`;
+export const WINDOW = CONVERSION_DAYS * 86_400_000;
+export const dayOf = (ms: string) => `shop_day(${ms}, (SELECT value FROM settings WHERE key = 'timeZone'))`;
 
 /** Whether the day's conversation led to an order on its channel, from her first message that day to WINDOW after her last. */
 const ordered = (t: Row) => `EXISTS (SELECT 1 FROM conversations c JOIN orders o ON o.customer_id = c.customer_id
     WHERE c.id = ${t}.conversation_id AND o.channel = ${t}.channel AND o.live_id IS NULL AND o.status <> 'cancelled'
       AND o.created_at >= ${t}.first_in AND o.created_at < ${t}.last_in + ${WINDOW})`;
-const refreshOrdered = (where: string) => `
+export const refreshOrdered = (where: string) => `
   UPDATE rollup_talk_days SET ordered = ${ordered('rollup_talk_days')} WHERE ${where};`;
 
 /** Whether an order of the conversation's customer on its channel came in [from, to). */
