@@ -109,6 +109,7 @@ const queries = (api: ApiClient, today: string, from: string): Record<string, ()
   'customers.get (timeline of a busy customer)': () => api.call('customers.get', { id: 1 }),
   'catalog.listProducts (first page, by name)': () => api.call('catalog.listProducts', {}),
   'catalog.listProducts (search "labial rojo")': () => api.call('catalog.listProducts', { query: 'labial rojo' }),
+  'catalog.listProducts (search "labial rojo", 12 answers)': () => api.call('catalog.listProducts', { query: 'labial rojo', limit: 12 }),
   'stall.snapshot (the whole catalog for the stall phone)': () => api.call('stall.snapshot', {}),
   'customers.list (first page)': () => api.call('customers.list', { limit: 50 }),
   'customers.list (search "clienta 12")': () => api.call('customers.list', { query: 'clienta 12', limit: 50 }),
@@ -279,6 +280,9 @@ const figuresOf = (small: SizeResult | undefined, large: SizeResult | undefined,
     query("today's deliveries", 'deliveries.listForDay (today)'),
     query('catalog, first page by name', 'catalog.listProducts (first page, by name)'),
     query('catalog search "labial rojo"', 'catalog.listProducts (search "labial rojo")'),
+    // The small shop has 12 red lipsticks and the large 125, so its page is 12 products against 50: the
+    // same search with a page of 12 in both tells what grows with the shop from what grows with the answer.
+    opening('catalog search "labial rojo", a page of 12 in both shops', 'catalog.listProducts (search "labial rojo", 12 answers)'),
     query('customers, first page', 'customers.list (first page)'),
     query('customer search "clienta 12" (first page)', 'customers.list (search "clienta 12")'),
     query('report: sales, a year by month', 'reports.sales (a year by month)'),

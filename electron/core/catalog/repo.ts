@@ -227,4 +227,4 @@ export const listCategories = (db: Db): string[] =>
     )
     .pluck()
     .all()
-    .sort((a, b) => a.localeCompare(b, 'es', { sensitivity: 'base' }));
+    .sort(byName.compare);
