@@ -116,24 +116,63 @@ const withoutAddress = (db: Db, now: number, settings: ShopSettings): Reminder[]
     );
 };
 
-/** Delivered and still owing, one line per customer: who owes what, since when. */
-const balances = (db: Db, settings: ShopSettings): Reminder[] =>
-  db
-    .prepare<[], { customer_id: number; name: string; owed: number; orders: number; since: number; can_send: number }>(
-      `SELECT c.id AS customer_id, c.name, sum(o.total - o.paid) AS owed, count(*) AS orders, min(o.created_at) AS since, ${liveChat} AS can_send
-         FROM orders o JOIN customers c ON c.id = o.customer_id
-        WHERE o.status = 'delivered' AND o.paid < o.total
-        GROUP BY o.customer_id`,
-    )
-    .all()
-    .map((r) =>
-      item(
-        { key: `balance:${r.customer_id}:${r.owed}`, kind: 'balance', customerId: r.customer_id, customerName: r.name, since: r.since },
-        { amount: r.owed, count: r.orders, canSend: r.can_send === 1 },
-        () => ({ saldo: formatMoney(r.owed, settings.currency, settings.locale) }),
-        settings,
-      ),
-    );
+interface BalanceRow {
+  customer_id: number;
+  owed: number;
+  orders: number;
+  since: number;
+}
+
+const balanceReminder = (r: BalanceRow, customerName: string, canSend: boolean, settings: ShopSettings): Reminder =>
+  item(
+    { key: `balance:${r.customer_id}:${r.owed}`, kind: 'balance', customerId: r.customer_id, customerName, since: r.since },
+    { amount: r.owed, count: r.orders, canSend },
+    () => ({ saldo: formatMoney(r.owed, settings.currency, settings.locale) }),
+    settings,
+  );
+
+/** One kind of reminder: how many she has (the chips, the number beside Pendientes) and a page of them. */
+interface Section {
+  kind: FollowUpKind;
+  count: number;
+  page: (offset: number, limit: number) => Reminder[];
+}
+
+const listed = (kind: FollowUpKind, reminders: Reminder[]): Section => ({
+  kind,
+  count: reminders.length,
+  page: (offset, limit) => reminders.slice(offset, offset + limit),
+});
+
+/**
+ * Delivered and still owing, one line per customer: who owes what, since when. There are thousands
+ * on a large shop, so they are counted from what each customer owes (rollup_owing, migration 0043),
+ * and only the page she sees is read, with her name and whether her chat is live.
+ */
+const balances = (db: Db, now: number, settings: ShopSettings, hiddenKeys: string[]): Section => {
+  const owing = db.prepare<[], number>('SELECT count(*) FROM rollup_owing WHERE delivered_orders > 0').pluck().get() ?? 0;
+  const stillOwing = db.prepare<[number, number], number>('SELECT 1 FROM rollup_owing WHERE customer_id = ? AND delivered_owed = ? AND delivered_orders > 0').pluck();
+  const hidden = hiddenKeys.filter((key) => {
+    const [kind, customerId, owed] = key.split(':');
+    return kind === 'balance' && stillOwing.get(Number(customerId), Number(owed)) !== undefined;
+  }).length;
+  return {
+    kind: 'balance',
+    count: owing - hidden,
+    page: (offset, limit) =>
+      db
+        .prepare<[{ now: number; limit: number; offset: number }], BalanceRow & { name: string; can_send: number }>(
+          `SELECT r.customer_id, r.delivered_owed AS owed, r.delivered_orders AS orders, r.delivered_since AS since, c.name, ${liveChat} AS can_send
+             FROM rollup_owing r JOIN customers c ON c.id = r.customer_id
+            WHERE r.delivered_orders > 0
+              AND NOT EXISTS (SELECT 1 FROM follow_up_marks m WHERE m.key = 'balance:' || r.customer_id || ':' || r.delivered_owed
+                                AND (m.state = 'done' OR coalesce(m.until, 0) > @now))
+            ORDER BY r.customer_id LIMIT @limit OFFSET @offset`,
+        )
+        .all({ now, limit, offset })
+        .map((r) => balanceReminder(r, r.name, r.can_send === 1, settings)),
+  };
+};
 
 /** Stock arrived for someone on a waiting list: one line per product, the notice goes to all of them, paced. */
 const restocked = (db: Db, settings: ShopSettings): Reminder[] =>
@@ -154,27 +193,38 @@ const restocked = (db: Db, settings: ShopSettings): Reminder[] =>
       };
     });
 
-export const listFollowUps = (ctx: CoreContext): Reminder[] => {
+/** Every kind of reminder, in the order Pendientes shows them, without what she marked done or put off. */
+const followUpSections = (ctx: CoreContext): Section[] => {
   const now = ctx.now();
   const settings = readSettings(ctx.db);
-  const marks = new Map(
-    ctx.db
-      .prepare<[], { key: string; state: 'done' | 'snoozed'; until: number | null }>('SELECT key, state, until FROM follow_up_marks')
-      .all()
-      .map((m) => [m.key, m]),
-  );
-  const isHidden = (key: string): boolean => {
-    const mark = marks.get(key);
-    return mark !== undefined && (mark.state === 'done' || (mark.until ?? 0) > now);
-  };
+  const marks = ctx.db.prepare<[], { key: string; state: 'done' | 'snoozed'; until: number | null }>('SELECT key, state, until FROM follow_up_marks').all();
+  const hiddenKeys = marks.filter((mark) => mark.state === 'done' || (mark.until ?? 0) > now).map((mark) => mark.key);
+  const hidden = new Set(hiddenKeys);
+  const visible = (reminders: Reminder[]) => reminders.filter((f) => !hidden.has(f.key));
   return [
-    ...restocked(ctx.db, settings),
-    ...reservations(ctx.db, now, settings),
-    ...withoutAddress(ctx.db, now, settings),
-    ...unpaid(ctx.db, now, settings),
-    ...asked(ctx.db, now, settings),
-    ...balances(ctx.db, settings),
-  ].filter((f) => !isHidden(f.key));
+    listed('restock', visible(restocked(ctx.db, settings))),
+    listed('reservation', visible(reservations(ctx.db, now, settings))),
+    listed('no_address', visible(withoutAddress(ctx.db, now, settings))),
+    listed('unpaid', visible(unpaid(ctx.db, now, settings))),
+    listed('asked', visible(asked(ctx.db, now, settings))),
+    balances(ctx.db, now, settings, hiddenKeys),
+  ];
+};
+
+/** The reminders from `offset` on, across the sections in their order, reading only the sections the page reaches. */
+const pageOf = (sections: Section[], offset: number, limit: number): Reminder[] => {
+  const page: Reminder[] = [];
+  let skip = offset;
+  for (const section of sections) {
+    if (page.length >= limit) break;
+    if (skip >= section.count) {
+      skip -= section.count;
+      continue;
+    }
+    page.push(...section.page(skip, limit - page.length));
+    skip = 0;
+  }
+  return page;
 };
 
 const mark = (ctx: CoreContext, key: string, state: 'done' | 'snoozed', until: number | null): void => {
@@ -186,11 +236,11 @@ const mark = (ctx: CoreContext, key: string, state: 'done' | 'snoozed', until: n
 
 export const followUpHandlers = {
   'followUps.list': (ctx, args) => {
-    const all = listFollowUps(ctx);
+    const sections = followUpSections(ctx);
     const counts: Record<FollowUpKind, number> = { unpaid: 0, asked: 0, reservation: 0, no_address: 0, balance: 0, restock: 0 };
-    for (const f of all) counts[f.kind] += 1;
-    const chosen = args.kind === undefined ? all : all.filter((f) => f.kind === args.kind);
-    return { items: chosen.slice(args.offset, args.offset + args.limit).map(worded), total: chosen.length, counts };
+    for (const section of sections) counts[section.kind] += section.count;
+    const chosen = args.kind === undefined ? sections : sections.filter((section) => section.kind === args.kind);
+    return { items: pageOf(chosen, args.offset, args.limit).map(worded), total: chosen.reduce((sum, section) => sum + section.count, 0), counts };
   },
   'followUps.done': (ctx, args) => (mark(ctx, args.key, 'done', null), { key: args.key }),
   'followUps.snooze': (ctx, args) => {

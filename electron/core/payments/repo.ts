@@ -1,4 +1,5 @@
 import { REMINDER_GAP_MS, type PaymentReceipt, type Receivable, type ReminderSkipReason } from '../../../shared/domain/payments';
+import { orderStatuses } from '../../../shared/domain/orders';
 import type { ReceiptReading } from '../../../shared/domain/receiptText';
 import type { Db } from '../db/open';
 
@@ -96,8 +97,14 @@ export const openOrdersOf = (db: Db, customerId: number): { id: number; number: 
     )
     .all(customerId);
 
-/** Customers who owe, the biggest balance first, with the oldest unpaid order and the last reminder. */
-const OWING = "o.status <> 'cancelled' AND o.paid < o.total";
+/**
+ * Orders that still owe: every state but cancelled, named one by one so SQLite finds them in the owing
+ * orders' index (migration 0036) instead of reading every order of a customer who has hundreds.
+ */
+const OWING = `o.status IN (${orderStatuses
+  .filter((status) => status !== 'cancelled')
+  .map((status) => `'${status}'`)
+  .join(', ')}) AND o.paid < o.total`;
 
 /** These customers' balances, each with the orders she owes on, in the order asked (those who owe nothing are left out). */
 export const receivablesOf = (db: Db, customerIds: number[]): Receivable[] => {
@@ -129,20 +136,17 @@ export const receivablesOf = (db: Db, customerIds: number[]): Receivable[] => {
 };
 
 /**
- * Who owes her, most owed first, a page at a time, with how many owe and how much in all: the
- * balances are summed from the index of owing orders (migration 0036), and only the page's
- * customers read their orders.
+ * Who owes her, most owed first, a page at a time, with how many owe and how much in all: read from
+ * what each customer owes (rollup_owing, migration 0043, kept with every order write), and only the
+ * page's customers read their orders.
  */
 export const receivables = (db: Db, limit: number, offset: number): { items: Receivable[]; total: number; totalDue: number } => {
-  const owing = db
-    .prepare<[], { customer_id: number; balance: number }>(
-      // "+" keeps SQLite on the owing orders' index instead of walking every order by customer to group them.
-      `SELECT o.customer_id, sum(o.total - o.paid) AS balance FROM orders o
-        WHERE ${OWING} AND o.customer_id IS NOT NULL GROUP BY +o.customer_id ORDER BY balance DESC, o.customer_id`,
-    )
-    .all();
-  const page = owing.slice(offset, offset + limit).map((r) => r.customer_id);
-  return { items: receivablesOf(db, page), total: owing.length, totalDue: owing.reduce((sum, r) => sum + r.balance, 0) };
+  const page = db
+    .prepare<[number, number], number>('SELECT customer_id FROM rollup_owing ORDER BY owed DESC, customer_id LIMIT ? OFFSET ?')
+    .pluck()
+    .all(limit, offset);
+  const all = db.prepare<[], { total: number; due: number }>('SELECT count(*) AS total, coalesce(sum(owed), 0) AS due FROM rollup_owing').get() ?? { total: 0, due: 0 };
+  return { items: receivablesOf(db, page), total: all.total, totalDue: all.due };
 };
 
 export const recordReminder = (db: Db, customerId: number, messageId: number, now: number): void => {

@@ -51,6 +51,9 @@ const fromLedger = {
   rollup_delivery_zones: `SELECT day, assignee, zone, count(*) FROM (${deliveryStops}) WHERE zone <> '' GROUP BY 1, 2, 3`,
   rollup_delivery_packing: `SELECT s.day, s.assignee, i.name, chasqui_name_key(i.name), sum(i.quantity)
     FROM (${deliveryStops}) s JOIN order_items i ON i.order_id = s.order_id WHERE s.outcome = 'pending' GROUP BY 1, 2, 3`,
+  rollup_owing: `SELECT o.customer_id, sum(o.total - o.paid), count(*), sum(iif(o.status = 'delivered', o.total - o.paid, 0)), sum(o.status = 'delivered'),
+      min(iif(o.status = 'delivered', o.created_at, NULL))
+    FROM orders o WHERE ${sold} AND o.paid < o.total AND o.customer_id IS NOT NULL GROUP BY 1`,
 } as const;
 
 const columns: Record<keyof typeof fromLedger, string> = {
@@ -68,6 +71,7 @@ const columns: Record<keyof typeof fromLedger, string> = {
   rollup_delivery_people: 'day, assignee, stops, pending, delivered, failed, to_collect, collected',
   rollup_delivery_zones: 'day, assignee, zone, stops',
   rollup_delivery_packing: 'day, assignee, name, name_key, quantity',
+  rollup_owing: 'customer_id, owed, orders, delivered_owed, delivered_orders, delivered_since',
 };
 
 export type RollupTable = keyof typeof fromLedger;

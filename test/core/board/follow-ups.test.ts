@@ -90,4 +90,47 @@ describe('Pendientes follow the core clock, the ledger and the chats', () => {
     const balance = (await api.call('followUps.list', {})).items.find((f) => f.kind === 'balance');
     expect(balance).toMatchObject({ customerName: 'Rosa', amount: 1500, count: 1, since: start });
   });
+
+  it('balances page like the rest: counted without the ones she marked, read a page at a time after the other kinds', async () => {
+    const owes = async (name: string, phone: string, paid: number) => {
+      const order = await api.call('orders.create', { channel: 'phone', customer: { name, phone }, items: [{ variantId, quantity: 1 }] });
+      for (const status of ['confirmed', 'prepared', 'delivered'] as const) await api.call('orders.setStatus', { id: order.id, status });
+      if (paid > 0) await api.call('orders.addPayment', { id: order.id, amount: paid, method: 'Efectivo' });
+      return order;
+    };
+    const rosaOrder = await owes('Rosa', '987111001', 1000);
+    await owes('Lucía', '987111002', 0);
+    await owes('Marta', '987111003', 500);
+    await customerWrites('cuánto está el labial nude?');
+    now += 25 * HOUR;
+    const all = await api.call('followUps.list', {});
+    expect(all.counts).toMatchObject({ asked: 1, balance: 3 });
+    expect(all.items.map((f) => f.kind)).toEqual(['asked', 'balance', 'balance', 'balance']);
+    expect(all.items.filter((f) => f.kind === 'balance').map((f) => [f.customerName, f.amount])).toEqual([['Rosa', 1500], ['Lucía', 2500], ['Marta', 2000]]);
+    expect(all.items.find((f) => f.kind === 'balance')?.message).toContain('15');
+
+    // A page that starts in the chats and ends in the balances, and one that starts inside them.
+    expect((await api.call('followUps.list', { limit: 2 })).items.map((f) => [f.kind, f.customerName])).toEqual([['asked', 'Lucía'], ['balance', 'Rosa']]);
+    const later = await api.call('followUps.list', { offset: 2, limit: 2 });
+    expect(later.items.map((f) => f.customerName)).toEqual(['Lucía', 'Marta']);
+    expect(later.total).toBe(4);
+    expect((await api.call('followUps.list', { kind: 'balance', offset: 1 })).items.map((f) => f.customerName)).toEqual(['Lucía', 'Marta']);
+
+    // Done with Rosa's balance: gone from the count and the pages; she pays more, a new balance shows.
+    const rosa = all.items.find((f) => f.customerName === 'Rosa')?.key ?? '';
+    await api.call('followUps.done', { key: rosa });
+    const after = await api.call('followUps.list', { kind: 'balance' });
+    expect(after.counts.balance).toBe(2);
+    expect(after.total).toBe(2);
+    expect(after.items.map((f) => f.customerName)).toEqual(['Lucía', 'Marta']);
+    const lucia = after.items[0]?.key ?? '';
+    await api.call('followUps.snooze', { key: lucia, hours: 24 });
+    expect((await api.call('followUps.list', { kind: 'balance' })).items.map((f) => f.customerName)).toEqual(['Marta']);
+    now += 25 * HOUR;
+    expect((await api.call('followUps.list', { kind: 'balance' })).items.map((f) => f.customerName)).toEqual(['Lucía', 'Marta']);
+    await api.call('orders.addPayment', { id: rosaOrder.id, amount: 500, method: 'Efectivo' });
+    const paidMore = await api.call('followUps.list', { kind: 'balance' });
+    expect(paidMore.items.map((f) => [f.customerName, f.amount])).toEqual([['Rosa', 1000], ['Lucía', 2500], ['Marta', 2000]]);
+    expect(paidMore.counts.balance).toBe(3);
+  });
 });

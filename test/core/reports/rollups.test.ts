@@ -1,6 +1,7 @@
 import { m0019 } from '../../../electron/core/db/migrations/0019-rollups';
 import { m0030 } from '../../../electron/core/db/migrations/0030-talk-stock-rollups';
 import { m0035 } from '../../../electron/core/db/migrations/0035-delivery-rollups';
+import { m0043 } from '../../../electron/core/db/migrations/0043-owing-per-customer';
 import path from 'node:path';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -22,7 +23,9 @@ const START = DateTime.fromISO('2026-01-30T09:00', { zone: 'America/Lima' }).toM
 const ROLLUPS = ['rollup_sales', 'rollup_products_day', 'rollup_products_month', 'rollup_product_totals', 'rollup_customer_days', 'rollup_customers', 'rollup_buyer_days'];
 /** Migration 0035's: the delivery screen's days. */
 const DELIVERY_ROLLUPS = ['rollup_delivery_stops', 'rollup_delivery_people', 'rollup_delivery_zones', 'rollup_delivery_packing'];
-const ALL_ROLLUPS = [...ROLLUPS, 'rollup_talk_days', 'rollup_talk', 'rollup_stock_value', ...DELIVERY_ROLLUPS];
+/** Migration 0043's: what each customer owes (Por cobrar, the balances of Pendientes). */
+const OWING_ROLLUPS = ['rollup_owing'];
+const ALL_ROLLUPS = [...ROLLUPS, 'rollup_talk_days', 'rollup_talk', 'rollup_stock_value', ...DELIVERY_ROLLUPS, ...OWING_ROLLUPS];
 const noDifferences = Object.fromEntries(ALL_ROLLUPS.map((t) => [t, 0]));
 
 const snapshot = (core: Core) => Object.fromEntries(ALL_ROLLUPS.map((t) => [t, core.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
@@ -362,6 +365,32 @@ describe('report rollups', () => {
     shop.core.close();
     tmp.cleanup();
   }, 120_000);
+
+  it('are filled by migration 0043 from the owing orders exactly as the triggers kept them', async () => {
+    const tmp = makeTempDir();
+    const shop = await shopAfter(tmp.dir, 150, 43);
+    const kept = snapshot(shop.core);
+    expect(kept.rollup_owing?.length).toBeGreaterThan(1);
+    expect(kept.rollup_owing?.some((row) => (row as { delivered_orders: number }).delivered_orders > 0)).toBe(true);
+    const db = shop.core.db;
+    db.transaction(() => {
+      for (const name of db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'rollup_owing%'").pluck().all()) db.exec(`DROP TRIGGER ${name}`);
+      for (const table of OWING_ROLLUPS) db.exec(`DROP TABLE ${table}`);
+      db.exec(m0043.sql);
+    })();
+    expect(snapshot(shop.core)).toEqual(kept);
+    expect(rollupDifferences(db)).toEqual(noDifferences);
+    // The triggers are back: a new order owes, a payment in full clears it.
+    await apply(shop, { kind: 'create', channel: 'whatsapp', customer: 1, lines: [[0, 1]], discount: 0, delivery: null });
+    const id = shop.orders.at(-1) ?? 0;
+    expect(rollupDifferences(db)).toEqual(noDifferences);
+    const order = await shop.api.call('orders.get', { id });
+    await shop.api.call('orders.setStatus', { id, status: 'confirmed' });
+    await shop.api.call('orders.addPayment', { id, amount: order.total, method: 'Yape/Plin' });
+    expect(rollupDifferences(db)).toEqual(noDifferences);
+    shop.core.close();
+    tmp.cleanup();
+  });
 
   it('are filled by migration 0035 from the orders and their stops exactly as the triggers kept them', async () => {
     const tmp = makeTempDir();
