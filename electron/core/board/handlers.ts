@@ -46,23 +46,19 @@ const cardsOf = (db: Db, column: BoardColumn, since: number, limit: number, offs
       return { id: row.id, number: row.number, status: row.status, column, customerName: row.customer_name ?? '', total: row.total, balanceDue, deliveryDate: row.delivery_date, createdAt: row.created_at };
     });
 
-/** Every column's size from the indexes: the open states counted at once, "por pagar" from its own range. */
+/** Every column's size: the open states from the kept counts (rollup_order_states, migration 0044), delivered from its index. */
 const countsOf = (db: Db, since: number): Record<BoardColumn, number> => {
-  const byStatus = new Map(
-    db
-      .prepare<[], { status: OrderStatus; n: number }>("SELECT status, count(*) AS n FROM orders WHERE status IN ('new', 'confirmed', 'prepared', 'on_the_way') GROUP BY status")
-      .all()
-      .map((r) => [r.status, r.n]),
-  );
-  const count = (column: BoardColumn) => db.prepare<[{ since: number }], number>(`SELECT count(*) FROM orders o WHERE ${columnWhere[column]}`).pluck().get({ since }) ?? 0;
-  const toPay = count('to_pay');
+  const kept = db.prepare<[], { status: OrderStatus; owing: number; orders: number }>('SELECT status, owing, orders FROM rollup_order_states').all();
+  const of = (status: OrderStatus, owing?: boolean) =>
+    kept.filter((r) => r.status === status && (owing === undefined || (r.owing === 1) === owing)).reduce((sum, r) => sum + r.orders, 0);
+  const delivered = db.prepare<[{ since: number }], number>(`SELECT count(*) FROM orders o WHERE ${columnWhere.delivered}`).pluck().get({ since }) ?? 0;
   return {
-    new: byStatus.get('new') ?? 0,
-    to_pay: toPay,
-    paid: (byStatus.get('confirmed') ?? 0) - toPay,
-    packed: byStatus.get('prepared') ?? 0,
-    on_the_way: byStatus.get('on_the_way') ?? 0,
-    delivered: count('delivered'),
+    new: of('new'),
+    to_pay: of('confirmed', true),
+    paid: of('confirmed', false),
+    packed: of('prepared'),
+    on_the_way: of('on_the_way'),
+    delivered,
   };
 };
 

@@ -54,6 +54,7 @@ const fromLedger = {
   rollup_owing: `SELECT o.customer_id, sum(o.total - o.paid), count(*), sum(iif(o.status = 'delivered', o.total - o.paid, 0)), sum(o.status = 'delivered'),
       min(iif(o.status = 'delivered', o.created_at, NULL))
     FROM orders o WHERE ${sold} AND o.paid < o.total AND o.customer_id IS NOT NULL GROUP BY 1`,
+  rollup_order_states: 'SELECT o.status, o.paid < o.total, count(*) FROM orders o GROUP BY 1, 2',
 } as const;
 
 const columns: Record<keyof typeof fromLedger, string> = {
@@ -72,6 +73,7 @@ const columns: Record<keyof typeof fromLedger, string> = {
   rollup_delivery_zones: 'day, assignee, zone, stops',
   rollup_delivery_packing: 'day, assignee, name, name_key, quantity',
   rollup_owing: 'customer_id, owed, orders, delivered_owed, delivered_orders, delivered_since',
+  rollup_order_states: 'status, owing, orders',
 };
 
 export type RollupTable = keyof typeof fromLedger;

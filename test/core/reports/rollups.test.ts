@@ -2,6 +2,7 @@ import { m0019 } from '../../../electron/core/db/migrations/0019-rollups';
 import { m0030 } from '../../../electron/core/db/migrations/0030-talk-stock-rollups';
 import { m0035 } from '../../../electron/core/db/migrations/0035-delivery-rollups';
 import { m0043 } from '../../../electron/core/db/migrations/0043-owing-per-customer';
+import { m0044 } from '../../../electron/core/db/migrations/0044-order-state-counts';
 import path from 'node:path';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -23,8 +24,8 @@ const START = DateTime.fromISO('2026-01-30T09:00', { zone: 'America/Lima' }).toM
 const ROLLUPS = ['rollup_sales', 'rollup_products_day', 'rollup_products_month', 'rollup_product_totals', 'rollup_customer_days', 'rollup_customers', 'rollup_buyer_days'];
 /** Migration 0035's: the delivery screen's days. */
 const DELIVERY_ROLLUPS = ['rollup_delivery_stops', 'rollup_delivery_people', 'rollup_delivery_zones', 'rollup_delivery_packing'];
-/** Migration 0043's: what each customer owes (Por cobrar, the balances of Pendientes). */
-const OWING_ROLLUPS = ['rollup_owing'];
+/** Migrations 0043 and 0044: what each customer owes (Por cobrar, Pendientes' balances), orders by state (the board's columns). */
+const OWING_ROLLUPS = ['rollup_owing', 'rollup_order_states'];
 const ALL_ROLLUPS = [...ROLLUPS, 'rollup_talk_days', 'rollup_talk', 'rollup_stock_value', ...DELIVERY_ROLLUPS, ...OWING_ROLLUPS];
 const noDifferences = Object.fromEntries(ALL_ROLLUPS.map((t) => [t, 0]));
 
@@ -366,17 +367,19 @@ describe('report rollups', () => {
     tmp.cleanup();
   }, 120_000);
 
-  it('are filled by migration 0043 from the owing orders exactly as the triggers kept them', async () => {
+  it('are filled by migrations 0043 and 0044 from the orders exactly as the triggers kept them', async () => {
     const tmp = makeTempDir();
     const shop = await shopAfter(tmp.dir, 150, 43);
     const kept = snapshot(shop.core);
     expect(kept.rollup_owing?.length).toBeGreaterThan(1);
     expect(kept.rollup_owing?.some((row) => (row as { delivered_orders: number }).delivered_orders > 0)).toBe(true);
+    expect(kept.rollup_order_states?.length).toBeGreaterThan(3);
     const db = shop.core.db;
     db.transaction(() => {
-      for (const name of db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'rollup_owing%'").pluck().all()) db.exec(`DROP TRIGGER ${name}`);
+      for (const name of db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'rollup_owing%' OR name LIKE 'rollup_order_states%')").pluck().all()) db.exec(`DROP TRIGGER ${name}`);
       for (const table of OWING_ROLLUPS) db.exec(`DROP TABLE ${table}`);
       db.exec(m0043.sql);
+      db.exec(m0044.sql);
     })();
     expect(snapshot(shop.core)).toEqual(kept);
     expect(rollupDifferences(db)).toEqual(noDifferences);
