@@ -70,22 +70,55 @@ const unpaid = (db: Db, now: number, settings: ShopSettings): Reminder[] =>
       return [item({ key: `unpaid:${r.id}:${anchor}`, kind: 'unpaid', customerId: r.customer_id, customerName: r.name ?? '', since: r.confirmed_at }, { orderId: r.id, orderNumber: r.number, amount: r.owed, canSend: r.can_send === 1 }, values, settings)];
     });
 
-const asked = (db: Db, now: number, settings: ShopSettings): Reminder[] =>
-  db
-    .prepare<{ since: number; until: number }, { conversation_id: number; message_id: number; customer_id: number; name: string; text: string; sent_at: number }>(
-      // Each chat's last message from the customer, and whether it asked for a price or a product, are
-      // kept on the chat (migration 0040): only the chats whose last question is between a day and a
-      // week old read their message. Reading the last message of every chat of the week to look for a
-      // question took most of Pendientes' time on a large shop.
-      `SELECT cv.id AS conversation_id, m.id AS message_id, c.id AS customer_id, c.name, m.text, m.sent_at
-         FROM conversations cv
-         JOIN customers c ON c.id = cv.customer_id
-         JOIN messages m ON m.id = cv.last_in_id
-        WHERE cv.last_in_asks = 1 AND cv.last_in_at <= @until AND cv.last_in_at > @since AND cv.via IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.created_at >= m.sent_at)`,
-    )
-    .all({ since: now - 7 * DAY, until: now - DAY })
-    .map((r) => item({ key: `asked:${r.conversation_id}:${r.message_id}`, kind: 'asked', customerId: r.customer_id, customerName: r.name, since: r.sent_at }, { canSend: true, productName: r.text.slice(0, 140) }, () => ({}), settings));
+/** One kind of reminder: how many she has (the chips, the number beside Pendientes) and a page of them. */
+interface Section {
+  kind: FollowUpKind;
+  count: number;
+  page: (offset: number, limit: number) => Reminder[];
+}
+
+const listed = (kind: FollowUpKind, reminders: Reminder[]): Section => ({
+  kind,
+  count: reminders.length,
+  page: (offset, limit) => reminders.slice(offset, offset + limit),
+});
+
+/** Not marked done, nor put off until later than now: for a kind read in SQL, page by page. */
+const unmarked = (key: string) =>
+  `NOT EXISTS (SELECT 1 FROM follow_up_marks fm WHERE fm.key = ${key} AND (fm.state = 'done' OR coalesce(fm.until, 0) > @now))`;
+
+/**
+ * Chats whose customer's last message, a day to a week old, asked for a price or a product, with no
+ * order since. Each chat keeps its last message from the customer and whether it asked (migration
+ * 0040), so only those chats are looked at; there can be hundreds, so they are counted, and only the
+ * page she sees reads the messages and the names.
+ */
+const asked = (db: Db, now: number, settings: ShopSettings): Section => {
+  // The same rows counted and paged: a chat whose message was erased is in neither. A chat's last
+  // message of any kind is never older than her last one, so the chats written in this week are
+  // walked by the index of the newest (conversations_recent) instead of all of them.
+  const where = `cv.last_message_at > @since AND cv.last_in_asks = 1 AND cv.last_in_at <= @until AND cv.last_in_at > @since AND cv.via IS NOT NULL AND cv.customer_id IS NOT NULL
+      AND EXISTS (SELECT 1 FROM messages lm WHERE lm.id = cv.last_in_id)
+      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = cv.customer_id AND o.created_at >= cv.last_in_at)
+      AND ${unmarked(`'asked:' || cv.id || ':' || cv.last_in_id`)}`;
+  const window = { now, since: now - 7 * DAY, until: now - DAY };
+  return {
+    kind: 'asked',
+    count: db.prepare<[typeof window], number>(`SELECT count(*) FROM conversations cv WHERE ${where}`).pluck().get(window) ?? 0,
+    page: (offset, limit) =>
+      db
+        .prepare<[typeof window & { limit: number; offset: number }], { conversation_id: number; message_id: number; customer_id: number; name: string; text: string; sent_at: number }>(
+          `SELECT cv.id AS conversation_id, m.id AS message_id, c.id AS customer_id, c.name, m.text, m.sent_at
+             FROM conversations cv
+             JOIN customers c ON c.id = cv.customer_id
+             JOIN messages m ON m.id = cv.last_in_id
+            WHERE ${where}
+            ORDER BY cv.id LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ...window, limit, offset })
+        .map((r) => item({ key: `asked:${r.conversation_id}:${r.message_id}`, kind: 'asked', customerId: r.customer_id, customerName: r.name, since: r.sent_at }, { canSend: true, productName: r.text.slice(0, 140) }, () => ({}), settings)),
+  };
+};
 
 const reservations = (db: Db, now: number, settings: ShopSettings): Reminder[] =>
   db
@@ -131,19 +164,6 @@ const balanceReminder = (r: BalanceRow, customerName: string, canSend: boolean, 
     settings,
   );
 
-/** One kind of reminder: how many she has (the chips, the number beside Pendientes) and a page of them. */
-interface Section {
-  kind: FollowUpKind;
-  count: number;
-  page: (offset: number, limit: number) => Reminder[];
-}
-
-const listed = (kind: FollowUpKind, reminders: Reminder[]): Section => ({
-  kind,
-  count: reminders.length,
-  page: (offset, limit) => reminders.slice(offset, offset + limit),
-});
-
 /**
  * Delivered and still owing, one line per customer: who owes what, since when. There are thousands
  * on a large shop, so they are counted from what each customer owes (rollup_owing, migration 0043),
@@ -164,9 +184,7 @@ const balances = (db: Db, now: number, settings: ShopSettings, hiddenKeys: strin
         .prepare<[{ now: number; limit: number; offset: number }], BalanceRow & { name: string; can_send: number }>(
           `SELECT r.customer_id, r.delivered_owed AS owed, r.delivered_orders AS orders, r.delivered_since AS since, c.name, ${liveChat} AS can_send
              FROM rollup_owing r JOIN customers c ON c.id = r.customer_id
-            WHERE r.delivered_orders > 0
-              AND NOT EXISTS (SELECT 1 FROM follow_up_marks m WHERE m.key = 'balance:' || r.customer_id || ':' || r.delivered_owed
-                                AND (m.state = 'done' OR coalesce(m.until, 0) > @now))
+            WHERE r.delivered_orders > 0 AND ${unmarked(`'balance:' || r.customer_id || ':' || r.delivered_owed`)}
             ORDER BY r.customer_id LIMIT @limit OFFSET @offset`,
         )
         .all({ now, limit, offset })
@@ -206,7 +224,7 @@ const followUpSections = (ctx: CoreContext): Section[] => {
     listed('reservation', visible(reservations(ctx.db, now, settings))),
     listed('no_address', visible(withoutAddress(ctx.db, now, settings))),
     listed('unpaid', visible(unpaid(ctx.db, now, settings))),
-    listed('asked', visible(asked(ctx.db, now, settings))),
+    asked(ctx.db, now, settings),
     balances(ctx.db, now, settings, hiddenKeys),
   ];
 };

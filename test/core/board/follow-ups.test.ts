@@ -133,4 +133,22 @@ describe('Pendientes follow the core clock, the ledger and the chats', () => {
     expect(paidMore.items.map((f) => [f.customerName, f.amount])).toEqual([['Rosa', 1000], ['Lucía', 2500], ['Marta', 2000]]);
     expect(paidMore.counts.balance).toBe(3);
   });
+
+  it('a question she marked done or put off leaves the count and the page, and comes back when the time is up', async () => {
+    await customerWrites('cuánto está el labial nude?');
+    now += 25 * HOUR;
+    const [question] = (await api.call('followUps.list', {})).items;
+    expect(question).toMatchObject({ kind: 'asked', customerName: 'Lucía', productName: 'cuánto está el labial nude?' });
+    await api.call('followUps.snooze', { key: question?.key ?? '', hours: 3 });
+    const snoozed = await api.call('followUps.list', {});
+    expect(snoozed.counts.asked).toBe(0);
+    expect(snoozed.items).toEqual([]);
+    now += 4 * HOUR;
+    expect((await api.call('followUps.list', {})).counts.asked).toBe(1);
+    await api.call('followUps.done', { key: question?.key ?? '' });
+    expect((await api.call('followUps.list', { kind: 'asked' })).total).toBe(0);
+    // A week after her message the question is no longer a reminder at all.
+    now += 7 * 24 * HOUR;
+    expect((await api.call('followUps.list', {})).counts.asked).toBe(0);
+  });
 });
