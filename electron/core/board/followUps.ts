@@ -169,22 +169,17 @@ const balanceReminder = (r: BalanceRow, customerName: string, canSend: boolean, 
  * on a large shop, so they are counted from what each customer owes (rollup_owing, migration 0043),
  * and only the page she sees is read, with her name and whether her chat is live.
  */
-const balances = (db: Db, now: number, settings: ShopSettings, hiddenKeys: string[]): Section => {
-  const owing = db.prepare<[], number>('SELECT count(*) FROM rollup_owing WHERE delivered_orders > 0').pluck().get() ?? 0;
-  const stillOwing = db.prepare<[number, number], number>('SELECT 1 FROM rollup_owing WHERE customer_id = ? AND delivered_owed = ? AND delivered_orders > 0').pluck();
-  const hidden = hiddenKeys.filter((key) => {
-    const [kind, customerId, owed] = key.split(':');
-    return kind === 'balance' && stillOwing.get(Number(customerId), Number(owed)) !== undefined;
-  }).length;
+const balances = (db: Db, now: number, settings: ShopSettings): Section => {
+  const where = `r.delivered_orders > 0 AND ${unmarked(`'balance:' || r.customer_id || ':' || r.delivered_owed`)}`;
   return {
     kind: 'balance',
-    count: owing - hidden,
+    count: db.prepare<[{ now: number }], number>(`SELECT count(*) FROM rollup_owing r WHERE ${where}`).pluck().get({ now }) ?? 0,
     page: (offset, limit) =>
       db
         .prepare<[{ now: number; limit: number; offset: number }], BalanceRow & { name: string; can_send: number }>(
           `SELECT r.customer_id, r.delivered_owed AS owed, r.delivered_orders AS orders, r.delivered_since AS since, c.name, ${liveChat} AS can_send
              FROM rollup_owing r JOIN customers c ON c.id = r.customer_id
-            WHERE r.delivered_orders > 0 AND ${unmarked(`'balance:' || r.customer_id || ':' || r.delivered_owed`)}
+            WHERE ${where}
             ORDER BY r.customer_id LIMIT @limit OFFSET @offset`,
         )
         .all({ now, limit, offset })
@@ -215,9 +210,13 @@ const restocked = (db: Db, settings: ShopSettings): Reminder[] =>
 const followUpSections = (ctx: CoreContext): Section[] => {
   const now = ctx.now();
   const settings = readSettings(ctx.db);
-  const marks = ctx.db.prepare<[], { key: string; state: 'done' | 'snoozed'; until: number | null }>('SELECT key, state, until FROM follow_up_marks').all();
-  const hiddenKeys = marks.filter((mark) => mark.state === 'done' || (mark.until ?? 0) > now).map((mark) => mark.key);
-  const hidden = new Set(hiddenKeys);
+  const hidden = new Set(
+    ctx.db
+      .prepare<[], { key: string; state: 'done' | 'snoozed'; until: number | null }>('SELECT key, state, until FROM follow_up_marks')
+      .all()
+      .filter((mark) => mark.state === 'done' || (mark.until ?? 0) > now)
+      .map((mark) => mark.key),
+  );
   const visible = (reminders: Reminder[]) => reminders.filter((f) => !hidden.has(f.key));
   return [
     listed('restock', visible(restocked(ctx.db, settings))),
@@ -225,7 +224,7 @@ const followUpSections = (ctx: CoreContext): Section[] => {
     listed('no_address', visible(withoutAddress(ctx.db, now, settings))),
     listed('unpaid', visible(unpaid(ctx.db, now, settings))),
     asked(ctx.db, now, settings),
-    balances(ctx.db, now, settings, hiddenKeys),
+    balances(ctx.db, now, settings),
   ];
 };
 
