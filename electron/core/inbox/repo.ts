@@ -230,17 +230,26 @@ export const customerForIdentity = (
   now: number,
 ): number => {
   const known = customerOfIdentity(db, identity.channel, identity.externalId);
-  if (known !== undefined) return known;
-  const phone = phoneOf();
+  return known ?? customerForNewIdentity(db, identity, phoneOf(), now).id;
+};
+
+/** An identity seen for the first time: it joins the one customer whose card has its phone, or comes with a new customer (`isNew`). */
+export const customerForNewIdentity = (
+  db: Db,
+  identity: { channel: MessageChannel; externalId: string; name: string },
+  phone: string,
+  now: number,
+): { id: number; isNew: boolean } => {
+  const onCard = customerWithPhone(db, phone);
   const id =
-    customerWithPhone(db, phone) ??
+    onCard ??
     Number(db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(identity.name || identity.externalId, phone, now, now).lastInsertRowid);
   addIdentity(db, id, identity.channel, identity.externalId, identity.name);
-  return id;
+  return { id, isNew: onCard === undefined };
 };
 
 /** The one customer whose card has this phone (E.164), if exactly one has it. */
-export const customerWithPhone = (db: Db, phone: string): number | undefined => {
+const customerWithPhone = (db: Db, phone: string): number | undefined => {
   const onCard = phone === '' ? [] : db.prepare<[string], number>("SELECT id FROM customers WHERE phone = ? AND phone <> '' LIMIT 2").pluck().all(phone);
   return onCard.length === 1 ? onCard[0] : undefined;
 };

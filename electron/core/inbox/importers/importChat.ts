@@ -178,14 +178,12 @@ const commitThread = async (
       const externalId = `export:${author}`;
       let customerId = repo.customerOfIdentity(ctx.db, args.channel, externalId);
       if (customerId === undefined) {
-        const now = ctx.now();
         // A WhatsApp export names people not in the phone's contacts by their number: keep it as their
         // phone, or join the one customer whose card has it, as a live message from that number would.
         const phone = args.channel === 'whatsapp' ? toE164(author, countryOfLocale(readSettings(ctx.db).locale)) ?? '' : '';
-        const onCard = repo.customerWithPhone(ctx.db, phone);
-        customerId = onCard ?? Number(ctx.db.prepare('INSERT INTO customers (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)').run(author, phone, now, now).lastInsertRowid);
-        repo.addIdentity(ctx.db, customerId, args.channel, externalId, author);
-        if (onCard === undefined) customers += 1;
+        const joined = repo.customerForNewIdentity(ctx.db, { channel: args.channel, externalId, name: author }, phone, ctx.now());
+        customerId = joined.id;
+        if (joined.isNew) customers += 1;
       }
       customerIds.set(author, customerId);
     }
