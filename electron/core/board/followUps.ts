@@ -83,9 +83,11 @@ const listed = (kind: FollowUpKind, reminders: Reminder[]): Section => ({
   page: (offset, limit) => reminders.slice(offset, offset + limit),
 });
 
-/** Not marked done, nor put off until later than now: for a kind read in SQL, page by page. */
-const unmarked = (key: string) =>
-  `NOT EXISTS (SELECT 1 FROM follow_up_marks fm WHERE fm.key = ${key} AND (fm.state = 'done' OR coalesce(fm.until, 0) > @now))`;
+/** A mark that hides its reminder now: done, or put off until later than now. */
+const HIDING = "(fm.state = 'done' OR coalesce(fm.until, 0) > @now)";
+
+/** Not hidden by a mark: for a kind read in SQL, page by page. */
+const unmarked = (key: string) => `NOT EXISTS (SELECT 1 FROM follow_up_marks fm WHERE fm.key = ${key} AND ${HIDING})`;
 
 /**
  * Chats whose customer's last message, a day to a week old, asked for a price or a product, with no
@@ -210,13 +212,7 @@ const restocked = (db: Db, settings: ShopSettings): Reminder[] =>
 const followUpSections = (ctx: CoreContext): Section[] => {
   const now = ctx.now();
   const settings = readSettings(ctx.db);
-  const hidden = new Set(
-    ctx.db
-      .prepare<[], { key: string; state: 'done' | 'snoozed'; until: number | null }>('SELECT key, state, until FROM follow_up_marks')
-      .all()
-      .filter((mark) => mark.state === 'done' || (mark.until ?? 0) > now)
-      .map((mark) => mark.key),
-  );
+  const hidden = new Set(ctx.db.prepare<[{ now: number }], string>(`SELECT key FROM follow_up_marks fm WHERE ${HIDING}`).pluck().all({ now }));
   const visible = (reminders: Reminder[]) => reminders.filter((f) => !hidden.has(f.key));
   return [
     listed('restock', visible(restocked(ctx.db, settings))),
