@@ -38,7 +38,8 @@ const toVariant = (row: VariantRow): Variant => ({
   isArchived: row.is_archived === 1,
 });
 
-const parseTags = (json: string): string[] => {
+/** A product's tags as stored (a JSON array), anything else left out. */
+export const parseTags = (json: string): string[] => {
   const value: unknown = JSON.parse(json);
   return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : [];
 };
@@ -103,7 +104,7 @@ export const loadProducts = (db: Db, rows: ProductRow[]): Product[] => {
 };
 
 // SQLite's NOCASE ignores only ASCII case; "Bálsamo" must sort with the B's, as a seller reads it.
-const byName = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
+export const byName = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
 
 export const listAllProducts = (db: Db): Product[] =>
   loadProducts(db, db.prepare<[], ProductRow>('SELECT * FROM products').all().sort((a, b) => byName.compare(a.name, b.name) || a.id - b.id));

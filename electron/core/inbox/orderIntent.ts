@@ -1,25 +1,10 @@
 import type { Message } from '../../../shared/domain/inbox';
 import type { Db } from '../db/open';
 import { clausesOf, hasOrderIntent, isAboutPlacedOrder, isCancelling, isOnlyAsking, isThanks } from '../orders/parse';
-import { indexCatalog, productWords, type CatalogEntry } from '../orders/parse/match';
+import { productWords } from '../orders/parse/match';
+import { catalogIndexOf, catalogVersion } from '../orders/catalogIndex';
 import { fold, tokensOf } from '../orders/parse/normalize';
 import { findQuantity } from '../orders/parse/quantities';
-
-/** The catalog's names only, in one query: enough for the order parser's vocabulary. */
-const catalogNames = (db: Db): CatalogEntry[] =>
-  db
-    .prepare<[], { variantId: number; sku: string; productName: string; variantName: string; category: string; tags: string }>(
-      `SELECT v.id AS variantId, v.sku, p.name AS productName, v.name AS variantName, p.category, p.tags
-         FROM variants v JOIN products p ON p.id = v.product_id WHERE v.is_archived = 0 AND p.is_archived = 0`,
-    )
-    .all()
-    .map((r) => {
-      const tags: unknown = JSON.parse(r.tags);
-      return { ...r, tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [], price: 0 };
-    });
-
-/** Moves whenever a product or variant is added, renamed, retagged or archived (migration 0034): when to read again. */
-const catalogVersion = (db: Db): number => db.prepare<[], number>('SELECT version FROM catalog_version').pluck().get() ?? 0;
 
 interface Reading {
   version: number;
@@ -28,8 +13,8 @@ interface Reading {
   verdicts: Map<number, boolean>;
 }
 
-// Indexing 500 products takes tens of milliseconds and reading a page of messages a few more; a
-// conversation opens many times between catalog edits, so both are kept until the catalog changes.
+// Reading a page of messages takes a few milliseconds; a conversation opens many times between
+// catalog edits, so the verdicts are kept until the catalog changes, as its index is (catalogIndex.ts).
 const readings = new WeakMap<Db, Reading>();
 const MAX_VERDICTS = 50_000;
 
@@ -37,7 +22,7 @@ const readingOf = (db: Db): Reading => {
   const version = catalogVersion(db);
   const cached = readings.get(db);
   if (cached?.version === version && cached.verdicts.size < MAX_VERDICTS) return cached;
-  const reading = { version, vocabulary: indexCatalog(catalogNames(db)).vocabulary, verdicts: new Map<number, boolean>() };
+  const reading = { version, vocabulary: catalogIndexOf(db).vocabulary, verdicts: new Map<number, boolean>() };
   readings.set(db, reading);
   return reading;
 };

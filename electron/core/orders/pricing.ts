@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 import { activePromotionsFor } from '../promotions/handlers';
 
 /** The price an order gets today for one unit of this variant: the best active price or percent promotion. */
-export const currentPrice = (ctx: CoreContext, variant: Variant): number =>
+export const currentPrice = (ctx: CoreContext, variant: Pick<Variant, 'id' | 'price'>): number =>
   Math.min(
     variant.price,
     ...activePromotionsFor(ctx, variant.id)

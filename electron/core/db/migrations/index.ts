@@ -38,6 +38,7 @@ import { m0041 } from './0041-talk-days-fewer-indexes';
 import { m0042 } from './0042-identities-by-key';
 import { m0043 } from './0043-owing-per-customer';
 import { m0044 } from './0044-order-state-counts';
+import { m0045 } from './0045-catalog-version-order';
 
 /** Append-only: never edit a released migration, add the next number. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0012, m0014, m0015, m0016, m0017, m0018, m0019, m0020, m0021, m0022, m0025, m0026, m0027, m0029, m0030, m0031, m0032, m0033, m0034, m0035, m0036, m0037, m0038, m0039, m0040, m0041, m0042, m0043, m0044];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0012, m0014, m0015, m0016, m0017, m0018, m0019, m0020, m0021, m0022, m0025, m0026, m0027, m0029, m0030, m0031, m0032, m0033, m0034, m0035, m0036, m0037, m0038, m0039, m0040, m0041, m0042, m0043, m0044, m0045];

@@ -162,7 +162,7 @@ export const parseOrderText = (text: string, catalog: CatalogEntry[] | CatalogIn
       name: [entry.productName, entry.variantName].filter(Boolean).join(' – '),
       // "la bufanda…, sepárame 2": a count said after the product replaces the one assumed.
       quantity: previous && !previous.isImplicit ? previous.quantity + count : count,
-      unitPrice: entry.price,
+      unitPrice: index.priceOf(entry),
       isImplicit: quantity === null && (!previous || previous.isImplicit),
       evidence: { ...(previous?.evidence ?? evidence), reasons },
     });
@@ -312,6 +312,7 @@ const aliasEntry = (index: CatalogIndex, alias: AliasRule, words: string[]): Ent
   const rest = words.filter((w) => !alias.words.includes(w));
   const picked = bestEntry({ ...index, entries: family }, rest);
   if (picked && !picked.isVague) return { entry: picked.entry, ...sure };
-  const inStock = family.reduce((a, b) => ((b.entry.stock ?? 0) > (a.entry.stock ?? 0) ? b : a));
+  const stock = index.stocksOf(family.map(({ entry }) => entry));
+  const inStock = family.reduce((a, b) => ((stock.get(b.entry.variantId) ?? 0) > (stock.get(a.entry.variantId) ?? 0) ? b : a));
   return { entry: inStock.entry, ...sure, isVague: true };
 };

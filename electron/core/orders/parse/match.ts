@@ -8,8 +8,9 @@ export interface CatalogEntry {
   variantName: string;
   category: string;
   tags: string[];
-  price: number;
-  /** Units on hand; among equally good matches the one in stock wins. */
+  /** The regular price; a draft reads it (and today's promotion) through `CatalogIndex.priceOf`. */
+  price?: number;
+  /** Units on hand; among equally good matches the one in stock wins. Read through `CatalogIndex.stockOf`. */
   stock?: number;
   /** The product's id, for the shop's aliases (which name a product, or one of its variants). */
   productId?: number;
@@ -35,27 +36,58 @@ export interface CatalogIndex {
   pairs: Set<string>;
   /** The shop's own words for its products, learned from the seller's corrections. */
   aliases: readonly AliasRule[];
+  /** Each entry's stems, found without walking every entry. */
+  stemsOf: ReadonlyMap<CatalogEntry, readonly string[]>;
+  /** The entries that have each stem: only those can score for a word near it. */
+  entriesWith: ReadonlyMap<string, readonly IndexedEntry[]>;
+  /** The stems a word can be a typo or the start of (letters, three or more): numbers match only themselves. */
+  wordStems: readonly string[];
+  /** What an order line costs today; the entry's own price unless the draft reads it fresh. */
+  priceOf(entry: CatalogEntry): number;
+  /** Units on hand by variant id, for ties only: the entries' own counts unless the draft reads them fresh, all in one go. */
+  stocksOf(entries: readonly CatalogEntry[]): ReadonlyMap<number, number>;
 }
 
 export const indexCatalog = (catalog: CatalogEntry[], aliases: readonly AliasRule[] = []): CatalogIndex => {
-  const entries = catalog.map((entry) => ({
-    entry,
-    stems: [...new Set(tokensOf(`${entry.productName} ${entry.variantName} ${entry.tags.join(' ')}`).filter((t) => !stopwords.has(t)).map(stem))],
-  }));
-  const documentFrequency = new Map<string, number>();
-  for (const { stems } of entries) for (const s of stems) documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
-  const count = Math.max(entries.length, 1);
+  // A shop's names share most of their words: each word is stemmed once per index, not once per name.
+  const stems = new Map<string, string>();
+  const stemOf = (token: string): string => {
+    const known = stems.get(token);
+    if (known !== undefined) return known;
+    const value = stem(token);
+    stems.set(token, value);
+    return value;
+  };
   const pairs = new Set<string>();
-  for (const entry of catalog) {
-    const names = tokensOf(`${entry.productName} ${entry.variantName}`).map(stem);
-    for (let i = 1; i < names.length; i += 1) pairs.add(`${names[i - 1]} ${names[i]}`);
+  const entries = catalog.map((entry) => {
+    const names = tokensOf(`${entry.productName} ${entry.variantName}`);
+    const named = names.map(stemOf);
+    for (let i = 1; i < named.length; i += 1) pairs.add(`${named[i - 1]} ${named[i]}`);
+    const words = [...names, ...tokensOf(entry.tags.join(' '))].filter((t) => !stopwords.has(t));
+    return { entry, stems: [...new Set(words.map(stemOf))] };
+  });
+  const documentFrequency = new Map<string, number>();
+  const entriesWith = new Map<string, IndexedEntry[]>();
+  for (const indexed of entries) {
+    for (const s of indexed.stems) {
+      documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
+      const some = entriesWith.get(s);
+      if (some) some.push(indexed);
+      else entriesWith.set(s, [indexed]);
+    }
   }
+  const count = Math.max(entries.length, 1);
   return {
     pairs,
     aliases,
     entries,
     weight: (s) => Math.log(1 + count / (documentFrequency.get(s) ?? count)),
     vocabulary: new Set(documentFrequency.keys()),
+    stemsOf: new Map(entries.map(({ entry, stems }) => [entry, stems])),
+    entriesWith,
+    wordStems: [...documentFrequency.keys()].filter((s) => s.length >= 3 && !/^\d+$/.test(s)),
+    priceOf: (entry) => entry.price ?? 0,
+    stocksOf: (some) => new Map(some.map((entry) => [entry.variantId, entry.stock ?? 0])),
   };
 };
 
@@ -85,7 +117,7 @@ export const isFiller = (token: string): boolean => stopwords.has(token);
  * Ana" are chatter unless the entry explains them.
  */
 export const coverageOf = (index: CatalogIndex, entry: CatalogEntry, words: { word: string; isTelling: boolean }[], isFromFirstMatch: boolean): number => {
-  const stems = index.entries.find((e) => e.entry === entry)?.stems ?? [];
+  const stems = index.stemsOf.get(entry) ?? [];
   const explained = words.map(({ word }) => stems.some((s) => similarity(word, s) > 0));
   // Without a count to mark where the product begins, words before it are chatter ("me gustó la vela").
   const from = isFromFirstMatch ? Math.max(0, explained.indexOf(true)) : 0;
@@ -114,17 +146,24 @@ export interface EntryScore {
  */
 export const bestEntry = (index: CatalogIndex, words: string[], context: CatalogEntry | null = null): EntryScore | null => {
   if (words.length === 0) return null;
-  let best: EntryScore | null = null;
+  // An entry none of whose stems is near a word scores nothing: only the entries of the stems near
+  // some word are weighed, each word's nearness worked out once per stem, not once per entry.
+  const near = words.map(nearStems(index));
+  const candidates = new Set<IndexedEntry>();
+  for (const stems of near) for (const s of stems.keys()) for (const indexed of index.entriesWith.get(s) ?? []) candidates.add(indexed);
   const scored: EntryScore[] = [];
-  for (const { entry, stems } of index.entries) {
+  // In the index's order, so ties go where they always went.
+  for (const indexed of index.entries) {
+    if (!candidates.has(indexed)) continue;
+    const { entry, stems } = indexed;
     let score = 0;
     let explained = 0;
     let isExact = false;
-    for (const word of words) {
+    for (const nearWord of near) {
       let top = 0;
       let topStem = '';
       for (const s of stems) {
-        const value = similarity(word, s);
+        const value = nearWord.get(s) ?? 0;
         if (value > top) [top, topStem] = [value, s];
       }
       if (top > 0) {
@@ -136,16 +175,23 @@ export const bestEntry = (index: CatalogIndex, words: string[], context: Catalog
     // A word the customer wrote that contradicts this entry (another color or size in the catalog) counts against it.
     const contradicting = words.filter((w) => index.vocabulary.has(w) && !stems.includes(w)).length;
     score -= contradicting * 0.35;
-    if (score <= 0.6) continue;
-    const candidate = { entry, score, coverage: explained / words.length, isExact };
-    scored.push(candidate);
-    const isSameProduct = (e: CatalogEntry) => (context?.productName === e.productName ? 1 : 0);
+    if (score > 0.6) scored.push({ entry, score, coverage: explained / words.length, isExact });
+  }
+  // Stock settles ties only, and only a tie at the top can decide the best (an entry further down
+  // loses to the top on score whatever its stock): read for those, at once.
+  const highest = Math.max(...scored.map((c) => c.score));
+  const contenders = scored.filter((c) => c.score >= highest - 1e-6);
+  const stock = contenders.length > 1 ? index.stocksOf(contenders.map((c) => c.entry)) : new Map<number, number>();
+  const stockOf = (e: CatalogEntry) => stock.get(e.variantId) ?? 0;
+  const isSameProduct = (e: CatalogEntry) => (context?.productName === e.productName ? 1 : 0);
+  let best: EntryScore | null = null;
+  for (const candidate of scored) {
     const isTie = best !== null && Math.abs(candidate.score - best.score) <= 1e-9;
     const isBetter =
       !best ||
       candidate.score > best.score + 1e-9 ||
       (isTie && isSameProduct(candidate.entry) > isSameProduct(best.entry)) ||
-      (isTie && isSameProduct(candidate.entry) === isSameProduct(best.entry) && (candidate.entry.stock ?? 0) > (best.entry.stock ?? 0));
+      (isTie && isSameProduct(candidate.entry) === isSameProduct(best.entry) && stockOf(candidate.entry) > stockOf(best.entry));
     if (isBetter) best = candidate;
   }
   const top = best;
@@ -154,3 +200,19 @@ export const bestEntry = (index: CatalogIndex, words: string[], context: Catalog
   const rivalScore = Math.max(0, ...scored.filter((c) => c.entry.productName !== top.entry.productName).map((c) => c.score));
   return { ...top, isVague, rivalScore };
 };
+
+/** The catalog's stems near a word (the word itself, a typo of it, a longer word it starts), with how near. */
+const nearStems =
+  (index: CatalogIndex) =>
+  (word: string): Map<string, number> => {
+    const found = new Map<string, number>();
+    if (index.vocabulary.has(word)) found.set(word, 1);
+    // similarity() gives nothing else to a number or a word under three letters.
+    if (/^\d+$/.test(word) || word.length < 3) return found;
+    for (const s of index.wordStems) {
+      if (s === word) continue;
+      const value = similarity(word, s);
+      if (value > 0) found.set(s, value);
+    }
+    return found;
+  };

@@ -80,14 +80,14 @@ export const parseOrderMessages = (
     // Spreading the parser's own item keeps whatever else it says of a line.
     // A line made from context alone (a product asked about, then "dame 2") is inferred, as in one message.
     const doubt = base ?? { ...confidenceOf({ reasons: new Set(['inferred']), coverage: 1, words: '', isLearned: false }), words: entry.productName, isLearned: false };
-    const item = { ...doubt, variantId: entry.variantId, sku: entry.sku, name: lineName(entry), quantity, unitPrice: entry.price } satisfies DraftItem;
+    const item = { ...doubt, variantId: entry.variantId, sku: entry.sku, name: lineName(entry), quantity, unitPrice: index.priceOf(entry) } satisfies DraftItem;
     lines.push({ item, entry, isVariantChosen });
   };
   const switchVariant = (line: Line, entry: CatalogEntry, quantity: number) => {
     // The customer has now named the variant herself: that doubt is gone.
     const reasons = new Set(line.item.reasons.filter((r) => r !== 'variantGuessed'));
     const doubt = confidenceOf({ reasons, coverage: 1, words: line.item.words, isLearned: line.item.isLearned });
-    line.item = { ...line.item, ...doubt, variantId: entry.variantId, sku: entry.sku, name: lineName(entry), quantity, unitPrice: entry.price };
+    line.item = { ...line.item, ...doubt, variantId: entry.variantId, sku: entry.sku, name: lineName(entry), quantity, unitPrice: index.priceOf(entry) };
     line.entry = entry;
     line.isVariantChosen = true;
   };
