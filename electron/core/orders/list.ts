@@ -56,7 +56,9 @@ const filtersOf = (args: ListArgs, timeZone: string): { where: string[]; params:
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (args.status) (where.push('o.status = ?'), params.push(args.status));
-  if (args.channel) (where.push('o.channel = ?'), params.push(args.channel));
+  // A channel is one of three or four, and few orders are part-paid: told so, SQLite walks the newest
+  // orders (or the owing ones) instead of reading every order to sort the matches (28 ms of 100,000).
+  if (args.channel) (where.push('likelihood(o.channel = ?, 0.3)'), params.push(args.channel));
   if (args.customerId) (where.push('o.customer_id = ?'), params.push(args.customerId));
   if (args.recordedBy) {
     where.push("EXISTS (SELECT 1 FROM record_actors r WHERE r.table_name = 'orders' AND r.row_id = o.id AND r.person_id = ?)");
@@ -65,7 +67,7 @@ const filtersOf = (args: ListArgs, timeZone: string): { where: string[]; params:
   if (args.labelId) (where.push('o.id IN (SELECT order_id FROM order_labels WHERE label_id = ?)'), params.push(args.labelId));
   // A cancelled order is owed nothing: it is never "sin pagar" or "pago parcial".
   if (args.paymentState === 'unpaid') where.push("o.paid = 0 AND o.status <> 'cancelled'");
-  if (args.paymentState === 'partial') where.push("o.paid > 0 AND o.paid < o.total AND o.status <> 'cancelled'");
+  if (args.paymentState === 'partial') where.push("likelihood(o.paid > 0, 0.05) AND o.paid < o.total AND o.status <> 'cancelled'");
   if (args.paymentState === 'paid') where.push('o.paid >= o.total AND o.paid > 0');
   if (args.from) (where.push('o.created_at >= ?'), params.push(startOfDay(args.from, timeZone)));
   if (args.to) (where.push('o.created_at < ?'), params.push(startOfDay(args.to, timeZone) + 86_400_000));
@@ -74,7 +76,7 @@ const filtersOf = (args: ListArgs, timeZone: string): { where: string[]; params:
 
 /**
  * One page of orders, newest first, and how many there are. Without a search the page walks the
- * index on the creation time and the count is exact. A search reads the FTS5 index kept by triggers
+ * index on the creation time; the count is exact for all orders, and goes up to the cap for a filter. A search reads the FTS5 index kept by triggers
  * (migration 0031): every word must start some word of the order (its number, its customer, its
  * products), accents and case ignored; newest order number first, as the index hands them out, so
  * no match is sorted. Its ids are read once, up to the cap (further once she scrolls there), for
@@ -92,7 +94,11 @@ export const listOrdersPage = (db: Db, args: ListArgs, timeZone: string): Orders
           ORDER BY o.created_at DESC, o.id DESC`,
       )
       .all(...params, args.limit, args.offset);
-    return { items: rows.map(toSummary), total: Number(db.prepare(`SELECT count(*) FROM orders o ${clause}`).pluck().get(...params)) };
+    if (where.length === 0) return { items: rows.map(toSummary), total: Number(db.prepare('SELECT count(*) FROM orders').pluck().get()) };
+    // A filter's matches are counted up to the cap, as a search's are: "sin pagar" is a quarter of every order.
+    const cap = capFor(args.offset, args.limit);
+    const counted = Number(db.prepare(`SELECT count(*) FROM (SELECT 1 FROM orders o ${clause} LIMIT ?)`).pluck().get(...params, cap + 1));
+    return { items: rows.map(toSummary), ...(counted > cap ? { total: cap, isTotalCapped: true } : { total: counted }) };
   }
   const cap = capFor(args.offset, args.limit);
   const ids = db

@@ -38,4 +38,26 @@ describe('a search that matches more orders than the cap', () => {
       expect((await api.call('orders.list', { query: number })).items.map((o) => o.number)).toEqual([number]);
     }
   });
+
+  it('counts a filter up to the cap too, exactly below it, and its page is the newest matches', async () => {
+    const api = coreClient(core);
+    const exact = (sql: string) => core.db.prepare<[], number>(`SELECT count(*) FROM orders WHERE ${sql}`).pluck().get() ?? 0;
+    const byChannel = exact("channel = 'instagram'");
+    expect(byChannel).toBeGreaterThan(SEARCH_TOTAL_CAP / 3);
+    const instagram = await api.call('orders.list', { channel: 'instagram', limit: 50 });
+    expect(instagram).toMatchObject(byChannel > SEARCH_TOTAL_CAP ? { total: SEARCH_TOTAL_CAP, isTotalCapped: true } : { total: byChannel });
+    const newest = core.db.prepare<[], number>("SELECT id FROM orders WHERE channel = 'instagram' ORDER BY created_at DESC, id DESC LIMIT 50").pluck().all();
+    expect(instagram.items.map((o) => o.id)).toEqual(newest);
+    const paid = exact('paid >= total AND paid > 0');
+    expect(paid).toBeGreaterThan(SEARCH_TOTAL_CAP);
+    expect(await api.call('orders.list', { paymentState: 'paid', limit: 10 })).toMatchObject({ total: SEARCH_TOTAL_CAP, isTotalCapped: true });
+    // Scrolled past the cap, the count goes on from her page.
+    const further = await api.call('orders.list', { paymentState: 'paid', limit: 10, offset: SEARCH_TOTAL_CAP });
+    expect(further).toMatchObject({ total: Math.min(paid, 2 * SEARCH_TOTAL_CAP + 10) });
+    const cancelled = exact("status = 'cancelled'");
+    expect(cancelled).toBeLessThan(SEARCH_TOTAL_CAP);
+    const page = await api.call('orders.list', { status: 'cancelled', limit: 10 });
+    expect(page.total).toBe(cancelled);
+    expect(page.isTotalCapped ?? false).toBe(false);
+  });
 });
