@@ -38,7 +38,9 @@ const SUMMARY_SQL = `
     FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id`;
 
 export const listConversations = (db: Db, channel: MessageChannel | undefined, limit: number, labelId?: number): ConversationSummary[] => {
-  const where = [...(channel ? ['c.channel = ?'] : []), ...(labelId ? ['c.id IN (SELECT conversation_id FROM conversation_labels WHERE label_id = ?)'] : [])];
+  // "+" keeps SQLite off the (channel, external id) index: it would read every chat of the channel
+  // and sort them (10 ms for 6,667 on the large bench shop) instead of walking the newest until the page is full.
+  const where = [...(channel ? ['+c.channel = ?'] : []), ...(labelId ? ['c.id IN (SELECT conversation_id FROM conversation_labels WHERE label_id = ?)'] : [])];
   return db
     .prepare<(string | number)[], SummaryRow>(`${SUMMARY_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.last_message_at DESC LIMIT ?`)
     .all(...(channel ? [channel] : []), ...(labelId ? [labelId] : []), limit)
