@@ -125,7 +125,9 @@ const coldStart = async (cli: string, dataDir: string): Promise<number> => {
   return Number(ms.toFixed(0));
 };
 
-const queries = (api: ApiClient, today: string, from: string): Record<string, () => Promise<unknown>> => ({
+const DRAFT_TEXT = 'hola, me separas 2 labial rojo y un serum nude xfa 😊';
+
+const queries = (api: ApiClient, core: Core, today: string, from: string): Record<string, () => Promise<unknown>> => ({
   'deliveries.listForDay (today)': () => api.call('deliveries.listForDay', { date: today }),
   'inbox.listConversations (first page)': () => api.call('inbox.listConversations', { limit: 50 }),
   'inbox.getConversation (a busy customer)': () => api.call('inbox.getConversation', { id: 1 }),
@@ -138,6 +140,15 @@ const queries = (api: ApiClient, today: string, from: string): Record<string, ()
   'customers.list (search "clienta 12")': () => api.call('customers.list', { query: 'clienta 12', limit: 50 }),
   'orders.list (newest page)': () => api.call('orders.list', {}),
   'orders.list (search "clienta 77")': () => api.call('orders.list', { query: 'clienta 77', limit: 50 }),
+  'orders.list (filter: sin pagar)': () => api.call('orders.list', { paymentState: 'unpaid' }),
+  'orders.list (filter: Instagram)': () => api.call('orders.list', { channel: 'instagram' }),
+  'inbox.listConversations (Instagram)': () => api.call('inbox.listConversations', { channel: 'instagram', limit: 50 }),
+  'orders.draftFromText (a chat message into a draft)': () => api.call('orders.draftFromText', { text: DRAFT_TEXT }),
+  // The same, right after the catalog changed: the parser's index of it is read again.
+  'orders.draftFromText (the first after a catalog edit)': () => {
+    core.db.prepare('UPDATE catalog_version SET version = version + 1').run();
+    return api.call('orders.draftFromText', { text: DRAFT_TEXT });
+  },
   'reports.sales (a year by month)': () => api.call('reports.sales', { from, to: today, groupBy: 'month' }),
   'reports.channels (a year)': () => api.call('reports.channels', { from, to: today }),
   'reports.products (a year)': () => api.call('reports.products', { from, to: today }),
@@ -193,7 +204,7 @@ const prepareSize = async (size: ShopSize) => {
     core,
     api,
     now,
-    asked: queries(api, today, from),
+    asked: queries(api, core, today, from),
     shop: { products: size.products, customers: size.customers, orders: size.orders, messages: size.messages, buildSeconds: Number((buildMs / 1000).toFixed(1)) },
     ingest,
     ceiling,
@@ -300,6 +311,9 @@ const figuresOf = (small: SizeResult | undefined, large: SizeResult | undefined,
     query("a customer's timeline (customers.get)", 'customers.get (timeline of a busy customer)'),
     query('orders list, newest page', 'orders.list (newest page)'),
     query('order search "clienta 77" (first page)', 'orders.list (search "clienta 77")'),
+    query('orders list, filtered "sin pagar"', 'orders.list (filter: sin pagar)'),
+    query('orders list, filtered Instagram', 'orders.list (filter: Instagram)'),
+    query('chats, filtered Instagram', 'inbox.listConversations (Instagram)'),
     query("today's deliveries", 'deliveries.listForDay (today)'),
     query('catalog, first page by name', 'catalog.listProducts (first page, by name)'),
     query('catalog search "labial rojo"', 'catalog.listProducts (search "labial rojo")'),
@@ -312,6 +326,8 @@ const figuresOf = (small: SizeResult | undefined, large: SizeResult | undefined,
     query('report: channels, a year', 'reports.channels (a year)'),
     query('report: products, a year', 'reports.products (a year)'),
     query('report: customers, a year', 'reports.customers (a year)'),
+    opening('a chat message read into an order draft', 'orders.draftFromText (a chat message into a draft)'),
+    opening('the same, the first draft after a catalog edit', 'orders.draftFromText (the first after a catalog edit)'),
     opening('Pendientes, first page (every reminder worked out)', 'followUps.list (Pendientes, first page)'),
     opening('sales board, first page of each column', 'board.list (sales board, first page of each column)'),
     opening('Por cobrar, first page', 'payments.receivables (Por cobrar, first page)'),
