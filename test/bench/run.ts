@@ -127,7 +127,7 @@ const coldStart = async (cli: string, dataDir: string): Promise<number> => {
 
 const DRAFT_TEXT = 'hola, me separas 2 labial rojo y un serum nude xfa 😊';
 
-const queries = (api: ApiClient, core: Core, today: string, from: string): Record<string, () => Promise<unknown>> => ({
+const queries = (api: ApiClient, core: Core, today: string, from: string, promotionId: number): Record<string, () => Promise<unknown>> => ({
   'deliveries.listForDay (today)': () => api.call('deliveries.listForDay', { date: today }),
   'inbox.listConversations (first page)': () => api.call('inbox.listConversations', { limit: 50 }),
   'inbox.getConversation (a busy customer)': () => api.call('inbox.getConversation', { id: 1 }),
@@ -143,6 +143,7 @@ const queries = (api: ApiClient, core: Core, today: string, from: string): Recor
   'orders.list (filter: sin pagar)': () => api.call('orders.list', { paymentState: 'unpaid' }),
   'orders.list (filter: Instagram)': () => api.call('orders.list', { channel: 'instagram' }),
   'inbox.listConversations (Instagram)': () => api.call('inbox.listConversations', { channel: 'instagram', limit: 50 }),
+  'broadcasts.preview (a promotion to every customer by WhatsApp)': () => api.call('broadcasts.preview', { promotionId, targets: ['whatsapp_direct', 'whatsapp_status'] }),
   'orders.draftFromText (a chat message into a draft)': () => api.call('orders.draftFromText', { text: DRAFT_TEXT }),
   // The same, right after the catalog changed: the parser's index of it is read again.
   'orders.draftFromText (the first after a catalog edit)': () => {
@@ -198,13 +199,14 @@ const prepareSize = async (size: ShopSize) => {
     if (i % 10 === 9) await api.call('stock.adjust', { variantId: 1 + (i % size.products), delta: 10, reason: 'receive' });
   }
   const orders = rate(ORDERS, performance.now() - started);
+  const promotion = await api.call('promotions.create', { title: 'Labiales rojos', kind: 'percent', percentOff: 20, startsOn: today, endsOn: today, items: [{ variantId: 10 }, { variantId: 20 }] });
   return {
     size,
     tmp,
     core,
     api,
     now,
-    asked: queries(api, core, today, from),
+    asked: queries(api, core, today, from, promotion.id),
     shop: { products: size.products, customers: size.customers, orders: size.orders, messages: size.messages, buildSeconds: Number((buildMs / 1000).toFixed(1)) },
     ingest,
     ceiling,
@@ -326,6 +328,7 @@ const figuresOf = (small: SizeResult | undefined, large: SizeResult | undefined,
     query('report: channels, a year', 'reports.channels (a year)'),
     query('report: products, a year', 'reports.products (a year)'),
     query('report: customers, a year', 'reports.customers (a year)'),
+    opening('broadcast preview, a promotion to every customer by WhatsApp', 'broadcasts.preview (a promotion to every customer by WhatsApp)'),
     opening('a chat message read into an order draft', 'orders.draftFromText (a chat message into a draft)'),
     opening('the same, the first draft after a catalog edit', 'orders.draftFromText (the first after a catalog edit)'),
     opening('Pendientes, first page (every reminder worked out)', 'followUps.list (Pendientes, first page)'),
