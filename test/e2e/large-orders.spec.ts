@@ -83,6 +83,24 @@ test('Pedidos with 100,000 orders and Catálogo with 5,000 products: first rende
   expect(catalogKeystroke).toBeGreaterThan(0);
 });
 
+test('Pedidos filtered by channel and payment on 100,000 orders: the newest matches at once, and "más de 1000" for the count', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/pedidos`);
+  await expect(page.getByRole('cell', { name: 'P-100000' })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Canal').selectOption('instagram');
+  await page.getByLabel('Pagos').selectOption('unpaid');
+  await expect(page.getByText(/^Más de 1\.?000 pedidos$/)).toBeVisible();
+  const first = page.locator('table tbody tr').first();
+  await expect(first).toContainText('Instagram');
+  // Nothing paid: what she is owed is the whole total.
+  await expect(first.locator('td').last()).toHaveText(await first.locator('td').nth(-2).innerText());
+  await page.screenshot({ path: 'test-results/orders-filtered-large-laptop.png' });
+  // Fewer than the cap are counted exactly.
+  await page.getByLabel('Pagos').selectOption('partial');
+  await expect(page.locator('.count')).toHaveText(/^\d{1,3}$/);
+});
+
 test("a customer with a thousand orders opens at once, with her newest orders and the rest a page at a time", async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto(`${app.url}#/pedidos`);
