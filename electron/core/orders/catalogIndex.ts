@@ -3,7 +3,7 @@ import { byName, parseTags } from '../catalog/repo';
 import { indexCatalog, type CatalogEntry, type CatalogIndex } from './parse/match';
 
 /** Moves whenever a product or variant is added, renamed, retagged, archived or reordered (migrations 0034, 0045). */
-const catalogVersion = (db: Db): number => db.prepare<[], number>('SELECT version FROM catalog_version').pluck().get() ?? 0;
+export const catalogVersion = (db: Db): number => db.prepare<[], number>('SELECT version FROM catalog_version').pluck().get() ?? 0;
 
 interface EntryRow {
   productId: number;
@@ -57,6 +57,3 @@ export const catalogIndexOf = (db: Db): CatalogIndex => {
   indexes.set(db, { version, index });
   return index;
 };
-
-/** The catalog's version, for what a caller keeps along with the index (the chat's verdicts). */
-export { catalogVersion };

@@ -10,7 +10,7 @@ export interface CatalogEntry {
   tags: string[];
   /** The regular price; a draft reads it (and today's promotion) through `CatalogIndex.priceOf`. */
   price?: number;
-  /** Units on hand; among equally good matches the one in stock wins. Read through `CatalogIndex.stockOf`. */
+  /** Units on hand; among equally good matches the one in stock wins. Read through `CatalogIndex.stocksOf`. */
   stock?: number;
   /** The product's id, for the shop's aliases (which name a product, or one of its variants). */
   productId?: number;
