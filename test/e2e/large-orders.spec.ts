@@ -96,6 +96,10 @@ test('Pedidos filtered by channel and payment on 100,000 orders: the newest matc
   // Nothing paid: what she is owed is the whole total.
   await expect(first.locator('td').last()).toHaveText(await first.locator('td').nth(-2).innerText());
   await page.screenshot({ path: 'test-results/orders-filtered-large-laptop.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByText(/^Más de 1\.?000 pedidos$/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/orders-filtered-large-phone.png' });
+  await page.setViewportSize({ width: 1366, height: 768 });
   // Fewer than the cap are counted exactly.
   await page.getByLabel('Pagos').selectOption('partial');
   await expect(page.locator('.count')).toHaveText(/^\d{1,3}$/);
