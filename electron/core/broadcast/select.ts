@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { RecipientFilter } from '../../../shared/domain/broadcasts';
 import type { ChannelKind } from '../../../shared/domain/channels';
 import type { Db } from '../db/open';
+import { parseTags } from '../db/tags';
 import { unansweredCustomerIds } from '../quick/autoReplies';
 
 export interface Recipient {
@@ -70,8 +71,8 @@ export const selectRecipients = (db: Db, filter: RecipientFilter, timeZone: stri
   }
   const hasTags = (json: string): boolean => {
     if (filter.tags.length === 0) return true;
-    const tags: unknown = JSON.parse(json);
-    return filter.tags.every((tag) => Array.isArray(tags) && tags.some((t) => typeof t === 'string' && t.toLowerCase() === tag.toLowerCase()));
+    const tags = parseTags(json);
+    return filter.tags.every((tag) => tags.some((t) => t.toLowerCase() === tag.toLowerCase()));
   };
   const isAnyOptedIn = rows.some((row) => row.promo_consent === 'opted_in');
   const unanswered = filter.includeUnanswered || !isAnyOptedIn ? new Set<number>() : unansweredCustomerIds(db, now);

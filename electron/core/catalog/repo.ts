@@ -2,6 +2,7 @@ import type { Photo, Product, Variant } from '../../../shared/domain/catalog';
 import { isVariantLow } from '../../../shared/domain/catalog';
 import { fail } from '../../../shared/api/errors';
 import type { Db } from '../db/open';
+import { parseTags } from '../db/tags';
 import { photoUrls } from '../media/store';
 
 export interface ProductRow {
@@ -38,11 +39,6 @@ const toVariant = (row: VariantRow): Variant => ({
   isArchived: row.is_archived === 1,
 });
 
-/** A product's tags as stored (a JSON array), anything else left out. */
-export const parseTags = (json: string): string[] => {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : [];
-};
 
 const assemble = (row: ProductRow, variants: Variant[], photos: Photo[]): Product => {
   const live = variants.filter((v) => !v.isArchived);
@@ -106,8 +102,10 @@ export const loadProducts = (db: Db, rows: ProductRow[]): Product[] => {
 // SQLite's NOCASE ignores only ASCII case; "Bálsamo" must sort with the B's, as a seller reads it.
 export const byName = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
 
-export const listAllProducts = (db: Db): Product[] =>
-  loadProducts(db, db.prepare<[], ProductRow>('SELECT * FROM products').all().sort((a, b) => byName.compare(a.name, b.name) || a.id - b.id));
+/** Products in the order the catalog shows them: by name as a seller reads it, then the older first. */
+export const byProductName = (a: { name: string; id: number }, b: { name: string; id: number }): number => byName.compare(a.name, b.name) || a.id - b.id;
+
+export const listAllProducts = (db: Db): Product[] => loadProducts(db, db.prepare<[], ProductRow>('SELECT * FROM products').all().sort(byProductName));
 
 export const findProduct = (db: Db, id: number): Product | undefined => {
   const row = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?').get(id);

@@ -5,6 +5,7 @@ import { fail } from '../../../shared/api/errors';
 import type { MessageChannel } from '../../../shared/domain/inbox';
 import type { Handlers } from '../context';
 import type { Db } from '../db/open';
+import { parseTags } from '../db/tags';
 import { findConversation } from '../inbox/repo';
 import { listOrdersPage } from '../orders/list';
 import { readSettings } from '../settings/repo';
@@ -36,11 +37,10 @@ const profileOf = (db: Db, id: number): CustomerProfile => {
       'SELECT notes, tags, promo_consent, consent_at, consent_source FROM customers WHERE id = ?',
     )
     .get(id);
-  const tags: unknown = JSON.parse(extra?.tags ?? '[]');
   return {
     ...base,
     notes: extra?.notes ?? '',
-    tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+    tags: parseTags(extra?.tags ?? '[]'),
     consent: { status: extra?.promo_consent ?? 'unknown', at: extra?.consent_at ?? null, source: extra?.consent_source ?? '' },
     identities,
     orderHistory: history.items,

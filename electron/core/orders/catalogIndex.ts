@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
-import { byName, parseTags } from '../catalog/repo';
+import { byProductName } from '../catalog/repo';
+import { parseTags } from '../db/tags';
 import { indexCatalog, type CatalogEntry, type CatalogIndex } from './parse/match';
 
 /** Moves whenever a product or variant is added, renamed, retagged, archived or reordered (migrations 0034, 0045). */
@@ -35,8 +36,9 @@ const catalogEntries = (db: Db): CatalogEntry[] => {
     if (variants) variants.push(row);
     else products.set(row.productId, [row]);
   }
+  const named = (variants: EntryRow[]) => ({ name: variants[0]?.productName ?? '', id: variants[0]?.productId ?? 0 });
   return [...products.values()]
-    .sort((a, b) => byName.compare(a[0]?.productName ?? '', b[0]?.productName ?? '') || (a[0]?.productId ?? 0) - (b[0]?.productId ?? 0))
+    .sort((a, b) => byProductName(named(a), named(b)))
     .flatMap((variants) => {
       const tags = parseTags(variants[0]?.tags ?? '[]');
       return variants.map(({ productId, productName, category, variantId, sku, variantName }) => ({ variantId, sku, productName, variantName, category, tags, productId }));

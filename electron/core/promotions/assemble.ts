@@ -4,7 +4,7 @@ import type { ShopSettings } from '../../../shared/domain/settings';
 import type { Db } from '../db/open';
 import { photoUrls } from '../media/store';
 import { imagesOf, itemRowsOf, type PromotionRow } from './repo';
-import { parseTags } from '../catalog/repo';
+import { parseTags } from '../db/tags';
 
 /** Builds full promotions (items, status, channel texts) from rows in two queries. */
 export const assemblePromotions = (db: Db, rows: PromotionRow[], settings: ShopSettings, now: number): Promotion[] => {

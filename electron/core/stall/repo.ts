@@ -1,5 +1,6 @@
 import type { StallConflict, StallStockLine, StallSyncStatus } from '../../../shared/api/methods/stall';
 import type { Db } from '../db/open';
+import { byName } from '../catalog/repo';
 
 /** A live claim's reserved units are spoken for; the rest of the shop's stock may go to the stall. */
 const HELD = `(SELECT coalesce(sum(quantity), 0) FROM live_claims c WHERE c.variant_id = v.id AND c.status = 'reserved')`;
@@ -19,9 +20,6 @@ const toLine = (r: StockLineRow): StallStockLine => ({
   stallUnits: r.stall_units,
   shopUnits: Math.max(0, r.shop_units),
 });
-
-// SQLite's NOCASE ignores only ASCII case; "Bálsamo" must sort with the B's, as a seller reads it.
-const byName = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
 
 /** Stall and shop units of the given variants, or of every variant with stall units when ids is null. */
 export const stockLines = (db: Db, variantIds: number[] | null): StallStockLine[] => {
